@@ -54,7 +54,8 @@ public static class ConfigReader
     internal static ConfigScalar Resolve(Scalar scalar, SourceSpan span)
     {
         var value = scalar.Value;
-        if (scalar.Style != ScalarStyle.Plain || scalar.Tag.Value == "tag:yaml.org,2002:str")
+        // TagName.Value throws for untagged scalars, so only a global tag is compared.
+        if (scalar.Style != ScalarStyle.Plain || (scalar.Tag.IsGlobal && scalar.Tag.Value == "tag:yaml.org,2002:str"))
         {
             return ConfigScalar.String(value, span);
         }
