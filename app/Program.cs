@@ -1,0 +1,8 @@
+using Datasette.Gen.App;
+using Datasette.Gen.Runtime.Hosting;
+
+// Datasette.Gen.Generated.Deployment is generated from ../datasette.yaml at build time.
+return await DatasetteHost.RunAsync(args, new Deployment(
+    Datasette.Gen.Generated.Deployment.Config,
+    Datasette.Gen.Generated.Deployment.Metadata,
+    [DemoDatabase.Load()]));

@@ -1,0 +1,249 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
+
+namespace Datasette.Gen.Runtime.Data;
+
+/// <summary>
+/// One attached SQLite database: pooled read connections (read-only for user data) and
+/// exactly one writer, fed by a queue so writes never interleave.
+/// </summary>
+public sealed class Database : IAsyncDisposable
+{
+    private readonly ConcurrentBag<SqliteConnector> _readers = new();
+    private readonly Channel<Action<SqliteConnector>> _writes = Channel.CreateUnbounded<Action<SqliteConnector>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lazy<string?> _hash;
+    private readonly object _schemaLock = new();
+    private Task? _writerLoop;
+    private SqliteConnector? _writer;
+    private DatabaseSchema? _schema;
+    private long _schemaCheckedAt;
+    private bool _closed;
+
+    public Database(DatabaseKind kind, string? path = null, string? memoryName = null, int cacheSizeKb = 0)
+    {
+        Kind = kind;
+        Path = path;
+        MemoryName = memoryName;
+        CacheSizeKb = cacheSizeKb;
+        _hash = new Lazy<string?>(ComputeHash);
+        if (kind == DatabaseKind.NamedMemory)
+        {
+            // The writer keeps a shared-cache memory database alive for the life of the process.
+            _writer = Open(writable: true);
+        }
+    }
+
+    public DatabaseKind Kind { get; }
+
+    /// <summary>Datasette's name (responses); unique among attached databases.</summary>
+    public string Name { get; internal set; } = "";
+
+    /// <summary>The URL segment; defaults to the name.</summary>
+    public string Route { get; internal set; } = "";
+
+    public string? Path { get; }
+
+    public string? MemoryName { get; }
+
+    public int CacheSizeKb { get; }
+
+    public bool IsMemory => Kind is DatabaseKind.NamedMemory or DatabaseKind.PrivateMemory;
+
+    public bool IsMutable => Kind is DatabaseKind.MutableFile or DatabaseKind.NamedMemory or DatabaseKind.ReadWriteFile;
+
+    /// <summary>SHA-256 hex of the file for immutable databases, else null.</summary>
+    public string? Hash => _hash.Value;
+
+    public long Size => Path is not null && !IsMemory && File.Exists(Path) ? new FileInfo(Path).Length : 0;
+
+    /// <summary>Six hex digits: of the hash when there is one, else of MD5(name).</summary>
+    public string Color => (Hash ?? Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(Name))))[..6];
+
+    /// <summary>Datasette's default name for a file: the file name without its last extension.</summary>
+    public static string SuggestName(string path)
+    {
+        var file = System.IO.Path.GetFileName(path);
+        var dot = file.LastIndexOf('.');
+        return dot > 0 ? file[..dot] : file;
+    }
+
+    /// <summary>Runs <paramref name="read"/> on a pooled read connection.</summary>
+    public T Read<T>(Func<SqliteConnector, T> read)
+    {
+        ObjectDisposedException.ThrowIf(_closed, this);
+        if (!_readers.TryTake(out var connector))
+        {
+            connector = Open(writable: false);
+        }
+        try
+        {
+            return read(connector);
+        }
+        finally
+        {
+            connector.ClearTimeLimit();
+            _readers.Add(connector);
+        }
+    }
+
+    /// <summary>Queues <paramref name="write"/> for the single writer and waits for its result.</summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnector, T> write)
+    {
+        ObjectDisposedException.ThrowIf(_closed, this);
+        if (Kind is DatabaseKind.ImmutableFile or DatabaseKind.PrivateMemory)
+        {
+            throw new InvalidOperationException($"Database '{Name}' is immutable");
+        }
+        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _writes.Writer.TryWrite(connector =>
+        {
+            try
+            {
+                completion.SetResult(write(connector));
+            }
+            catch (Exception ex)
+            {
+                completion.SetException(ex);
+            }
+        });
+        lock (_writes)
+        {
+            _writerLoop ??= Task.Factory.StartNew(RunWriter, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        return completion.Task;
+    }
+
+    /// <summary>The schema, re-read when SQLite's schema_version changes (checked at most once a second).</summary>
+    public DatabaseSchema Schema
+    {
+        get
+        {
+            var now = Environment.TickCount64;
+            var current = _schema;
+            if (current is not null && (Kind == DatabaseKind.ImmutableFile || now - Interlocked.Read(ref _schemaCheckedAt) < 1000))
+            {
+                return current;
+            }
+            lock (_schemaLock)
+            {
+                current = _schema;
+                var version = Read(c => SchemaReader.SchemaVersion(c.Connection));
+                if (current is null || current.Version != version)
+                {
+                    current = Read(c => SchemaReader.Load(c.Connection, version));
+                    _schema = current;
+                }
+                Interlocked.Exchange(ref _schemaCheckedAt, now);
+                return current;
+            }
+        }
+    }
+
+    /// <summary>Forgets the cached schema so the next access re-reads it.</summary>
+    public void InvalidateSchema() => Interlocked.Exchange(ref _schemaCheckedAt, 0);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_closed)
+        {
+            return;
+        }
+        _closed = true;
+        _writes.Writer.TryComplete();
+        if (_writerLoop is not null)
+        {
+            await _writerLoop.ConfigureAwait(false);
+        }
+        _writer?.Dispose();
+        while (_readers.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+    }
+
+    private void RunWriter()
+    {
+        _writer ??= Open(writable: true);
+        while (_writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (_writes.Reader.TryRead(out var work))
+            {
+                work(_writer);
+            }
+        }
+    }
+
+    private SqliteConnector Open(bool writable)
+    {
+        var connection = new SqliteConnection(ConnectionString(writable));
+        connection.Open();
+        var connector = new SqliteConnector(connection);
+        SqlFunctions.Register(connection);
+        if (Kind == DatabaseKind.NamedMemory && !writable)
+        {
+            Execute(connection, "PRAGMA query_only=1");
+        }
+        if (CacheSizeKb > 0)
+        {
+            Execute(connection, $"PRAGMA cache_size=-{CacheSizeKb}");
+        }
+        return connector;
+    }
+
+    private string ConnectionString(bool writable)
+    {
+        var builder = new SqliteConnectionStringBuilder { Pooling = false };
+        switch (Kind)
+        {
+            case DatabaseKind.PrivateMemory:
+                builder.DataSource = ":memory:";
+                break;
+            case DatabaseKind.NamedMemory:
+                builder.DataSource = $"file:{Uri.EscapeDataString(MemoryName!)}?mode=memory&cache=shared";
+                break;
+            case DatabaseKind.ImmutableFile:
+                builder.DataSource = $"file:{EscapePath(Path!)}?immutable=1";
+                builder.Mode = SqliteOpenMode.ReadOnly;
+                break;
+            case DatabaseKind.ReadWriteFile:
+                builder.DataSource = Path;
+                builder.Mode = SqliteOpenMode.ReadWriteCreate;
+                break;
+            default:
+                builder.DataSource = writable ? Path : $"file:{EscapePath(Path!)}?mode=ro";
+                builder.Mode = writable ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadOnly;
+                break;
+        }
+        return builder.ToString();
+    }
+
+    private static string EscapePath(string path) =>
+        System.IO.Path.GetFullPath(path).Replace("%", "%25").Replace("?", "%3f").Replace("#", "%23");
+
+    private string? ComputeHash()
+    {
+        if (Kind != DatabaseKind.ImmutableFile || Path is null)
+        {
+            return null;
+        }
+        using var stream = File.OpenRead(Path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Internal;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Datasette.Gen.Runtime.Hosting;
+
+/// <summary>The executable's entry point: parse the command line, attach databases, serve.</summary>
+public static class DatasetteHost
+{
+    private static readonly object ProviderLock = new();
+    private static bool _providerSet;
+
+    public static async Task<int> RunAsync(string[] args, Deployment deployment)
+    {
+        try
+        {
+            if (args.Length > 0 && args[0] is "--help")
+            {
+                Console.WriteLine(CommandLine.Usage);
+                return 0;
+            }
+            if (args.Length > 0 && args[0] is "--version")
+            {
+                Console.WriteLine($"datasette, version {Datasette.CompatibleVersion}");
+                return 0;
+            }
+            var rest = args.Length > 0 && args[0] == "serve" ? args.Skip(1).ToList() : args.ToList();
+            var options = CommandLine.ParseServe(rest);
+            await using var app = await StartAsync(deployment, options).ConfigureAwait(false);
+            if (options.Get is { } path)
+            {
+                return await GetAsync(app, path).ConfigureAwait(false);
+            }
+            Console.WriteLine($"Datasette.Gen serving at {app.Urls.FirstOrDefault()}");
+            await app.WaitForShutdownAsync().ConfigureAwait(false);
+            return 0;
+        }
+        catch (CommandLineException ex)
+        {
+            Console.Error.WriteLine($"Error: {ex.Message}");
+            return ex.ExitCode;
+        }
+    }
+
+    /// <summary>Builds and starts the server; the caller disposes it. Tests use this directly.</summary>
+    public static async Task<WebApplication> StartAsync(Deployment deployment, ServeOptions options)
+    {
+        UseStaticSqlite();
+        var loaded = ConfigurationLoader.Load(deployment, options);
+        foreach (var warning in loaded.Warnings)
+        {
+            Console.Error.WriteLine(warning);
+        }
+        var internalDatabase = await InternalDatabase.OpenAsync(options.InternalPath).ConfigureAwait(false);
+        var datasette = new Datasette(loaded.Config, internalDatabase);
+        try
+        {
+            AttachDatabases(datasette, deployment, options);
+            await datasette.Internal.WriteMetadataAsync(loaded.Metadata).ConfigureAwait(false);
+            await datasette.Internal.SaveConfigQueriesAsync(loaded.Config).ConfigureAwait(false);
+            await datasette.RefreshCatalogAsync(force: true).ConfigureAwait(false);
+        }
+        catch
+        {
+            await datasette.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            if (options.Host is "localhost")
+            {
+                kestrel.ListenLocalhost(options.Port);
+            }
+            else
+            {
+                kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
+            }
+        });
+        builder.Services.AddSingleton(datasette);
+        var app = builder.Build();
+        var pipeline = new RequestPipeline(datasette, new Router(DatasetteRoutes.All), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Datasette"));
+        app.Run(pipeline.InvokeAsync);
+        app.Lifetime.ApplicationStopped.Register(() => datasette.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        await app.StartAsync().ConfigureAwait(false);
+        return app;
+    }
+
+    /// <summary>SQLite is linked into the executable (or loaded as libsqlite3 when running under dotnet).</summary>
+    private static void UseStaticSqlite()
+    {
+        lock (ProviderLock)
+        {
+            if (!_providerSet)
+            {
+                SQLitePCL.raw.SetProvider(new SQLitePCL.SQLite3Provider_sqlite3());
+                _providerSet = true;
+            }
+        }
+    }
+
+    private static void AttachDatabases(Datasette datasette, Deployment deployment, ServeOptions options)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (file, immutable) in options.Files.Select(f => (f, false)).Concat(options.ImmutableFiles.Select(f => (f, true))))
+        {
+            if (!File.Exists(file))
+            {
+                if (!options.Create || immutable)
+                {
+                    throw new CommandLineException($"Invalid value for '[FILES]...': Path '{file}' does not exist.");
+                }
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+                File.WriteAllBytes(file, Array.Empty<byte>());
+            }
+            var absolute = Path.GetFullPath(file);
+            if (seen.TryGetValue(absolute, out var previous))
+            {
+                if (immutable)
+                {
+                    continue; // -i for a file also given as a plain argument: immutable wins below
+                }
+                throw new CommandLineException($"Duplicate database file: '{previous}' and '{file}' both refer to {absolute}", 1);
+            }
+            seen[absolute] = file;
+        }
+        var immutables = new HashSet<string>(options.ImmutableFiles.Select(Path.GetFullPath));
+        foreach (var (absolute, file) in seen)
+        {
+            var kind = immutables.Contains(absolute) ? DatabaseKind.ImmutableFile : DatabaseKind.MutableFile;
+            Check(datasette.AddDatabase(new Database(kind, file, cacheSizeKb: datasette.Settings.CacheSizeKb)));
+        }
+        if (options.Files.Count == 0 && options.ImmutableFiles.Count == 0)
+        {
+            foreach (var embedded in deployment.DefaultDatabases)
+            {
+                var database = new Database(DatabaseKind.NamedMemory, memoryName: embedded.Name, cacheSizeKb: datasette.Settings.CacheSizeKb);
+                database.WriteAsync(c =>
+                {
+                    using var command = c.Connection.CreateCommand();
+                    command.CommandText = embedded.Sql;
+                    return command.ExecuteNonQuery();
+                }).GetAwaiter().GetResult();
+                datasette.AddDatabase(database, embedded.Name);
+            }
+        }
+        if (options.Memory || (datasette.Databases.Count == 0))
+        {
+            datasette.AddDatabase(new Database(DatabaseKind.PrivateMemory), "_memory");
+        }
+    }
+
+    private static void Check(Database database)
+    {
+        try
+        {
+            _ = database.Schema;
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or SqlErrorException)
+        {
+            throw new CommandLineException($"Connection to {database.Path} failed check: {ex.Message}", 1);
+        }
+    }
+
+    private static async Task<int> GetAsync(WebApplication app, string path)
+    {
+        using var client = new System.Net.Http.HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var response = await client.GetAsync(path).ConfigureAwait(false);
+        Console.WriteLine(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+        return response.StatusCode == HttpStatusCode.OK ? 0 : 1;
+    }
+}

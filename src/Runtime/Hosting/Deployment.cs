@@ -1,0 +1,14 @@
+using System.Collections.Generic;
+using Datasette.Gen.Configuration;
+using Datasette.Gen.Configuration.Model;
+
+namespace Datasette.Gen.Runtime.Hosting;
+
+/// <summary>A database that ships inside the executable, built from SQL at start-up.</summary>
+public sealed record EmbeddedDatabase(string Name, string Sql);
+
+/// <summary>
+/// What the generator compiled into the executable: the validated configuration and metadata
+/// of datasette.yaml, plus the databases served when no files are given.
+/// </summary>
+public sealed record Deployment(DatasetteConfig Config, EquatableArray<MetadataItem> Metadata, IReadOnlyList<EmbeddedDatabase> DefaultDatabases);

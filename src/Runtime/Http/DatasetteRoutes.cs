@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Tables;
+using Datasette.Gen.Runtime.Views;
+
+namespace Datasette.Gen.Runtime.Http;
+
+/// <summary>The built-in routes in Datasette's match order (routes.md §3).</summary>
+public static partial class DatasetteRoutes
+{
+    public static IReadOnlyList<Route> All { get; } = new Route[]
+    {
+        new("index", Index(), IndexView.HandleAsync),
+        new("index-dash", IndexDash(), IndexView.HandleAsync),
+        new("dash-redirect", Dash(), (request, datasette) => Responses.RedirectAsync(request.Context, datasette.Settings.BaseUrl + "-/", 301)),
+        new("memory-redirect", Memory(), (request, datasette) =>
+            Responses.RedirectAsync(request.Context, datasette.Settings.BaseUrl + "_memory" + request.RouteMatch.Groups["rest"].Value + request.QueryString, 301)),
+        new("versions", Versions(), InstanceViews.VersionsAsync),
+        new("plugins", Plugins(), InstanceViews.PluginsAsync),
+        new("settings", Settings(), InstanceViews.SettingsAsync),
+        new("config", Config(), InstanceViews.ConfigAsync),
+        new("databases", Databases(), InstanceViews.DatabasesAsync),
+        new("actor", Actor(), InstanceViews.ActorAsync),
+        new("queries", Queries(), QueryListView.InstanceAsync),
+        new("schema", Schema(), SchemaViews.InstanceAsync),
+        new("download", Download(), DownloadView.HandleAsync),
+        new("database", DatabasePage(), DatabaseView.HandleAsync),
+        new("database-queries", DatabaseQueries(), QueryListView.DatabaseAsync),
+        new("database-schema", DatabaseSchema(), SchemaViews.DatabaseAsync),
+        new("query-parameters", QueryParameters(), QueryView.ParametersAsync),
+        new("query", Query(), QueryView.ArbitraryAsync),
+        new("query-definition", QueryDefinition(), QueryView.DefinitionAsync),
+        new("table", Table(), TableView.HandleAsync),
+        new("row", Row(), RowView.HandleAsync),
+        new("table-schema", TableSchema(), SchemaViews.TableAsync),
+    };
+
+    [GeneratedRegex(@"^/(?:\.(?<format>json))?$")]
+    private static partial Regex Index();
+
+    [GeneratedRegex(@"^/-/(?:\.(?<format>json))?$")]
+    private static partial Regex IndexDash();
+
+    [GeneratedRegex(@"^/-$")]
+    private static partial Regex Dash();
+
+    [GeneratedRegex(@"^/:memory:(?<rest>.*)$")]
+    private static partial Regex Memory();
+
+    [GeneratedRegex(@"^/-/versions(?:\.(?<format>json))?$")]
+    private static partial Regex Versions();
+
+    [GeneratedRegex(@"^/-/plugins(?:\.(?<format>json))?$")]
+    private static partial Regex Plugins();
+
+    [GeneratedRegex(@"^/-/settings(?:\.(?<format>json))?$")]
+    private static partial Regex Settings();
+
+    [GeneratedRegex(@"^/-/config(?:\.(?<format>json))?$")]
+    private static partial Regex Config();
+
+    [GeneratedRegex(@"^/-/databases(?:\.(?<format>json))?$")]
+    private static partial Regex Databases();
+
+    [GeneratedRegex(@"^/-/actor(?:\.(?<format>json))?$")]
+    private static partial Regex Actor();
+
+    [GeneratedRegex(@"^/-/queries(?:\.(?<format>json))?$")]
+    private static partial Regex Queries();
+
+    [GeneratedRegex(@"^/-/schema(?<suffix>\.json|\.md)?$")]
+    private static partial Regex Schema();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)\.db$")]
+    private static partial Regex Download();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)(?:\.(?<format>[A-Za-z0-9_]+))?$")]
+    private static partial Regex DatabasePage();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/-/queries(?:\.(?<format>json))?$")]
+    private static partial Regex DatabaseQueries();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/-/schema(?<suffix>\.json|\.md)?$")]
+    private static partial Regex DatabaseSchema();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/-/query/parameters$")]
+    private static partial Regex QueryParameters();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/-/query(?:\.(?<format>[A-Za-z0-9_]+))?$")]
+    private static partial Regex Query();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<query>[^/.]+)/-/definition$")]
+    private static partial Regex QueryDefinition();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)(?:\.(?<format>[A-Za-z0-9_]+))?$")]
+    private static partial Regex Table();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/]+?)/(?<pks>[^/]+?)(?:\.(?<format>[A-Za-z0-9_]+))?$")]
+    private static partial Regex Row();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/schema(?<suffix>\.json|\.md)?$")]
+    private static partial Regex TableSchema();
+}

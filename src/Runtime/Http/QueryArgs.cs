@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace Datasette.Gen.Runtime.Http;
+
+/// <summary>
+/// The query string as Datasette sees it: an ordered list of (name, value) pairs, blank
+/// values kept, form-decoded (+ is a space). Rebuilt with Python's urlencode rules.
+/// </summary>
+public sealed class QueryArgs
+{
+    public static readonly QueryArgs Empty = new(new List<KeyValuePair<string, string>>());
+
+    private readonly List<KeyValuePair<string, string>> _pairs;
+
+    public QueryArgs(List<KeyValuePair<string, string>> pairs) => _pairs = pairs;
+
+    public IReadOnlyList<KeyValuePair<string, string>> Pairs => _pairs;
+
+    public static QueryArgs Parse(string? queryString)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        if (string.IsNullOrEmpty(queryString))
+        {
+            return new QueryArgs(pairs);
+        }
+        var text = queryString[0] == '?' ? queryString[1..] : queryString;
+        foreach (var part in text.Split('&', ';'))
+        {
+            if (part.Length == 0)
+            {
+                continue;
+            }
+            var equals = part.IndexOf('=');
+            var name = equals < 0 ? part : part[..equals];
+            var value = equals < 0 ? "" : part[(equals + 1)..];
+            pairs.Add(new(FormDecode(name), FormDecode(value)));
+        }
+        return new QueryArgs(pairs);
+    }
+
+    /// <summary>The first value for <paramref name="name"/>, or null.</summary>
+    public string? Get(string name)
+    {
+        foreach (var pair in _pairs)
+        {
+            if (pair.Key == name)
+            {
+                return pair.Value;
+            }
+        }
+        return null;
+    }
+
+    public bool Contains(string name) => Get(name) is not null;
+
+    public List<string> GetAll(string name)
+    {
+        var values = new List<string>();
+        foreach (var pair in _pairs)
+        {
+            if (pair.Key == name)
+            {
+                values.Add(pair.Value);
+            }
+        }
+        return values;
+    }
+
+    /// <summary>Values of a repeatable, comma-separable argument such as _extra.</summary>
+    public List<string> GetCommaSeparated(string name)
+    {
+        var values = new List<string>();
+        foreach (var value in GetAll(name))
+        {
+            foreach (var part in value.Split(','))
+            {
+                var trimmed = part.Trim();
+                if (trimmed.Length > 0)
+                {
+                    values.Add(trimmed);
+                }
+            }
+        }
+        return values;
+    }
+
+    /// <summary>The query string with <paramref name="remove"/> dropped and <paramref name="append"/> added at the end.</summary>
+    public string ToQueryString(IEnumerable<string>? remove = null, IEnumerable<KeyValuePair<string, string>>? append = null)
+    {
+        var removed = remove is null ? null : new HashSet<string>(remove, StringComparer.Ordinal);
+        var builder = new StringBuilder();
+        foreach (var pair in _pairs)
+        {
+            if (removed is not null && removed.Contains(pair.Key))
+            {
+                continue;
+            }
+            Append(builder, pair.Key, pair.Value);
+        }
+        if (append is not null)
+        {
+            foreach (var pair in append)
+            {
+                Append(builder, pair.Key, pair.Value);
+            }
+        }
+        return builder.ToString();
+    }
+
+    private static void Append(StringBuilder builder, string name, string value)
+    {
+        builder.Append(builder.Length == 0 ? '?' : '&');
+        builder.Append(QuotePlus(name)).Append('=').Append(QuotePlus(value));
+    }
+
+    /// <summary>Python's urllib.parse.quote_plus: unreserved characters stay, space becomes +.</summary>
+    public static string QuotePlus(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var b in Encoding.UTF8.GetBytes(value))
+        {
+            if (b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9') or (byte)'_' or (byte)'.' or (byte)'-' or (byte)'~')
+            {
+                builder.Append((char)b);
+            }
+            else if (b == (byte)' ')
+            {
+                builder.Append('+');
+            }
+            else
+            {
+                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        return builder.ToString();
+    }
+
+    private static string FormDecode(string value)
+    {
+        if (value.IndexOf('%') < 0 && value.IndexOf('+') < 0)
+        {
+            return value;
+        }
+        var bytes = new List<byte>(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '+')
+            {
+                bytes.Add((byte)' ');
+            }
+            else if (c == '%' && i + 2 < value.Length && Uri.IsHexDigit(value[i + 1]) && Uri.IsHexDigit(value[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(value.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(c.ToString()));
+            }
+        }
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+}

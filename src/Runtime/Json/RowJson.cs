@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Http;
+using Microsoft.Data.Sqlite;
+
+namespace Datasette.Gen.Runtime.Json;
+
+/// <summary>How to write a result set: which columns are output, which identify a row and how values are rendered.</summary>
+public sealed record RowJsonOptions(
+    IReadOnlyList<string> OutputColumns,
+    RowShape Shape,
+    bool JsonInfinity = false,
+    IReadOnlySet<string>? JsonColumns = null,
+    IReadOnlyList<int>? KeyOrdinals = null,
+    int SortOrdinal = -1);
+
+/// <summary>What writing the rows learnt: how many, whether more exist, and the last row's pagination values.</summary>
+public sealed record RowJsonResult(int Count, bool HasMore, IReadOnlyList<string?> LastKey, bool LastSortIsNull, string? LastSortValue);
+
+/// <summary>
+/// Streams rows from a reader straight into JSON in the requested shape, one value at a time,
+/// stopping after <c>limit</c> rows and reporting whether another row followed.
+/// </summary>
+public static class RowJson
+{
+    public static RowJsonResult Write(Utf8JsonWriter writer, SqliteDataReader reader, RowJsonOptions options, int limit)
+    {
+        var columns = options.OutputColumns;
+        var encodedNames = new JsonEncodedText[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            encodedNames[i] = JsonEncodedText.Encode(columns[i], JsonBody.WriterOptions.Encoder);
+        }
+        if (options.Shape == RowShape.Object)
+        {
+            writer.WriteStartObject();
+        }
+        else
+        {
+            writer.WriteStartArray();
+        }
+        var count = 0;
+        var hasMore = false;
+        IReadOnlyList<string?> lastKey = Array.Empty<string?>();
+        var lastSortIsNull = false;
+        string? lastSortValue = null;
+        while (reader.Read())
+        {
+            if (count >= limit)
+            {
+                hasMore = true;
+                break;
+            }
+            count++;
+            var key = options.KeyOrdinals is { } ordinals ? ReadKey(reader, ordinals) : null;
+            switch (options.Shape)
+            {
+                case RowShape.Arrays:
+                    writer.WriteStartArray();
+                    for (var i = 0; i < columns.Count; i++)
+                    {
+                        WriteCell(writer, reader, i, columns[i], options);
+                    }
+                    writer.WriteEndArray();
+                    break;
+                case RowShape.ArrayFirst:
+                    WriteCell(writer, reader, 0, columns[0], options);
+                    break;
+                case RowShape.Object:
+                    writer.WritePropertyName(string.Join(",", Array.ConvertAll(key!, v => Tilde.Encode(v ?? "None"))));
+                    WriteObject(writer, reader, encodedNames, columns, options);
+                    break;
+                default:
+                    WriteObject(writer, reader, encodedNames, columns, options);
+                    break;
+            }
+            if (key is not null)
+            {
+                lastKey = key;
+            }
+            if (options.SortOrdinal >= 0)
+            {
+                lastSortIsNull = reader.IsDBNull(options.SortOrdinal);
+                lastSortValue = SqliteJson.ToText(reader, options.SortOrdinal);
+            }
+        }
+        if (options.Shape == RowShape.Object)
+        {
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteEndArray();
+        }
+        return new RowJsonResult(count, hasMore, lastKey, lastSortIsNull, lastSortValue);
+    }
+
+    private static string?[] ReadKey(SqliteDataReader reader, IReadOnlyList<int> ordinals)
+    {
+        var key = new string?[ordinals.Count];
+        for (var i = 0; i < ordinals.Count; i++)
+        {
+            key[i] = SqliteJson.ToText(reader, ordinals[i]);
+        }
+        return key;
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, SqliteDataReader reader, JsonEncodedText[] names, IReadOnlyList<string> columns, RowJsonOptions options)
+    {
+        writer.WriteStartObject();
+        for (var i = 0; i < names.Length; i++)
+        {
+            writer.WritePropertyName(names[i]);
+            WriteCell(writer, reader, i, columns[i], options);
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCell(Utf8JsonWriter writer, SqliteDataReader reader, int ordinal, string column, RowJsonOptions options)
+    {
+        if (options.JsonColumns is { } jsonColumns && jsonColumns.Contains(column) && !reader.IsDBNull(ordinal) && reader.GetFieldType(ordinal) == typeof(string))
+        {
+            var text = reader.GetString(ordinal);
+            if (TryParseJson(text, out var document))
+            {
+                using (document)
+                {
+                    document!.WriteTo(writer);
+                }
+                return;
+            }
+        }
+        SqliteJson.WriteValue(writer, reader, ordinal, options.JsonInfinity);
+    }
+
+    private static bool TryParseJson(string text, out JsonDocument? document)
+    {
+        try
+        {
+            document = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            document = null;
+            return false;
+        }
+    }
+
+    public static List<string> ColumnNames(SqliteDataReader reader)
+    {
+        var names = new List<string>(reader.FieldCount);
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            names.Add(reader.GetName(i));
+        }
+        return names;
+    }
+}

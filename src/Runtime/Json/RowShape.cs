@@ -1,0 +1,29 @@
+using Datasette.Gen.Runtime.Http;
+
+namespace Datasette.Gen.Runtime.Json;
+
+/// <summary>The <c>_shape</c> of rows in a JSON response.</summary>
+public enum RowShape
+{
+    Objects,
+    Arrays,
+    Array,
+    ArrayFirst,
+    Object,
+}
+
+public static class RowShapes
+{
+    public static RowShape Parse(string? value) => value switch
+    {
+        null or "" or "objects" => RowShape.Objects,
+        "arrays" => RowShape.Arrays,
+        "array" => RowShape.Array,
+        "arrayfirst" => RowShape.ArrayFirst,
+        "object" => RowShape.Object,
+        _ => throw DatasetteHttpException.BadRequest($"Invalid _shape: {value}"),
+    };
+
+    /// <summary>Shapes that discard the envelope and return the rows alone.</summary>
+    public static bool IsBare(this RowShape shape) => shape is RowShape.Array or RowShape.ArrayFirst or RowShape.Object;
+}

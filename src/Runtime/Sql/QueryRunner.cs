@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using Datasette.Gen.Runtime.Data;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Datasette.Gen.Runtime.Sql;
+
+/// <summary>Runs one statement on a read connection under a time limit, mapping SQLite failures to exceptions Datasette's views expect.</summary>
+public static class QueryRunner
+{
+    private const int SqliteInterrupt = 9;
+
+    public static T Run<T>(Database database, string sql, IReadOnlyDictionary<string, object?>? parameters, int? timeLimitMs, Func<SqliteDataReader, T> read)
+    {
+        return database.Read(connector =>
+        {
+            using var command = connector.Connection.CreateCommand();
+            command.CommandText = sql;
+            if (parameters is not null)
+            {
+                foreach (var (name, value) in parameters)
+                {
+                    command.Parameters.AddWithValue(":" + name, value ?? DBNull.Value);
+                }
+            }
+            connector.StartTimeLimit(timeLimitMs);
+            try
+            {
+                using var reader = command.ExecuteReader();
+                return read(reader);
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteInterrupt)
+            {
+                throw new QueryInterruptedException(sql);
+            }
+            catch (SqliteException ex)
+            {
+                throw new SqlErrorException(SqliteMessage(ex));
+            }
+            catch (InvalidOperationException ex) when (MissingParameter(ex.Message) is { } name)
+            {
+                throw new SqlErrorException($"You did not supply a value for binding parameter {name}.");
+            }
+            finally
+            {
+                connector.ClearTimeLimit();
+            }
+        });
+    }
+
+    /// <summary>Fails unless <paramref name="sql"/> holds exactly one statement (trailing semicolons and comments allowed).</summary>
+    public static void EnsureSingleStatement(Database database, string sql)
+    {
+        database.Read(connector =>
+        {
+            var db = connector.Connection.Handle;
+            var rc = raw.sqlite3_prepare_v2(db, sql, out var statement, out string tail);
+            using (statement)
+            {
+                if (rc != raw.SQLITE_OK)
+                {
+                    throw new SqlErrorException(raw.sqlite3_errmsg(db).utf8_to_string());
+                }
+            }
+            if (!string.IsNullOrWhiteSpace(tail))
+            {
+                var rest = raw.sqlite3_prepare_v2(db, tail, out var next, out string _);
+                using (next)
+                {
+                    if (rest == raw.SQLITE_OK && next is not null && !next.IsInvalid)
+                    {
+                        throw new SqlErrorException("You can only execute one statement at a time.");
+                    }
+                }
+            }
+            return 0;
+        });
+    }
+
+    /// <summary>Microsoft.Data.Sqlite wraps messages as "SQLite Error 1: 'text'."; Datasette shows the text.</summary>
+    private static string SqliteMessage(SqliteException ex)
+    {
+        var message = ex.Message;
+        var start = message.IndexOf('\'');
+        var end = message.LastIndexOf('\'');
+        return start >= 0 && end > start ? message[(start + 1)..end] : message;
+    }
+
+    private static string? MissingParameter(string message)
+    {
+        const string marker = "Must add values for the following parameters: ";
+        var at = message.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+        var names = message[(at + marker.Length)..].TrimEnd('.');
+        var comma = names.IndexOf(',');
+        return comma < 0 ? names.Trim() : names[..comma].Trim();
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Json;
+using Datasette.Gen.Runtime.Sql;
+using Datasette.Gen.Runtime.Views;
+
+namespace Datasette.Gen.Runtime.Tables;
+
+/// <summary>One row by its primary key values (or rowid): <c>/{db}/{table}/{pks}.json</c>.</summary>
+public static class RowView
+{
+    public static async Task HandleAsync(DatasetteRequest request, Datasette datasette)
+    {
+        var database = Resolve.Database(request, datasette);
+        await datasette.RefreshCatalogAsync().ConfigureAwait(false);
+        var table = database.Schema.Find(request.Route("table") ?? "") ?? throw DatasetteHttpException.NotFound("Table not found");
+        if (request.Format is not null and not "json")
+        {
+            throw DatasetteHttpException.NotFound($"Invalid format: {request.Format}");
+        }
+        if (!datasette.Permissions.Allowed("view-table", database.Name, table.Name))
+        {
+            throw DatasetteHttpException.Forbidden("You do not have permission to view this table");
+        }
+        var rawPks = request.RouteMatch.Groups["pks"].Value;
+        var values = rawPks.Split(',').Select(Tilde.Decode).ToArray();
+        var keys = table.KeyColumns;
+        if (values.Length != keys.Count)
+        {
+            throw DatasetteHttpException.BadRequest("URL row identifier does not match the primary key for this table");
+        }
+        var shape = RowShapes.Parse(request.Args.Get("_shape"));
+        var extras = Extras.Parse(request.Args, Extras.Row);
+        var parameters = new Dictionary<string, object?>();
+        var conditions = new List<string>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            parameters["p" + i] = values[i];
+            conditions.Add($"{SqlIdentifier.Quote(keys[i])}=:p{i}");
+        }
+        var select = table.IsRowidTable ? "select rowid, *" : "select *";
+        var sql = $"{select} from {SqlIdentifier.Escape(table.Name)} where {string.Join(" AND ", conditions)}";
+
+        var started = Stopwatch.GetTimestamp();
+        using var rows = new JsonBody();
+        var (result, columns) = QueryRunner.Run(database, sql, parameters, QueryView.TimeLimit(request, datasette), reader =>
+        {
+            var names = RowJson.ColumnNames(reader);
+            var keyOrdinals = keys.Select(k => names.IndexOf(k)).ToArray();
+            var options = new RowJsonOptions(names, shape, QueryView.IsTruthy(request.Args.Get("_json_infinity")), KeyOrdinals: keyOrdinals);
+            return (RowJson.Write(rows.Writer, reader, options, limit: 1), names);
+        });
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (result.Count == 0)
+        {
+            throw DatasetteHttpException.NotFound("Row not found");
+        }
+        Caching.Apply(request, datasette);
+        if (shape.IsBare())
+        {
+            await NdJson.SendOrJsonAsync(request, rows).ConfigureAwait(false);
+            return;
+        }
+
+        using var body = new JsonBody();
+        var writer = body.Writer;
+        writer.WriteStartObject();
+        writer.WriteBoolean("ok", true);
+        writer.WriteString("database", database.Name);
+        writer.WriteString("table", table.Name);
+        writer.WritePropertyName("rows");
+        writer.WriteRawValue(rows.WrittenMemory.Span, skipInputValidation: true);
+        if (extras.Contains("columns"))
+        {
+            writer.WriteStringArray("columns", columns);
+        }
+        writer.WriteStringArray("primary_keys", keys);
+        writer.WriteStringArray("primary_key_values", values);
+        if (extras.Contains("column_details"))
+        {
+            ColumnDetails.Write(writer, table);
+        }
+        if (extras.Contains("foreign_key_tables"))
+        {
+            WriteForeignKeyTables(writer, datasette, database, table, values);
+        }
+        if (extras.Contains("database_color"))
+        {
+            writer.WriteString("database_color", database.Color);
+        }
+        if (extras.Contains("private"))
+        {
+            writer.WriteBoolean("private", false);
+        }
+        if (extras.Contains("request"))
+        {
+            RequestExtra.Write(writer, request);
+        }
+        if (extras.Contains("query"))
+        {
+            writer.WriteStartObject("query");
+            writer.WriteString("sql", sql);
+            writer.WriteStartObject("params");
+            foreach (var (name, value) in parameters)
+            {
+                writer.WriteString(name, value?.ToString());
+            }
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        writer.WriteNumber("query_ms", elapsed);
+        writer.WriteBoolean("truncated", false);
+        writer.WriteEndObject();
+        await body.SendAsync(request.Context).ConfigureAwait(false);
+    }
+
+    /// <summary>For each table referencing this one: how many rows point at this row, and a link to them.</summary>
+    private static void WriteForeignKeyTables(System.Text.Json.Utf8JsonWriter writer, Datasette datasette, Database database, TableInfo table, string[] values)
+    {
+        writer.WriteStartArray("foreign_key_tables");
+        if (table.PrimaryKeys.Count == 1)
+        {
+            foreach (var key in table.Incoming)
+            {
+                long count;
+                try
+                {
+                    count = QueryRunner.Run(database,
+                        $"select count(*) from {SqlIdentifier.Escape(key.OtherTable)} where {SqlIdentifier.Quote(key.OtherColumn)} = :id",
+                        new Dictionary<string, object?> { ["id"] = values[0] }, datasette.Settings.SqlTimeLimitMs,
+                        reader => reader.Read() ? reader.GetInt64(0) : 0);
+                }
+                catch (QueryInterruptedException)
+                {
+                    continue;
+                }
+                var column = key.OtherColumn.StartsWith('_') ? key.OtherColumn + "__exact" : key.OtherColumn;
+                writer.WriteStartObject();
+                writer.WriteString("other_table", key.OtherTable);
+                writer.WriteString("column", key.Column);
+                writer.WriteString("other_column", key.OtherColumn);
+                writer.WriteNumber("count", count);
+                writer.WriteString("link", $"{Urls.Table(datasette, database, key.OtherTable)}?{QueryArgs.QuotePlus(column)}={QueryArgs.QuotePlus(values[0])}");
+                writer.WriteEndObject();
+            }
+        }
+        writer.WriteEndArray();
+    }
+}

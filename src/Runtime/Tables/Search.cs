@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using Datasette.Gen.Configuration.Model;
+using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Sql;
+
+namespace Datasette.Gen.Runtime.Tables;
+
+/// <summary>Full-text search arguments (<c>_search</c>, <c>_search_COLUMN</c>) as clauses over the table's FTS table.</summary>
+public static class Search
+{
+    public static void Apply(QueryArgs args, Database database, TableInfo table, TableConfig? config, List<string> clauses, Dictionary<string, object?> parameters)
+    {
+        var ftsName = NonEmpty(args.Get("_fts_table")) ?? config?.FtsTable ?? table.FtsTable;
+        if (ftsName is null)
+        {
+            return; // no FTS table: search arguments are ignored, as in Datasette
+        }
+        var fts = database.Schema.Find(ftsName);
+        var ftsPk = NonEmpty(args.Get("_fts_pk")) ?? config?.FtsPk ?? "rowid";
+        var mode = NonEmpty(args.Get("_searchmode")) ?? config?.SearchMode;
+        string Match(string parameter) => mode == "raw" ? ":" + parameter : $"escape_fts(:{parameter})";
+
+        var search = args.Get("_search");
+        if (!string.IsNullOrEmpty(search))
+        {
+            parameters["search"] = search;
+            clauses.Add($"{SqlIdentifier.Escape(ftsPk)} in (select rowid from {SqlIdentifier.Escape(ftsName)} where {SqlIdentifier.Escape(ftsName)} match {Match("search")})");
+            return;
+        }
+        var index = 0;
+        foreach (var (key, value) in args.Pairs)
+        {
+            if (!key.StartsWith("_search_", StringComparison.Ordinal) || key == "_searchmode")
+            {
+                continue;
+            }
+            var column = key["_search_".Length..];
+            if (fts is null || !fts.HasColumn(column))
+            {
+                throw DatasetteHttpException.BadRequest("Cannot search by that column");
+            }
+            var name = $"search_{index++}";
+            parameters[name] = value;
+            clauses.Add($"rowid in (select rowid from {SqlIdentifier.Escape(ftsName)} where {SqlIdentifier.Quote(column)} match {Match(name)})");
+        }
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Datasette.Gen.Configuration.Model;
+using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Sql;
+
+namespace Datasette.Gen.Runtime.Tables;
+
+/// <summary>
+/// A table or view request turned into SQL: selected columns, filters, search, _where,
+/// sort and keyset pagination — everything Datasette derives from the query string.
+/// </summary>
+public sealed class TableQuery
+{
+    private TableQuery()
+    {
+    }
+
+    public required TableInfo Table { get; init; }
+    public required IReadOnlyList<string> OutputColumns { get; init; }
+    /// <summary>Output columns plus any key or sort column fetched only for pagination.</summary>
+    public required IReadOnlyList<string> SelectColumns { get; init; }
+    public required List<string> WhereClauses { get; init; }
+    public required Dictionary<string, object?> Parameters { get; init; }
+    public required string? SortColumn { get; init; }
+    public required bool SortDescending { get; init; }
+    /// <summary>True when the sort came from _sort/_sort_desc rather than configuration.</summary>
+    public required bool SortFromRequest { get; init; }
+    public required int PageSize { get; init; }
+    public required int Offset { get; init; }
+    public required string? PaginationClause { get; init; }
+
+    public IReadOnlyList<string> KeyColumns => Table.KeyColumns;
+
+    /// <summary>Filters without pagination: the WHERE shared by the page, its count and facets.</summary>
+    public string FilterWhere => WhereClauses.Count == 0 ? "" : " where " + string.Join(" and ", WhereClauses);
+
+    public string PageSql
+    {
+        get
+        {
+            var clauses = PaginationClause is null ? WhereClauses : WhereClauses.Append(PaginationClause).ToList();
+            var where = clauses.Count == 0 ? "" : " where " + string.Join(" and ", clauses);
+            var columns = string.Join(", ", SelectColumns.Select(SqlIdentifier.Escape));
+            var order = OrderBy();
+            var sql = $"select {columns} from {SqlIdentifier.Escape(Table.Name)}{where}{order} limit {PageSize + 1}";
+            return Offset > 0 ? sql + $" offset {Offset}" : sql;
+        }
+    }
+
+    public string CountSql => $"select count(*) from {SqlIdentifier.Escape(Table.Name)}{FilterWhere}";
+
+    private string OrderBy()
+    {
+        var terms = new List<string>();
+        if (SortColumn is not null)
+        {
+            terms.Add(SqlIdentifier.Escape(SortColumn) + (SortDescending ? " desc" : ""));
+        }
+        if (!Table.IsView)
+        {
+            // Keys break ties, so keyset pagination over a sorted table is stable.
+            foreach (var key in KeyColumns)
+            {
+                if (key != SortColumn)
+                {
+                    terms.Add(SqlIdentifier.Escape(key));
+                }
+            }
+        }
+        return terms.Count == 0 ? "" : " order by " + string.Join(", ", terms);
+    }
+
+    public static TableQuery Build(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config)
+    {
+        var args = request.Args;
+        var pageSize = PageSizeFor(args.Get("_size"), config, datasette.Settings);
+        var outputColumns = ChooseColumns(args, table);
+
+        var parameters = new Dictionary<string, object?>();
+        var clauses = new List<string>();
+        foreach (var (key, value) in args.Pairs.Where(p => ColumnFilter.IsFilterArgument(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal))
+        {
+            ColumnFilter.Apply(key, value, table.Name, clauses, parameters);
+        }
+        var wheres = args.GetAll("_where");
+        if (wheres.Count > 0)
+        {
+            if (!datasette.Permissions.Allowed("execute-sql", database.Name))
+            {
+                throw DatasetteHttpException.Forbidden("_where= is not allowed");
+            }
+            clauses.AddRange(wheres.Select(w => "(" + w + ")"));
+        }
+        Search.Apply(args, database, table, config, clauses, parameters);
+
+        var (sortColumn, descending, fromRequest) = Sort(args, table, config);
+        var keyColumns = table.KeyColumns;
+        var selectColumns = outputColumns.ToList();
+        if (!table.IsView)
+        {
+            foreach (var key in keyColumns)
+            {
+                if (!selectColumns.Contains(key))
+                {
+                    selectColumns.Add(key);
+                }
+            }
+        }
+        if (sortColumn is not null && !selectColumns.Contains(sortColumn))
+        {
+            selectColumns.Add(sortColumn);
+        }
+
+        string? pagination = null;
+        var offset = 0;
+        var next = args.Get("_next");
+        if (!string.IsNullOrEmpty(next))
+        {
+            if (table.IsView)
+            {
+                offset = int.TryParse(next, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0;
+            }
+            else
+            {
+                pagination = Keyset.Predicate(next, keyColumns, sortColumn, descending, parameters);
+            }
+        }
+        return new TableQuery
+        {
+            Table = table,
+            OutputColumns = outputColumns,
+            SelectColumns = selectColumns,
+            WhereClauses = clauses,
+            Parameters = parameters,
+            SortColumn = sortColumn,
+            SortDescending = descending,
+            SortFromRequest = fromRequest,
+            PageSize = pageSize,
+            Offset = offset,
+            PaginationClause = pagination,
+        };
+    }
+
+    private static int PageSizeFor(string? value, TableConfig? config, Settings settings)
+    {
+        var max = settings.MaxReturnedRows;
+        if (string.IsNullOrEmpty(value))
+        {
+            return config?.Size?.Resolve(max) ?? settings.DefaultPageSize;
+        }
+        if (value == "max")
+        {
+            return max;
+        }
+        if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size))
+        {
+            throw DatasetteHttpException.BadRequest("_size must be a positive integer");
+        }
+        if (size > max)
+        {
+            throw DatasetteHttpException.BadRequest($"_size must be <= {max}");
+        }
+        return size;
+    }
+
+    private static List<string> ChooseColumns(QueryArgs args, TableInfo table)
+    {
+        var all = table.Columns.Where(c => c.Hidden is 0 or 2 or 3).Select(c => c.Name).ToList();
+        var keys = table.IsView ? new List<string>() : table.KeyColumns.ToList();
+        var output = table.IsRowidTable ? new List<string> { "rowid" } : new List<string>();
+        output.AddRange(all);
+        var requested = args.GetAll("_col");
+        if (requested.Count > 0)
+        {
+            var invalid = requested.Where(c => !all.Contains(c) && !(table.IsRowidTable && c == "rowid")).ToList();
+            if (invalid.Count > 0)
+            {
+                throw DatasetteHttpException.BadRequest($"_col={string.Join(", ", invalid)} - invalid columns");
+            }
+            output = keys.Concat(requested).Distinct().ToList();
+        }
+        var removed = args.GetAll("_nocol");
+        if (removed.Count > 0)
+        {
+            var invalid = removed.Where(c => !all.Contains(c) || keys.Contains(c)).ToList();
+            if (invalid.Count > 0)
+            {
+                throw DatasetteHttpException.BadRequest($"_nocol={string.Join(", ", invalid)} - invalid columns");
+            }
+            output = output.Where(c => !removed.Contains(c)).ToList();
+        }
+        return output;
+    }
+
+    private static (string? Column, bool Descending, bool FromRequest) Sort(QueryArgs args, TableInfo table, TableConfig? config)
+    {
+        var sort = args.Get("_sort");
+        var sortDesc = args.Get("_sort_desc");
+        if (!string.IsNullOrEmpty(sort) && !string.IsNullOrEmpty(sortDesc))
+        {
+            throw DatasetteHttpException.BadRequest("Cannot use _sort and _sort_desc at the same time");
+        }
+        var requested = !string.IsNullOrEmpty(sort) ? sort : !string.IsNullOrEmpty(sortDesc) ? sortDesc : null;
+        if (requested is not null)
+        {
+            var sortable = config?.SortableColumns is { } configured
+                ? configured.ToList()
+                : table.Columns.Select(c => c.Name).Concat(table.IsRowidTable ? new[] { "rowid" } : Array.Empty<string>()).ToList();
+            if (!sortable.Contains(requested))
+            {
+                throw DatasetteHttpException.BadRequest($"Cannot sort table by {requested}");
+            }
+            return (requested, string.IsNullOrEmpty(sort), true);
+        }
+        if (config?.Sort is { } configuredSort)
+        {
+            return (configuredSort, false, false);
+        }
+        if (config?.SortDesc is { } configuredDesc)
+        {
+            return (configuredDesc, true, false);
+        }
+        return (null, false, false);
+    }
+}

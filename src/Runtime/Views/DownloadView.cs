@@ -1,0 +1,43 @@
+using System.IO;
+using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace Datasette.Gen.Runtime.Views;
+
+/// <summary><c>/{db}.db</c>: the file itself, only for immutable file databases when downloads are allowed.</summary>
+public static class DownloadView
+{
+    public static async Task HandleAsync(DatasetteRequest request, Datasette datasette)
+    {
+        var database = datasette.DatabaseByRoute(request.Route("database") ?? "") ?? throw DatasetteHttpException.NotFound("Invalid database");
+        if (!datasette.Permissions.Allowed("view-database-download", database.Name))
+        {
+            throw DatasetteHttpException.Forbidden("You do not have permission to download this database");
+        }
+        if (database.IsMemory)
+        {
+            throw DatasetteHttpException.NotFound("Cannot download in-memory databases");
+        }
+        if (!datasette.Settings.AllowDownload || database.Kind != DatabaseKind.ImmutableFile || database.Path is null)
+        {
+            throw DatasetteHttpException.Forbidden("Database download is forbidden");
+        }
+        var etag = $"\"{database.Hash}\"";
+        var response = request.Context.Response;
+        response.Headers.ETag = etag;
+        if (request.Context.Request.Headers.IfNoneMatch == etag)
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        response.ContentType = "application/octet-stream";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{Path.GetFileName(database.Path)}\"";
+        response.ContentLength = new FileInfo(database.Path).Length;
+        if (!HttpMethods.IsHead(request.Method))
+        {
+            await response.SendFileAsync(database.Path).ConfigureAwait(false);
+        }
+    }
+}

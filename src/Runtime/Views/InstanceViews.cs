@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using System.Threading.Tasks;
+using Datasette.Gen.Configuration.Model;
+using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Json;
+using Datasette.Gen.Runtime.Sql;
+
+namespace Datasette.Gen.Runtime.Views;
+
+/// <summary>The instance introspection endpoints: versions, settings, config, databases, actor, plugins.</summary>
+public static class InstanceViews
+{
+    public static Task VersionsAsync(DatasetteRequest request, Datasette datasette)
+    {
+        EnsureViewInstance(datasette);
+        var sqlite = datasette.Databases.Count > 0 ? datasette.Databases[0] : datasette.Internal.Database;
+        var (version, options, fts) = sqlite.Read(c =>
+        {
+            string Scalar(string sql)
+            {
+                using var command = c.Connection.CreateCommand();
+                command.CommandText = sql;
+                return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            }
+            var compileOptions = new List<string>();
+            using (var command = c.Connection.CreateCommand())
+            {
+                command.CommandText = "pragma compile_options";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    compileOptions.Add(reader.GetString(0));
+                }
+            }
+            var ftsVersions = new List<string>();
+            foreach (var candidate in new[] { "FTS5", "FTS4", "FTS3" })
+            {
+                if (compileOptions.Contains("ENABLE_" + candidate) || Scalar($"select sqlite_compileoption_used('ENABLE_{candidate}')") == "1")
+                {
+                    ftsVersions.Add(candidate);
+                }
+            }
+            return (Scalar("select sqlite_version()"), compileOptions, ftsVersions);
+        });
+        return DataViews.SendAsync(request, "versions", writer =>
+        {
+            writer.WriteStartObject("datasette");
+            writer.WriteString("version", Datasette.CompatibleVersion);
+            writer.WriteEndObject();
+            writer.WriteStartObject("datasette_gen");
+            writer.WriteString("version", typeof(Datasette).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            writer.WriteEndObject();
+            writer.WriteStartObject("dotnet");
+            writer.WriteString("version", Environment.Version.ToString());
+            writer.WriteString("full", RuntimeInformation.FrameworkDescription);
+            writer.WriteBoolean("native_aot", !RuntimeFeature());
+            writer.WriteEndObject();
+            writer.WriteStartObject("sqlite");
+            writer.WriteString("version", version);
+            writer.WriteStartArray("fts_versions");
+            foreach (var item in fts)
+            {
+                writer.WriteStringValue(item);
+            }
+            writer.WriteEndArray();
+            writer.WriteStartObject("extensions");
+            writer.WriteBoolean("json1", true);
+            writer.WriteEndObject();
+            writer.WriteStartArray("compile_options");
+            foreach (var option in options)
+            {
+                writer.WriteStringValue(option);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+
+    public static Task SettingsAsync(DatasetteRequest request, Datasette datasette)
+    {
+        EnsureViewInstance(datasette);
+        return DataViews.SendAsync(request, "settings", writer =>
+        {
+            foreach (var definition in SettingDefinition.All)
+            {
+                switch (datasette.Settings.Get(definition.Name))
+                {
+                    case long number:
+                        writer.WriteNumber(definition.Name, number);
+                        break;
+                    case bool flag:
+                        writer.WriteBoolean(definition.Name, flag);
+                        break;
+                    case var text:
+                        writer.WriteString(definition.Name, (string)text);
+                        break;
+                }
+            }
+        });
+    }
+
+    public static Task ConfigAsync(DatasetteRequest request, Datasette datasette)
+    {
+        EnsureViewInstance(datasette);
+        return DataViews.SendAsync(request, "config", writer =>
+        {
+            foreach (var entry in datasette.Config.Effective.Entries)
+            {
+                if (!ReferenceEquals(datasette.Config.Effective.Entry(entry.Key), entry))
+                {
+                    continue;
+                }
+                writer.WritePropertyName(entry.Key);
+                ConfigNodeJson.Write(writer, entry.Value, redact: true);
+            }
+        });
+    }
+
+    public static Task DatabasesAsync(DatasetteRequest request, Datasette datasette)
+    {
+        EnsureViewInstance(datasette);
+        return DataViews.SendAsync(request, "databases", writer =>
+        {
+            writer.WriteStartArray("databases");
+            foreach (var database in datasette.Databases)
+            {
+                if (!datasette.Permissions.Allowed("view-database", database.Name))
+                {
+                    continue;
+                }
+                writer.WriteStartObject();
+                writer.WriteString("name", database.Name);
+                writer.WriteString("route", database.Route);
+                writer.WriteString("path", database.IsMemory ? null : database.Path);
+                writer.WriteNumber("size", database.Size);
+                writer.WriteBoolean("is_mutable", database.IsMutable);
+                writer.WriteBoolean("is_memory", database.IsMemory);
+                writer.WriteString("hash", database.Hash);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        });
+    }
+
+    public static Task ActorAsync(DatasetteRequest request, Datasette datasette) =>
+        DataViews.SendAsync(request, "actor", writer => writer.WriteNull("actor"));
+
+    public static Task PluginsAsync(DatasetteRequest request, Datasette datasette)
+    {
+        EnsureViewInstance(datasette);
+        using var body = new JsonBody();
+        body.Writer.WriteStartArray();
+        body.Writer.WriteEndArray();
+        return body.SendAsync(request.Context);
+    }
+
+    internal static void EnsureViewInstance(Datasette datasette)
+    {
+        if (!datasette.Permissions.Allowed("view-instance"))
+        {
+            throw DatasetteHttpException.Forbidden("view-instance");
+        }
+    }
+
+    private static bool RuntimeFeature() => System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported;
+}

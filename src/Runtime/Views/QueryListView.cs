@@ -1,0 +1,130 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Internal;
+using Datasette.Gen.Runtime.Json;
+
+namespace Datasette.Gen.Runtime.Views;
+
+/// <summary>The stored-query browser: <c>/-/queries.json</c> and <c>/{db}/-/queries.json</c>.</summary>
+public static class QueryListView
+{
+    private const int DefaultJsonSize = 50;
+
+    public static Task InstanceAsync(DatasetteRequest request, Datasette datasette)
+    {
+        InstanceViews.EnsureViewInstance(datasette);
+        return ListAsync(request, datasette, null);
+    }
+
+    public static Task DatabaseAsync(DatasetteRequest request, Datasette datasette)
+    {
+        var database = Resolve.Database(request, datasette);
+        if (!datasette.Permissions.Allowed("view-database", database.Name))
+        {
+            throw DatasetteHttpException.Forbidden("You do not have permission to view this database");
+        }
+        return ListAsync(request, datasette, database);
+    }
+
+    private static Task ListAsync(DatasetteRequest request, Datasette datasette, Database? database)
+    {
+        var args = request.Args;
+        var size = ParseSize(args.Get("_size"), datasette.Settings.MaxReturnedRows);
+        var filter = new QueryFilter(
+            null,
+            args.Get("q"),
+            ParseFlag(args.Get("is_write"), "is_write"),
+            ParseFlag(args.Get("is_private"), "is_private"),
+            args.Get("source"),
+            args.Get("owner_id"));
+        var page = datasette.Internal.ListQueries(database?.Name, filter, size, args.Get("_next"));
+        var listPath = (database is null ? Urls.Instance(datasette) : Urls.Database(datasette, database) + "/") + "-/queries";
+        return DataViews.SendAsync(request, "queries", writer =>
+        {
+            writer.WriteString("database", database?.Name);
+            writer.WriteString("database_color", database?.Color);
+            writer.WriteStartArray("queries");
+            var anyTrusted = false;
+            foreach (var query in page.Queries)
+            {
+                anyTrusted |= query.IsTrusted;
+                query.WriteJson(writer, isPrivateForActor: query.IsPrivate);
+            }
+            writer.WriteEndArray();
+            writer.WriteString("next", page.Next);
+            writer.WriteString("next_url", page.Next is null ? null : request.Origin + request.Path + args.ToQueryString(new[] { "_next" }, new[] { new KeyValuePair<string, string>("_next", page.Next) }));
+            writer.WriteNumber("limit", size);
+            writer.WriteBoolean("show_private_note", false);
+            writer.WriteBoolean("show_trusted_note", anyTrusted);
+            writer.WriteString("query_list_path", listPath);
+            writer.WriteBoolean("show_database", database is null);
+            writer.WriteStartArray("facets");
+            WriteFacet(writer, datasette, database, filter, "Mode", "is_write", ("Read-only", false), ("Writable", true), listPath);
+            WriteFacet(writer, datasette, database, filter, "Visibility", "is_private", ("Not private", false), ("Private", true), listPath);
+            writer.WriteEndArray();
+            writer.WriteStartObject("filters");
+            foreach (var name in new[] { "q", "is_write", "is_private", "source", "owner_id" })
+            {
+                writer.WriteString(name, args.Get(name) ?? "");
+            }
+            writer.WriteEndObject();
+        });
+    }
+
+    private static void WriteFacet(System.Text.Json.Utf8JsonWriter writer, Datasette datasette, Database? database, QueryFilter filter,
+        string title, string key, (string Label, bool Value) first, (string Label, bool Value) second, string listPath)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("title", title);
+        writer.WriteStartArray("items");
+        foreach (var (label, value) in new[] { first, second })
+        {
+            var facetFilter = key == "is_write" ? filter with { IsWrite = value } : filter with { IsPrivate = value };
+            var count = datasette.Internal.CountQueries(database?.Name, facetFilter);
+            if (count == 0)
+            {
+                continue;
+            }
+            var active = key == "is_write" ? filter.IsWrite == value : filter.IsPrivate == value;
+            writer.WriteStartObject();
+            writer.WriteString("label", label);
+            writer.WriteNumber("count", count);
+            writer.WriteString("href", $"{listPath}?{key}={(value ? 1 : 0)}");
+            writer.WriteBoolean("active", active);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static int ParseSize(string? value, int max)
+    {
+        if (value is null or "")
+        {
+            return DefaultJsonSize;
+        }
+        if (value == "max")
+        {
+            return max;
+        }
+        if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) || size <= 0)
+        {
+            throw DatasetteHttpException.BadRequest("_size must be a positive integer");
+        }
+        if (size > max)
+        {
+            throw DatasetteHttpException.BadRequest($"_size must be <= {max}");
+        }
+        return size;
+    }
+
+    private static bool? ParseFlag(string? value, string name) => value switch
+    {
+        null or "" => null,
+        "1" => true,
+        "0" => false,
+        _ => throw DatasetteHttpException.BadRequest($"{name} must be 0 or 1"),
+    };
+}

@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Json;
+using Datasette.Gen.Runtime.Sql;
+
+namespace Datasette.Gen.Runtime.Views;
+
+/// <summary>/-/schema, /{db}/-/schema and /{db}/{table}/-/schema as JSON, Markdown or HTML.</summary>
+public static class SchemaViews
+{
+    public static Task InstanceAsync(DatasetteRequest request, Datasette datasette)
+    {
+        InstanceViews.EnsureViewInstance(datasette);
+        var schemas = datasette.Databases
+            .Where(d => datasette.Permissions.Allowed("view-database", d.Name))
+            .OrderBy(d => d.Name, StringComparer.Ordinal)
+            .Select(d => (d.Name, Schema: DatabaseSchemaText(d)))
+            .ToList();
+        return Suffix(request) switch
+        {
+            ".json" => Json(request, writer =>
+            {
+                writer.WriteStartArray("schemas");
+                foreach (var (name, schema) in schemas)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("database", name);
+                    writer.WriteString("schema", schema);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+            }),
+            ".md" => Markdown(request, string.Join("\n\n", schemas.Select(s => MarkdownBlock(s.Name, s.Schema)))),
+            _ => Html(request, "Schema", string.Join("\n\n", schemas.Select(s => $"-- {s.Name}\n{s.Schema}"))),
+        };
+    }
+
+    public static Task DatabaseAsync(DatasetteRequest request, Datasette datasette)
+    {
+        var database = datasette.DatabaseByRoute(request.Route("database") ?? "");
+        if (database is null || !datasette.Permissions.Allowed("view-database", database.Name))
+        {
+            return NotFound(request, "Database not found");
+        }
+        var schema = DatabaseSchemaText(database);
+        return Suffix(request) switch
+        {
+            ".json" => Json(request, writer =>
+            {
+                writer.WriteString("database", database.Name);
+                writer.WriteString("schema", schema);
+            }),
+            ".md" => Markdown(request, MarkdownBlock(database.Name, schema) + "\n"),
+            _ => Html(request, $"Schema for {database.Name}", schema),
+        };
+    }
+
+    public static Task TableAsync(DatasetteRequest request, Datasette datasette)
+    {
+        var database = datasette.DatabaseByRoute(request.Route("database") ?? "");
+        if (database is null || !datasette.Permissions.Allowed("view-database", database.Name))
+        {
+            return NotFound(request, "Database not found");
+        }
+        var name = request.Route("table") ?? "";
+        var table = database.Schema.Find(name);
+        if (table is null || !datasette.Permissions.Allowed("view-table", database.Name, name))
+        {
+            return NotFound(request, "Table not found");
+        }
+        var schema = table.Sql ?? "";
+        return Suffix(request) switch
+        {
+            ".json" => Json(request, writer =>
+            {
+                writer.WriteString("database", database.Name);
+                writer.WriteString("table", table.Name);
+                writer.WriteString("schema", schema);
+            }),
+            ".md" => Markdown(request, MarkdownBlock($"{database.Name}.{table.Name}", schema) + "\n"),
+            _ => Html(request, $"Schema for {database.Name}.{table.Name}", schema),
+        };
+    }
+
+    /// <summary>Every non-null sqlite_master.sql, in storage order, joined with ";\n".</summary>
+    public static string DatabaseSchemaText(Database database) =>
+        QueryRunner.Run(database, "select sql from sqlite_master where sql is not null", null, null, reader =>
+        {
+            var statements = new List<string>();
+            while (reader.Read())
+            {
+                statements.Add(reader.GetString(0));
+            }
+            return string.Join(";\n", statements);
+        });
+
+    private static string Suffix(DatasetteRequest request) => request.RouteMatch.Groups["suffix"].Value;
+
+    private static string MarkdownBlock(string title, string schema) => $"# Schema for {title}\n\n```sql\n{schema}\n```";
+
+    private static Task Json(DatasetteRequest request, Action<System.Text.Json.Utf8JsonWriter> write)
+    {
+        using var body = new JsonBody();
+        body.Writer.WriteStartObject();
+        body.Writer.WriteBoolean("ok", true);
+        write(body.Writer);
+        body.Writer.WriteEndObject();
+        return body.SendAsync(request.Context);
+    }
+
+    private static Task Markdown(DatasetteRequest request, string text) =>
+        Responses.TextAsync(request.Context, text, 200, "text/plain; charset=utf-8");
+
+    private static Task Html(DatasetteRequest request, string title, string schema)
+    {
+        var encoded = System.Net.WebUtility.HtmlEncode(schema);
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>")
+            .Append(System.Net.WebUtility.HtmlEncode(title))
+            .Append("</title></head>\n<body>\n<h1>")
+            .Append(System.Net.WebUtility.HtmlEncode(title))
+            .Append("</h1>\n<pre>")
+            .Append(encoded)
+            .Append("</pre>\n</body>\n</html>\n")
+            .ToString();
+        return Responses.TextAsync(request.Context, html, 200, "text/html; charset=utf-8");
+    }
+
+    private static Task NotFound(DatasetteRequest request, string message) => Suffix(request) == ".json"
+        ? Responses.JsonErrorAsync(request.Context, 404, message)
+        : Responses.TextAsync(request.Context, message, 404, "text/plain; charset=utf-8");
+}
