@@ -154,10 +154,6 @@ public static class TableView
         {
             writer.WriteBoolean("private", false);
         }
-        if (extras.Contains("next_url"))
-        {
-            writer.WriteString("next_url", nextUrl);
-        }
         if (extras.Contains("query"))
         {
             writer.WriteStartObject("query");

@@ -15,7 +15,6 @@ public static class Extras
         "render_cell", "debug", "request", "query", "column_types", "set_column_type_ui", "metadata", "extras",
         "database", "table", "database_color", "renderers", "custom_table_templates", "sorted_facet_results",
         "table_definition", "view_definition", "is_view", "private", "expandable_columns", "form_hidden_args",
-        "next_url",
     };
 
     public static readonly string[] Row =

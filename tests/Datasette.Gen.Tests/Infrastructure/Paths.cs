@@ -1,0 +1,25 @@
+using System.IO;
+using System.Runtime.CompilerServices;
+
+namespace Datasette.Gen.Tests.Infrastructure;
+
+/// <summary>Where the repository and the shared conformance corpus are, found from this source file.</summary>
+public static class Paths
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>../shared/conformance beside the repository (read in place, never copied).</summary>
+    public static string Conformance => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "conformance"));
+
+    public static string ConformanceData => Path.Combine(Conformance, "data");
+
+    private static string FindRoot([CallerFilePath] string path = "")
+    {
+        var directory = Path.GetDirectoryName(path);
+        while (directory is not null && !File.Exists(Path.Combine(directory, "Datasette.Gen.slnx")))
+        {
+            directory = Path.GetDirectoryName(directory);
+        }
+        return directory ?? throw new DirectoryNotFoundException("Repository root not found above " + path);
+    }
+}
