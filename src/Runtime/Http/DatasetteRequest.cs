@@ -1,5 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
+using System.Text.Json.Nodes;
+using Datasette.Gen.Runtime.Permissions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -57,6 +59,15 @@ public sealed class DatasetteRequest
     }
 
     public string? Format => RouteMatch.Groups["format"] is { Success: true } group ? group.Value : null;
+
+    /// <summary>The signed-in actor (a JSON object with at least "id"), or null when anonymous.</summary>
+    public JsonObject? Actor { get; internal set; }
+
+    internal PermissionChecker Permissions { get; set; } = null!;
+
+    /// <summary>May this request's actor perform <paramref name="action"/> on the resource?</summary>
+    public bool Allowed(string action, string? database = null, string? resource = null) =>
+        Permissions.Allowed(Actor, action, database, resource);
 
     /// <summary>scheme://host, for absolute URLs such as next_url.</summary>
     public string Origin => $"{Scheme}://{Context.Request.Host.Value}";

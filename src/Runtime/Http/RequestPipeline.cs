@@ -15,7 +15,10 @@ public sealed class RequestPipeline(Datasette datasette, Router router, ILogger 
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var request = new DatasetteRequest(context, datasette.Settings.BaseUrl, datasette.Settings.ForceHttpsUrls);
+        var request = new DatasetteRequest(context, datasette.Settings.BaseUrl, datasette.Settings.ForceHttpsUrls)
+        {
+            Permissions = datasette.Permissions,
+        };
         try
         {
             var route = router.Match(request) ?? throw DatasetteHttpException.NotFound("404");

@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Nodes;
 using Datasette.Gen.Configuration.Model;
 
 namespace Datasette.Gen.Runtime.Permissions;
@@ -10,10 +11,10 @@ namespace Datasette.Gen.Runtime.Permissions;
 /// </summary>
 public sealed class PermissionChecker(Settings settings)
 {
-    public bool Allowed(string action, string? database = null, string? resource = null)
+    public bool Allowed(JsonObject? actor, string action, string? database = null, string? resource = null)
     {
         var definition = Find(action) ?? throw new ArgumentException($"Unknown action: {action}", nameof(action));
-        if (definition.AlsoRequires is { } required && !Allowed(required, database, resource))
+        if (definition.AlsoRequires is { } required && !Allowed(actor, required, database, resource))
         {
             return false;
         }

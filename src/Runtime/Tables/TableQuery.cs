@@ -88,7 +88,7 @@ public sealed class TableQuery
         var wheres = args.GetAll("_where");
         if (wheres.Count > 0)
         {
-            if (!datasette.Permissions.Allowed("execute-sql", database.Name))
+            if (!request.Allowed("execute-sql", database.Name))
             {
                 throw DatasetteHttpException.Forbidden("_where= is not allowed");
             }

@@ -33,7 +33,7 @@ public static class TableView
         {
             throw DatasetteHttpException.NotFound($"Invalid format: {request.Format}");
         }
-        if (!datasette.Permissions.Allowed("view-table", database.Name, table.Name))
+        if (!request.Allowed("view-table", database.Name, table.Name))
         {
             throw DatasetteHttpException.Forbidden("You do not have permission to view this table");
         }

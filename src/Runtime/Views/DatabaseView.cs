@@ -30,20 +30,20 @@ public static class DatabaseView
         {
             throw DatasetteHttpException.NotFound($"Invalid format: {format}");
         }
-        if (!datasette.Permissions.Allowed("view-database", database.Name))
+        if (!request.Allowed("view-database", database.Name))
         {
             throw DatasetteHttpException.Forbidden("You do not have permission to view this database");
         }
         await datasette.RefreshCatalogAsync().ConfigureAwait(false);
-        await DataViews.SendAsync(request, database.Name, writer => Write(writer, datasette, database)).ConfigureAwait(false);
+        await DataViews.SendAsync(request, database.Name, writer => Write(writer, request, datasette, database)).ConfigureAwait(false);
     }
 
-    private static void Write(Utf8JsonWriter writer, Datasette datasette, Database database)
+    private static void Write(Utf8JsonWriter writer, DatasetteRequest request, Datasette datasette, Database database)
     {
         var schema = database.Schema;
         var hidden = HiddenTables.For(datasette, database);
         var tables = schema.Tables
-            .Where(t => datasette.Permissions.Allowed("view-table", database.Name, t.Name))
+            .Where(t => request.Allowed("view-table", database.Name, t.Name))
             .OrderBy(t => hidden.Contains(t.Name))
             .ThenBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
@@ -80,7 +80,7 @@ public static class DatabaseView
         writer.WriteEndArray();
         writer.WriteNumber("hidden_count", tables.Count(t => hidden.Contains(t.Name)));
         writer.WriteStartArray("views");
-        foreach (var view in schema.Views.Where(v => datasette.Permissions.Allowed("view-table", database.Name, v.Name)))
+        foreach (var view in schema.Views.Where(v => request.Allowed("view-table", database.Name, v.Name)))
         {
             writer.WriteStartObject();
             writer.WriteString("name", view.Name);
@@ -99,7 +99,7 @@ public static class DatabaseView
         writer.WriteBoolean("queries_more", queries.Next is not null);
         writer.WriteNumber("queries_count", datasette.Internal.CountQueries(database.Name, QueryFilter.None));
 
-        var allowSql = datasette.Permissions.Allowed("execute-sql", database.Name);
+        var allowSql = request.Allowed("execute-sql", database.Name);
         writer.WriteBoolean("allow_execute_sql", allowSql);
         writer.WriteStartObject("table_columns");
         if (allowSql)

@@ -12,7 +12,7 @@ public static class DownloadView
     public static async Task HandleAsync(DatasetteRequest request, Datasette datasette)
     {
         var database = datasette.DatabaseByRoute(request.Route("database") ?? "") ?? throw DatasetteHttpException.NotFound("Invalid database");
-        if (!datasette.Permissions.Allowed("view-database-download", database.Name))
+        if (!request.Allowed("view-database-download", database.Name))
         {
             throw DatasetteHttpException.Forbidden("You do not have permission to download this database");
         }

@@ -17,7 +17,7 @@ public static class IndexView
 
     public static async Task HandleAsync(DatasetteRequest request, Datasette datasette)
     {
-        InstanceViews.EnsureViewInstance(datasette);
+        InstanceViews.EnsureViewInstance(request);
         await datasette.RefreshCatalogAsync().ConfigureAwait(false);
         var sortByRelationships = request.Args.Get("_sort") == "relationships";
         await DataViews.SendAsync(request, "index", writer =>
@@ -26,9 +26,9 @@ public static class IndexView
             writer.WriteStartArray("databases");
             foreach (var database in datasette.Databases.OrderBy(d => d.Name, StringComparer.Ordinal))
             {
-                if (datasette.Permissions.Allowed("view-database", database.Name))
+                if (request.Allowed("view-database", database.Name))
                 {
-                    WriteDatabase(writer, datasette, database, sortByRelationships);
+                    WriteDatabase(writer, request, datasette, database, sortByRelationships);
                 }
             }
             writer.WriteEndArray();
@@ -41,11 +41,11 @@ public static class IndexView
         }).ConfigureAwait(false);
     }
 
-    private static void WriteDatabase(Utf8JsonWriter writer, Datasette datasette, Database database, bool sortByRelationships)
+    private static void WriteDatabase(Utf8JsonWriter writer, DatasetteRequest request, Datasette datasette, Database database, bool sortByRelationships)
     {
         var schema = database.Schema;
-        var tables = schema.Tables.Where(t => datasette.Permissions.Allowed("view-table", database.Name, t.Name)).ToList();
-        var views = schema.Views.Where(v => datasette.Permissions.Allowed("view-table", database.Name, v.Name)).ToList();
+        var tables = schema.Tables.Where(t => request.Allowed("view-table", database.Name, t.Name)).ToList();
+        var views = schema.Views.Where(v => request.Allowed("view-table", database.Name, v.Name)).ToList();
         var hidden = HiddenTables.For(datasette, database);
 
         Dictionary<string, long?>? counts = null;

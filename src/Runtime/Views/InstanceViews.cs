@@ -14,7 +14,7 @@ public static class InstanceViews
 {
     public static Task VersionsAsync(DatasetteRequest request, Datasette datasette)
     {
-        EnsureViewInstance(datasette);
+        EnsureViewInstance(request);
         var sqlite = datasette.Databases.Count > 0 ? datasette.Databases[0] : datasette.Internal.Database;
         var (version, options, fts) = sqlite.Read(c =>
         {
@@ -80,7 +80,7 @@ public static class InstanceViews
 
     public static Task SettingsAsync(DatasetteRequest request, Datasette datasette)
     {
-        EnsureViewInstance(datasette);
+        EnsureViewInstance(request);
         return DataViews.SendAsync(request, "settings", writer =>
         {
             foreach (var definition in SettingDefinition.All)
@@ -103,7 +103,7 @@ public static class InstanceViews
 
     public static Task ConfigAsync(DatasetteRequest request, Datasette datasette)
     {
-        EnsureViewInstance(datasette);
+        EnsureViewInstance(request);
         return DataViews.SendAsync(request, "config", writer =>
         {
             foreach (var entry in datasette.Config.Effective.Entries)
@@ -120,13 +120,13 @@ public static class InstanceViews
 
     public static Task DatabasesAsync(DatasetteRequest request, Datasette datasette)
     {
-        EnsureViewInstance(datasette);
+        EnsureViewInstance(request);
         return DataViews.SendAsync(request, "databases", writer =>
         {
             writer.WriteStartArray("databases");
             foreach (var database in datasette.Databases)
             {
-                if (!datasette.Permissions.Allowed("view-database", database.Name))
+                if (!request.Allowed("view-database", database.Name))
                 {
                     continue;
                 }
@@ -149,16 +149,16 @@ public static class InstanceViews
 
     public static Task PluginsAsync(DatasetteRequest request, Datasette datasette)
     {
-        EnsureViewInstance(datasette);
+        EnsureViewInstance(request);
         using var body = new JsonBody();
         body.Writer.WriteStartArray();
         body.Writer.WriteEndArray();
         return body.SendAsync(request.Context);
     }
 
-    internal static void EnsureViewInstance(Datasette datasette)
+    internal static void EnsureViewInstance(DatasetteRequest request)
     {
-        if (!datasette.Permissions.Allowed("view-instance"))
+        if (!request.Allowed("view-instance"))
         {
             throw DatasetteHttpException.Forbidden("view-instance");
         }

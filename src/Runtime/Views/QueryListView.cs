@@ -14,14 +14,14 @@ public static class QueryListView
 
     public static Task InstanceAsync(DatasetteRequest request, Datasette datasette)
     {
-        InstanceViews.EnsureViewInstance(datasette);
+        InstanceViews.EnsureViewInstance(request);
         return ListAsync(request, datasette, null);
     }
 
     public static Task DatabaseAsync(DatasetteRequest request, Datasette datasette)
     {
         var database = Resolve.Database(request, datasette);
-        if (!datasette.Permissions.Allowed("view-database", database.Name))
+        if (!request.Allowed("view-database", database.Name))
         {
             throw DatasetteHttpException.Forbidden("You do not have permission to view this database");
         }

@@ -21,7 +21,7 @@ public static class QueryView
     {
         var database = Resolve.Database(request, datasette);
         EnsureFormat(request.Format);
-        if (!datasette.Permissions.Allowed("execute-sql", database.Name))
+        if (!request.Allowed("execute-sql", database.Name))
         {
             throw DatasetteHttpException.Forbidden("execute-sql");
         }
@@ -46,7 +46,7 @@ public static class QueryView
     public static Task StoredAsync(DatasetteRequest request, Datasette datasette, Database database, StoredQuery query)
     {
         EnsureFormat(request.Format);
-        if (!datasette.Permissions.Allowed("view-query", database.Name, query.Name))
+        if (!request.Allowed("view-query", database.Name, query.Name))
         {
             throw DatasetteHttpException.Forbidden("You do not have permission to view this query");
         }
@@ -73,7 +73,7 @@ public static class QueryView
                 throw DatasetteHttpException.BadRequest("Invalid keys: " + string.Join(", ", request.Args.Pairs.Select(p => p.Key).Where(k => k != "sql").Distinct()));
             }
         }
-        if (!datasette.Permissions.Allowed("execute-sql", database.Name))
+        if (!request.Allowed("execute-sql", database.Name))
         {
             throw DatasetteHttpException.Forbidden("Permission denied: need execute-sql");
         }
@@ -98,7 +98,7 @@ public static class QueryView
         var database = Resolve.Database(request, datasette);
         var name = request.Route("query") ?? "";
         var query = datasette.Internal.GetQuery(database.Name, name);
-        if (query is null || !datasette.Permissions.Allowed("view-query", database.Name, name))
+        if (query is null || !request.Allowed("view-query", database.Name, name))
         {
             throw DatasetteHttpException.NotFound($"Query not found: {name}");
         }

@@ -15,9 +15,9 @@ public static class SchemaViews
 {
     public static Task InstanceAsync(DatasetteRequest request, Datasette datasette)
     {
-        InstanceViews.EnsureViewInstance(datasette);
+        InstanceViews.EnsureViewInstance(request);
         var schemas = datasette.Databases
-            .Where(d => datasette.Permissions.Allowed("view-database", d.Name))
+            .Where(d => request.Allowed("view-database", d.Name))
             .OrderBy(d => d.Name, StringComparer.Ordinal)
             .Select(d => (d.Name, Schema: DatabaseSchemaText(d)))
             .ToList();
@@ -43,7 +43,7 @@ public static class SchemaViews
     public static Task DatabaseAsync(DatasetteRequest request, Datasette datasette)
     {
         var database = datasette.DatabaseByRoute(request.Route("database") ?? "");
-        if (database is null || !datasette.Permissions.Allowed("view-database", database.Name))
+        if (database is null || !request.Allowed("view-database", database.Name))
         {
             return NotFound(request, "Database not found");
         }
@@ -63,13 +63,13 @@ public static class SchemaViews
     public static Task TableAsync(DatasetteRequest request, Datasette datasette)
     {
         var database = datasette.DatabaseByRoute(request.Route("database") ?? "");
-        if (database is null || !datasette.Permissions.Allowed("view-database", database.Name))
+        if (database is null || !request.Allowed("view-database", database.Name))
         {
             return NotFound(request, "Database not found");
         }
         var name = request.Route("table") ?? "";
         var table = database.Schema.Find(name);
-        if (table is null || !datasette.Permissions.Allowed("view-table", database.Name, name))
+        if (table is null || !request.Allowed("view-table", database.Name, name))
         {
             return NotFound(request, "Table not found");
         }
