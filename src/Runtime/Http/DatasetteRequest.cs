@@ -65,6 +65,9 @@ public sealed class DatasetteRequest
 
     internal PermissionChecker Permissions { get; set; } = null!;
 
+    /// <summary>The instance serving this request.</summary>
+    public Datasette Datasette { get; internal set; } = null!;
+
     /// <summary>May this request's actor perform <paramref name="action"/> on the resource?</summary>
     public bool Allowed(string action, string? database = null, string? resource = null) =>
         Permissions.Allowed(Actor, action, database, resource);

@@ -22,6 +22,8 @@ public static partial class DatasetteRoutes
         new("config", Config(), InstanceViews.ConfigAsync),
         new("databases", Databases(), InstanceViews.DatabasesAsync),
         new("actor", Actor(), InstanceViews.ActorAsync),
+        new("threads", Threads(), ThreadsView.HandleAsync),
+        new("jump", Jump(), JumpView.HandleAsync),
         new("queries", Queries(), QueryListView.InstanceAsync),
         new("schema", Schema(), SchemaViews.InstanceAsync),
         new("download", Download(), DownloadView.HandleAsync),
@@ -65,6 +67,12 @@ public static partial class DatasetteRoutes
 
     [GeneratedRegex(@"^/-/actor(?:\.(?<format>json))?$")]
     private static partial Regex Actor();
+
+    [GeneratedRegex(@"^/-/threads(?:\.(?<format>json))?$")]
+    private static partial Regex Threads();
+
+    [GeneratedRegex(@"^/-/jump(?:\.(?<format>json))?$")]
+    private static partial Regex Jump();
 
     [GeneratedRegex(@"^/-/queries(?:\.(?<format>json))?$")]
     private static partial Regex Queries();

@@ -18,6 +18,7 @@ public sealed class RequestPipeline(Datasette datasette, Router router, ILogger 
         var request = new DatasetteRequest(context, datasette.Settings.BaseUrl, datasette.Settings.ForceHttpsUrls)
         {
             Permissions = datasette.Permissions,
+            Datasette = datasette,
         };
         try
         {

@@ -133,6 +133,10 @@ public sealed class InternalDatabase : IAsyncDisposable
     public IReadOnlyList<KeyValuePair<string, string>> ResourceMetadata(string database, string resource) =>
         ReadPairs("select key, value from metadata_resources where database_name = :db and resource_name = :resource order by rowid", database, resource);
 
+    /// <summary>Column descriptions of a table or view (metadata_columns rows with key "description").</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ColumnDescriptions(string database, string resource) =>
+        ReadPairs("select column_name, value from metadata_columns where database_name = :db and resource_name = :resource and key = 'description' order by rowid", database, resource);
+
     /// <summary>Replaces every config-sourced stored query with the configuration's.</summary>
     public Task SaveConfigQueriesAsync(DatasetteConfig config) => Database.WriteAsync(c =>
     {

@@ -14,7 +14,8 @@ public sealed record RowJsonOptions(
     bool JsonInfinity = false,
     IReadOnlySet<string>? JsonColumns = null,
     IReadOnlyList<int>? KeyOrdinals = null,
-    int SortOrdinal = -1);
+    int SortOrdinal = -1,
+    IReadOnlyDictionary<int, Dictionary<string, string>>? Labels = null);
 
 /// <summary>What writing the rows learnt: how many, whether more exist, and the last row's pagination values.</summary>
 public sealed record RowJsonResult(int Count, bool HasMore, IReadOnlyList<string?> LastKey, bool LastSortIsNull, string? LastSortValue);
@@ -120,6 +121,16 @@ public static class RowJson
 
     private static void WriteCell(Utf8JsonWriter writer, SqliteDataReader reader, int ordinal, string column, RowJsonOptions options)
     {
+        if (options.Labels is { } labels && labels.TryGetValue(ordinal, out var columnLabels) && !reader.IsDBNull(ordinal)
+            && columnLabels.TryGetValue(Tables.ForeignKeyLabels.ValueKey(reader, ordinal), out var label))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("value");
+            SqliteJson.WriteValue(writer, reader, ordinal, options.JsonInfinity);
+            writer.WriteString("label", label);
+            writer.WriteEndObject();
+            return;
+        }
         if (options.JsonColumns is { } jsonColumns && jsonColumns.Contains(column) && !reader.IsDBNull(ordinal) && reader.GetFieldType(ordinal) == typeof(string))
         {
             var text = reader.GetString(ordinal);

@@ -19,7 +19,7 @@ public static class RowView
         var database = Resolve.Database(request, datasette);
         await datasette.RefreshCatalogAsync().ConfigureAwait(false);
         var table = database.Schema.Find(request.Route("table") ?? "") ?? throw DatasetteHttpException.NotFound("Table not found");
-        if (request.Format is not null and not "json")
+        if (request.Format is not (null or "json" or "csv" or "blob"))
         {
             throw DatasetteHttpException.NotFound($"Invalid format: {request.Format}");
         }
@@ -34,8 +34,8 @@ public static class RowView
         {
             throw DatasetteHttpException.BadRequest("URL row identifier does not match the primary key for this table");
         }
-        var shape = RowShapes.Parse(request.Args.Get("_shape"));
-        var extras = Extras.Parse(request.Args, Extras.Row);
+        var shape = request.Format == "csv" ? RowShape.Arrays : RowShapes.Parse(request.Args.Get("_shape"));
+        var extras = request.Format == "csv" ? new HashSet<string>() : Extras.Parse(request.Args, Extras.Row);
         var parameters = new Dictionary<string, object?>();
         var conditions = new List<string>();
         for (var i = 0; i < keys.Count; i++)
@@ -46,6 +46,16 @@ public static class RowView
         var select = table.IsRowidTable ? "select rowid, *" : "select *";
         var sql = $"{select} from {SqlIdentifier.Escape(table.Name)} where {string.Join(" AND ", conditions)}";
 
+        if (request.Format == "blob")
+        {
+            await BlobView.RowAsync(request, database, table.Name, sql, parameters, values, QueryView.TimeLimit(request, datasette)).ConfigureAwait(false);
+            return;
+        }
+        if (request.Format == "csv")
+        {
+            await RowCsvAsync(request, datasette, database, table, sql, parameters, values).ConfigureAwait(false);
+            return;
+        }
         var started = Stopwatch.GetTimestamp();
         using var rows = new JsonBody();
         var (result, columns) = QueryRunner.Run(database, sql, parameters, QueryView.TimeLimit(request, datasette), reader =>
@@ -103,20 +113,85 @@ public static class RowView
         }
         if (extras.Contains("query"))
         {
-            writer.WriteStartObject("query");
-            writer.WriteString("sql", sql);
-            writer.WriteStartObject("params");
-            foreach (var (name, value) in parameters)
-            {
-                writer.WriteString(name, value?.ToString());
-            }
+            TableExtras.WriteQuery(writer, sql, parameters);
+        }
+        if (extras.Contains("render_cell"))
+        {
+            writer.WriteStartArray("render_cell");
+            writer.WriteStartObject();
             writer.WriteEndObject();
+            writer.WriteEndArray();
+        }
+        if (extras.Contains("debug"))
+        {
+            writer.WriteStartObject("debug");
+            writer.WriteString("database", database.Name);
+            writer.WriteString("table", table.Name);
+            writer.WriteString("pks", rawPks);
             writer.WriteEndObject();
+        }
+        if (extras.Contains("column_types"))
+        {
+            writer.WriteStartObject("column_types");
+            writer.WriteEndObject();
+        }
+        if (extras.Contains("metadata"))
+        {
+            TableExtras.WriteMetadata(writer, datasette, database.Name, table.Name);
+        }
+        if (extras.Contains("extras"))
+        {
+            Extras.WriteCatalogue(writer, request, Extras.Row, extras);
         }
         writer.WriteNumber("query_ms", elapsed);
         writer.WriteBoolean("truncated", false);
         writer.WriteEndObject();
+        if (request.Format is null)
+        {
+            await HtmlPages.SendJsonAsync(request, $"{database.Name}: {table.Name}: {string.Join(", ", values)}", body).ConfigureAwait(false);
+            return;
+        }
         await body.SendAsync(request.Context).ConfigureAwait(false);
+    }
+
+    private static async Task RowCsvAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, string sql,
+        Dictionary<string, object?> parameters, string[] values)
+    {
+        var buffer = new System.Text.StringBuilder();
+        var csv = new Csv.CsvWriter(buffer);
+        var rowUrl = request.Origin + Urls.Table(datasette, database, table.Name) + "/" + string.Join(",", values.Select(Tilde.Encode)) + ".blob";
+        var found = QueryRunner.Run(database, sql, parameters, QueryView.TimeLimit(request, datasette), reader =>
+        {
+            var names = RowJson.ColumnNames(reader);
+            if (request.Args.Get("_header") != "off")
+            {
+                csv.WriteRow(names);
+            }
+            if (!reader.Read())
+            {
+                return false;
+            }
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (!reader.IsDBNull(i) && reader.GetFieldType(i) == typeof(byte[]))
+                {
+                    csv.Add($"{rowUrl}?_blob_column={QueryArgs.QuotePlus(names[i])}");
+                }
+                else
+                {
+                    csv.AddCell(reader, i);
+                }
+            }
+            csv.EndRow();
+            return true;
+        });
+        if (!found)
+        {
+            throw DatasetteHttpException.NotFound("Row not found");
+        }
+        Caching.Apply(request, datasette);
+        var body = Csv.CsvResponse.Start(request, table.Name);
+        await Csv.CsvResponse.FlushAsync(body, buffer).ConfigureAwait(false);
     }
 
     /// <summary>For each table referencing this one: how many rows point at this row, and a link to them.</summary>

@@ -10,7 +10,7 @@ namespace Datasette.Gen.Runtime.Tables;
 /// <summary>Full-text search arguments (<c>_search</c>, <c>_search_COLUMN</c>) as clauses over the table's FTS table.</summary>
 public static class Search
 {
-    public static void Apply(QueryArgs args, Database database, TableInfo table, TableConfig? config, List<string> clauses, Dictionary<string, object?> parameters)
+    public static void Apply(QueryArgs args, Database database, TableInfo table, TableConfig? config, List<string> clauses, Dictionary<string, object?> parameters, List<string> descriptions)
     {
         var ftsName = NonEmpty(args.Get("_fts_table")) ?? config?.FtsTable ?? table.FtsTable;
         if (ftsName is null)
@@ -27,6 +27,7 @@ public static class Search
         {
             parameters["search"] = search;
             clauses.Add($"{SqlIdentifier.Escape(ftsPk)} in (select rowid from {SqlIdentifier.Escape(ftsName)} where {SqlIdentifier.Escape(ftsName)} match {Match("search")})");
+            descriptions.Add($"search matches \"{search}\"");
             return;
         }
         var index = 0;
@@ -44,6 +45,7 @@ public static class Search
             var name = $"search_{index++}";
             parameters[name] = value;
             clauses.Add($"rowid in (select rowid from {SqlIdentifier.Escape(ftsName)} where {SqlIdentifier.Quote(column)} match {Match(name)})");
+            descriptions.Add($"search column \"{column}\" matches \"{value}\"");
         }
     }
 

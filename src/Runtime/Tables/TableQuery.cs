@@ -31,6 +31,27 @@ public sealed class TableQuery
     public required int PageSize { get; init; }
     public required int Offset { get; init; }
     public required string? PaginationClause { get; init; }
+    /// <summary>English for each filter, search and _through: the parts of human_description_en.</summary>
+    public required IReadOnlyList<string> Descriptions { get; init; }
+
+    /// <summary>"where a, b and c sorted by x descending", or "" when nothing applies.</summary>
+    public string HumanDescription
+    {
+        get
+        {
+            var text = Descriptions.Count switch
+            {
+                0 => "",
+                1 => "where " + Descriptions[0],
+                _ => "where " + string.Join(", ", Descriptions.Take(Descriptions.Count - 1)) + " and " + Descriptions[^1],
+            };
+            if (SortColumn is not null)
+            {
+                text += (text.Length > 0 ? " " : "") + $"sorted by {SortColumn}" + (SortDescending ? " descending" : "");
+            }
+            return text;
+        }
+    }
 
     public IReadOnlyList<string> KeyColumns => Table.KeyColumns;
 
@@ -73,17 +94,20 @@ public sealed class TableQuery
         return terms.Count == 0 ? "" : " order by " + string.Join(", ", terms);
     }
 
-    public static TableQuery Build(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config)
+    /// <summary>Builds the query for the request; <paramref name="args"/> overrides its arguments (CSV streaming pages).</summary>
+    public static TableQuery Build(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config, QueryArgs? args = null)
     {
-        var args = request.Args;
+        args ??= request.Args;
         var pageSize = PageSizeFor(args.Get("_size"), config, datasette.Settings);
         var outputColumns = ChooseColumns(args, table);
 
         var parameters = new Dictionary<string, object?>();
         var clauses = new List<string>();
+        var filterDescriptions = new List<string>();
         foreach (var (key, value) in args.Pairs.Where(p => ColumnFilter.IsFilterArgument(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal))
         {
-            ColumnFilter.Apply(key, value, table.Name, clauses, parameters);
+            EnsureColumn(table, ColumnFilter.Column(key));
+            ColumnFilter.Apply(key, value, table.Name, clauses, parameters, filterDescriptions);
         }
         var wheres = args.GetAll("_where");
         if (wheres.Count > 0)
@@ -94,7 +118,10 @@ public sealed class TableQuery
             }
             clauses.AddRange(wheres.Select(w => "(" + w + ")"));
         }
-        Search.Apply(args, database, table, config, clauses, parameters);
+        var descriptions = new List<string>();
+        Search.Apply(args, database, table, config, clauses, parameters, descriptions);
+        Through.Apply(args, database, table, clauses, parameters, descriptions);
+        descriptions.AddRange(filterDescriptions);
 
         var (sortColumn, descending, fromRequest) = Sort(args, table, config);
         var keyColumns = table.KeyColumns;
@@ -141,7 +168,20 @@ public sealed class TableQuery
             PageSize = pageSize,
             Offset = offset,
             PaginationClause = pagination,
+            Descriptions = descriptions,
         };
+    }
+
+    /// <summary>
+    /// SQLite reads an unknown "double-quoted" name as a string literal, so check names ourselves
+    /// and fail as SQLite would for an unknown column.
+    /// </summary>
+    internal static void EnsureColumn(TableInfo table, string? column)
+    {
+        if (column is not null && !table.HasColumn(column) && !(column == "rowid" && !table.IsView))
+        {
+            throw DatasetteHttpException.BadRequest($"no such column: {column}");
+        }
     }
 
     private static int PageSizeFor(string? value, TableConfig? config, Settings settings)

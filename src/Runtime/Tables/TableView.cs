@@ -12,8 +12,8 @@ using Datasette.Gen.Runtime.Views;
 namespace Datasette.Gen.Runtime.Tables;
 
 /// <summary>
-/// The table and view endpoint <c>/{db}/{table}.json</c>; a name that is not a table or view
-/// but is a stored query is served as that query.
+/// The table and view endpoint <c>/{db}/{table}(.json|.csv)</c>; a name that is not a table or
+/// view but is a stored query is served as that query.
 /// </summary>
 public static class TableView
 {
@@ -29,9 +29,10 @@ public static class TableView
             await QueryView.StoredAsync(request, datasette, database, stored).ConfigureAwait(false);
             return;
         }
-        if (request.Format is not null and not "json")
+        var format = request.Format;
+        if (format is not (null or "json" or "csv"))
         {
-            throw DatasetteHttpException.NotFound($"Invalid format: {request.Format}");
+            throw DatasetteHttpException.NotFound($"Invalid format: {format}");
         }
         if (!request.Allowed("view-table", database.Name, table.Name))
         {
@@ -43,26 +44,38 @@ public static class TableView
             await Responses.RedirectAsync(request.Context, location).ConfigureAwait(false);
             return;
         }
+        if (!datasette.Settings.AllowFacet && Facets.HasFacetArguments(request.Args))
+        {
+            throw DatasetteHttpException.BadRequest("_facet= is not allowed");
+        }
 
-        var shape = RowShapes.Parse(request.Args.Get("_shape"));
+        var config = datasette.Config.Table(database.Name, table.Name);
+        var shape = format == "csv" ? RowShape.Arrays : RowShapes.Parse(request.Args.Get("_shape"));
         if (shape == RowShape.Object && table.PrimaryKeys.Count == 0)
         {
             throw DatasetteHttpException.BadRequest("_shape=object not available for tables with no primary keys");
         }
-        var extras = Extras.Parse(request.Args, Extras.Table);
-        var config = datasette.Config.Table(database.Name, table.Name);
+        var extras = format == "csv" ? new HashSet<string>() : Extras.Parse(request.Args, Extras.Table);
         var query = TableQuery.Build(request, datasette, database, table, config);
+        var timeLimit = QueryView.TimeLimit(request, datasette);
+        var expanded = ExpandLabels(request, datasette, database, table, query, timeLimit, defaultOn: format is null);
+
+        if (format == "csv")
+        {
+            await TableCsv.SendAsync(request, datasette, database, table, query, expanded, timeLimit).ConfigureAwait(false);
+            return;
+        }
 
         using var rows = new JsonBody();
-        var keyOrdinals = table.IsView ? null : table.KeyColumns.Select(k => IndexOf(query.SelectColumns, k)).ToArray();
         var options = new RowJsonOptions(
             query.OutputColumns,
             shape,
             QueryView.IsTruthy(request.Args.Get("_json_infinity")),
             JsonColumns: null,
-            KeyOrdinals: keyOrdinals,
-            SortOrdinal: query.SortColumn is null ? -1 : IndexOf(query.SelectColumns, query.SortColumn));
-        var result = QueryRunner.Run(database, query.PageSql, query.Parameters, QueryView.TimeLimit(request, datasette),
+            KeyOrdinals: table.IsView ? null : table.KeyColumns.Select(k => IndexOf(query.SelectColumns, k)).ToArray(),
+            SortOrdinal: query.SortColumn is null ? -1 : IndexOf(query.SelectColumns, query.SortColumn),
+            Labels: expanded.ToDictionary(e => IndexOf(query.OutputColumns, e.Column), e => e.Labels));
+        var result = QueryRunner.Run(database, query.PageSql, query.Parameters, timeLimit,
             reader => RowJson.Write(rows.Writer, reader, options, query.PageSize));
 
         string? next = null;
@@ -92,108 +105,28 @@ public static class TableView
         writer.WriteString("next_url", nextUrl);
         writer.WritePropertyName("rows");
         writer.WriteRawValue(rows.WrittenMemory.Span, skipInputValidation: true);
-        WriteExtras(writer, request, datasette, database, table, query, extras, shape, nextUrl);
+        var page = new TablePage(request, datasette, database, table, config, query, extras, result.Count);
+        TableExtras.Write(writer, page);
         writer.WriteBoolean("truncated", false);
         writer.WriteEndObject();
+        if (format is null)
+        {
+            await HtmlPages.SendJsonAsync(request, $"{database.Name}: {table.Name}", body).ConfigureAwait(false);
+            return;
+        }
         await body.SendAsync(request.Context).ConfigureAwait(false);
     }
 
-    private static void WriteExtras(Utf8JsonWriter writer, DatasetteRequest request, Datasette datasette, Database database, TableInfo table,
-        TableQuery query, HashSet<string> extras, RowShape shape, string? nextUrl)
+    /// <summary>Looks up labels for the foreign keys the request expands, over the values on this page.</summary>
+    internal static List<ExpandedColumn> ExpandLabels(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery query, int timeLimit, bool defaultOn)
     {
-        if (extras.Contains("count") || extras.Contains("count_truncated"))
+        var keys = ForeignKeyLabels.Requested(request, table, defaultOn).Where(k => query.OutputColumns.Contains(k.Column)).ToList();
+        if (keys.Count == 0)
         {
-            long? count = null;
-            if (request.Args.Get("_nocount") is null && !shape.IsBare())
-            {
-                count = Count(database, query, datasette.Settings.SqlTimeLimitMs);
-            }
-            if (extras.Contains("count"))
-            {
-                WriteNullableNumber(writer, "count", count);
-            }
-            writer.WriteBoolean("count_truncated", count == TableCounts.Cap);
+            return new List<ExpandedColumn>();
         }
-        if (extras.Contains("count_sql"))
-        {
-            writer.WriteString("count_sql", query.CountSql + " ");
-        }
-        if (extras.Contains("columns"))
-        {
-            writer.WriteStringArray("columns", query.OutputColumns);
-        }
-        if (extras.Contains("all_columns"))
-        {
-            writer.WriteStringArray("all_columns", (table.IsRowidTable ? new[] { "rowid" } : Array.Empty<string>()).Concat(table.Columns.Select(c => c.Name)));
-        }
-        if (extras.Contains("primary_keys"))
-        {
-            writer.WriteStringArray("primary_keys", table.PrimaryKeys);
-        }
-        if (extras.Contains("column_details"))
-        {
-            ColumnDetails.Write(writer, table);
-        }
-        if (extras.Contains("database"))
-        {
-            writer.WriteString("database", database.Name);
-        }
-        if (extras.Contains("table"))
-        {
-            writer.WriteString("table", table.Name);
-        }
-        if (extras.Contains("database_color"))
-        {
-            writer.WriteString("database_color", database.Color);
-        }
-        if (extras.Contains("is_view"))
-        {
-            writer.WriteBoolean("is_view", table.IsView);
-        }
-        if (extras.Contains("private"))
-        {
-            writer.WriteBoolean("private", false);
-        }
-        if (extras.Contains("query"))
-        {
-            writer.WriteStartObject("query");
-            writer.WriteString("sql", query.PageSql);
-            writer.WriteStartObject("params");
-            foreach (var (name, value) in query.Parameters)
-            {
-                switch (value)
-                {
-                    case long number:
-                        writer.WriteNumber(name, number);
-                        break;
-                    case null:
-                        writer.WriteNull(name);
-                        break;
-                    default:
-                        writer.WriteString(name, value.ToString());
-                        break;
-                }
-            }
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-        if (extras.Contains("request"))
-        {
-            RequestExtra.Write(writer, request);
-        }
-    }
-
-    private static long? Count(Database database, TableQuery query, int timeLimitMs)
-    {
-        try
-        {
-            var sql = $"select count(*) from (select * from {SqlIdentifier.Escape(query.Table.Name)}{query.FilterWhere} limit {TableCounts.Cap})";
-            return QueryRunner.Run(database, sql, query.Parameters, timeLimitMs, reader => reader.Read() ? reader.GetInt64(0) : 0);
-        }
-        catch (QueryInterruptedException)
-        {
-            return null;
-        }
+        var values = ForeignKeyLabels.DistinctValues(database, query.PageSql, query.Parameters, keys.Select(k => k.Column).ToList(), timeLimit);
+        return ForeignKeyLabels.Lookup(request, datasette, database, keys, values);
     }
 
     /// <summary>The current URL with _next replaced and the active sort re-stated, absolute.</summary>
@@ -204,23 +137,10 @@ public static class TableView
         {
             append.Add(new(query.SortDescending ? "_sort_desc" : "_sort", query.SortColumn));
         }
-        var path = request.Context.Request.PathBase + request.RawPath;
-        return request.Origin + path + request.Args.ToQueryString(new[] { "_next", "_sort", "_sort_desc" }, append);
+        return request.Origin + request.RawPath + request.Args.ToQueryString(new[] { "_next", "_sort", "_sort_desc" }, append);
     }
 
-    private static void WriteNullableNumber(Utf8JsonWriter writer, string name, long? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    private static int IndexOf(IReadOnlyList<string> columns, string name)
+    internal static int IndexOf(IReadOnlyList<string> columns, string name)
     {
         for (var i = 0; i < columns.Count; i++)
         {

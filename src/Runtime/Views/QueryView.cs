@@ -112,26 +112,34 @@ public static class QueryView
         return body.SendAsync(request.Context);
     }
 
-    private static Task RunAsync(DatasetteRequest request, Datasette datasette, Database database, string sql, Dictionary<string, object?> parameters, StoredQuery? storedQuery)
+    private static async Task RunAsync(DatasetteRequest request, Datasette datasette, Database database, string sql, Dictionary<string, object?> parameters, StoredQuery? storedQuery)
     {
+        var timeLimit = TimeLimit(request, datasette);
+        if (request.Format == "csv")
+        {
+            await QueryCsv.SendAsync(request, datasette, database, sql, parameters, storedQuery, timeLimit).ConfigureAwait(false);
+            return;
+        }
+        if (request.Format == "blob")
+        {
+            await BlobView.QueryAsync(request, database, sql, parameters, timeLimit).ConfigureAwait(false);
+            return;
+        }
         var shape = RowShapes.Parse(request.Args.Get("_shape"));
         if (shape == RowShape.Object)
         {
             throw DatasetteHttpException.BadRequest("_shape=object is only available on tables");
         }
         var extras = Extras.Parse(request.Args, Extras.Query);
-        var timeLimit = TimeLimit(request, datasette);
         var jsonColumns = new HashSet<string>(request.Args.GetAll("_json"), StringComparer.Ordinal);
-        var rows = new JsonBody();
-        var started = Stopwatch.GetTimestamp();
+        using var rows = new JsonBody();
         var (result, columns) = QueryRunner.Run(database, sql, parameters, timeLimit, reader =>
         {
             var names = RowJson.ColumnNames(reader);
             var options = new RowJsonOptions(names, shape, IsTruthy(request.Args.Get("_json_infinity")), jsonColumns);
             return (RowJson.Write(rows.Writer, reader, options, datasette.Settings.MaxReturnedRows), names);
         });
-        _ = Stopwatch.GetElapsedTime(started);
-        return SendAsync(request, datasette, database, sql, parameters, storedQuery, (rows, result, columns, extras, shape));
+        await SendAsync(request, datasette, database, sql, parameters, storedQuery, (rows, result, columns, extras, shape)).ConfigureAwait(false);
     }
 
     private static Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, string sql, Dictionary<string, object?> parameters,
@@ -141,7 +149,6 @@ public static class QueryView
         {
             Caching.Apply(request, datasette);
         }
-        using var rows = writeRows?.Rows;
         var shape = writeRows?.Shape ?? RowShape.Objects;
         if (shape.IsBare() && writeRows is { } bare)
         {
@@ -165,6 +172,23 @@ public static class QueryView
         if (extras.Contains("columns"))
         {
             writer.WriteStringArray("columns", writeRows?.Columns ?? new List<string>());
+        }
+        if (extras.Contains("render_cell"))
+        {
+            writer.WriteStartArray("render_cell");
+            for (var i = 0; i < (writeRows?.Result.Count ?? 0); i++)
+            {
+                writer.WriteStartObject();
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
+        if (extras.Contains("debug"))
+        {
+            writer.WriteStartObject("debug");
+            writer.WriteString("database", database.Name);
+            writer.WriteString("stored_query", storedQuery?.Name);
+            writer.WriteEndObject();
         }
         if (extras.Contains("database"))
         {
@@ -214,9 +238,15 @@ public static class QueryView
         {
             RequestExtra.Write(writer, request);
         }
+        if (extras.Contains("extras"))
+        {
+            Extras.WriteCatalogue(writer, request, Extras.Query, extras);
+        }
         writer.WriteBoolean("truncated", writeRows?.Result.HasMore ?? false);
         writer.WriteEndObject();
-        return body.SendAsync(request.Context);
+        return request.Format is null
+            ? HtmlPages.SendJsonAsync(request, storedQuery is null ? $"{database.Name}: {sql}" : $"{database.Name}: {storedQuery.Title ?? storedQuery.Name}", body)
+            : body.SendAsync(request.Context);
     }
 
     internal static int TimeLimit(DatasetteRequest request, Datasette datasette)
@@ -238,7 +268,7 @@ public static class QueryView
 
     private static void EnsureFormat(string? format)
     {
-        if (format is not null and not "json")
+        if (format is not (null or "json" or "csv" or "blob"))
         {
             throw DatasetteHttpException.NotFound($"Invalid format: {format}");
         }

@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Sql;
+
+namespace Datasette.Gen.Runtime.Tables;
+
+/// <summary>
+/// <c>_through={"table", "column", "value"}</c>: rows of this table referenced by rows of another
+/// table that match column = value, through that table's foreign key to this one.
+/// </summary>
+public static class Through
+{
+    public static void Apply(QueryArgs args, Database database, TableInfo table, List<string> clauses, Dictionary<string, object?> parameters, List<string> descriptions)
+    {
+        foreach (var value in args.GetAll("_through"))
+        {
+            string throughTable, column;
+            JsonElement target;
+            try
+            {
+                using var document = JsonDocument.Parse(value);
+                var root = document.RootElement;
+                throughTable = root.GetProperty("table").GetString()!;
+                column = root.GetProperty("column").GetString()!;
+                target = root.GetProperty("value").Clone();
+            }
+            catch (System.Exception ex) when (ex is JsonException or KeyNotFoundException or System.InvalidOperationException)
+            {
+                throw DatasetteHttpException.BadRequest("Invalid _through - expected {\"table\", \"column\", \"value\"}");
+            }
+            var other = database.Schema.Find(throughTable);
+            var key = other?.Outgoing.FirstOrDefault(fk => fk.OtherTable == table.Name)
+                ?? throw DatasetteHttpException.BadRequest("Invalid _through - could not find corresponding foreign key");
+            var name = "through_" + parameters.Count;
+            parameters[name] = target.ValueKind switch
+            {
+                JsonValueKind.Number when target.TryGetInt64(out var number) => number,
+                JsonValueKind.Number => target.GetDouble(),
+                JsonValueKind.String => target.GetString(),
+                _ => target.GetRawText(),
+            };
+            clauses.Add($"{SqlIdentifier.Quote(key.OtherColumn)} in (select {SqlIdentifier.Quote(key.Column)} from {SqlIdentifier.Quote(throughTable)} where {SqlIdentifier.Quote(column)} = :{name})");
+            var shown = target.ValueKind == JsonValueKind.String ? target.GetString() : target.GetRawText();
+            descriptions.Add($"{throughTable}.{column} = \"{shown}\"");
+        }
+    }
+}
