@@ -26,7 +26,8 @@ public sealed class QueryArgs
             return new QueryArgs(pairs);
         }
         var text = queryString[0] == '?' ? queryString[1..] : queryString;
-        foreach (var part in text.Split('&', ';'))
+        // '&' only: Python 3.10+ parse_qsl (under Datasette 1.0a37) no longer splits on ';'.
+        foreach (var part in text.Split('&'))
         {
             if (part.Length == 0)
             {
