@@ -57,15 +57,7 @@ public static class SqliteJson
             writer.WriteNullValue();
             return;
         }
-        Span<byte> buffer = stackalloc byte[40];
-        value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture);
-        var text = buffer[..written];
-        if (text.IndexOfAny(".E"u8) < 0)
-        {
-            ".0"u8.CopyTo(buffer[written..]);
-            text = buffer[..(written + 2)];
-        }
-        writer.WriteRawValue(text, skipInputValidation: true);
+        writer.WriteRawValue(PythonFloat(value), skipInputValidation: true);
     }
 
     public static void WriteBlob(Utf8JsonWriter writer, byte[] value)
@@ -99,7 +91,11 @@ public static class SqliteJson
         return reader.GetString(ordinal);
     }
 
-    /// <summary>Python's repr of a float: shortest round-trip digits, always with a point or exponent.</summary>
+    /// <summary>
+    /// Python's repr of a float (also what its json module writes): the shortest round-trip
+    /// digits, in positional notation with at least one decimal when the decimal exponent is
+    /// in [-4, 16), else as d.ddde±XX.
+    /// </summary>
     public static string PythonFloat(double value)
     {
         if (double.IsPositiveInfinity(value))
@@ -110,13 +106,68 @@ public static class SqliteJson
         {
             return "-inf";
         }
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        if (text.Contains('E'))
+        if (double.IsNaN(value))
         {
-            var parts = text.Split('E');
-            var exponent = int.Parse(parts[1], CultureInfo.InvariantCulture);
-            return parts[0] + "e" + (exponent < 0 ? "-" : "+") + Math.Abs(exponent).ToString("00", CultureInfo.InvariantCulture);
+            return "nan";
         }
-        return text.Contains('.') ? text : text + ".0";
+        // "E16" would round; "R" gives the shortest digits that round-trip, in either notation.
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        var negative = text.StartsWith('-');
+        if (negative)
+        {
+            text = text[1..];
+        }
+        var exponent = 0;
+        var e = text.IndexOf('E');
+        if (e >= 0)
+        {
+            exponent = int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            text = text[..e];
+        }
+        var point = text.IndexOf('.');
+        var digits = point < 0 ? text : text[..point] + text[(point + 1)..];
+        // decimalPoint: where the point falls within digits, as in Python's decpt.
+        var decimalPoint = (point < 0 ? text.Length : point) + exponent;
+        var leadingZeros = 0;
+        while (leadingZeros < digits.Length - 1 && digits[leadingZeros] == '0')
+        {
+            leadingZeros++;
+        }
+        digits = digits[leadingZeros..].TrimEnd('0');
+        decimalPoint -= leadingZeros;
+        if (digits.Length == 0)
+        {
+            digits = "0";
+            decimalPoint = 1;
+        }
+        var builder = new System.Text.StringBuilder(32);
+        if (negative)
+        {
+            builder.Append('-');
+        }
+        if (decimalPoint is > -4 and <= 16)
+        {
+            if (decimalPoint <= 0)
+            {
+                builder.Append("0.").Append('0', -decimalPoint).Append(digits);
+            }
+            else if (decimalPoint < digits.Length)
+            {
+                builder.Append(digits, 0, decimalPoint).Append('.').Append(digits, decimalPoint, digits.Length - decimalPoint);
+            }
+            else
+            {
+                builder.Append(digits).Append('0', decimalPoint - digits.Length).Append(".0");
+            }
+            return builder.ToString();
+        }
+        builder.Append(digits[0]);
+        if (digits.Length > 1)
+        {
+            builder.Append('.').Append(digits, 1, digits.Length - 1);
+        }
+        var scientific = decimalPoint - 1;
+        builder.Append('e').Append(scientific < 0 ? '-' : '+').Append(Math.Abs(scientific).ToString("00", CultureInfo.InvariantCulture));
+        return builder.ToString();
     }
 }
