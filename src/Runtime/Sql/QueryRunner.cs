@@ -38,7 +38,7 @@ public static class QueryRunner
             {
                 throw new SqlErrorException(SqliteMessage(ex));
             }
-            catch (InvalidOperationException ex) when (MissingParameter(ex.Message) is { } name)
+            catch (InvalidOperationException ex) when (MissingParameterName(ex, connector, sql, parameters) is { } name)
             {
                 throw new SqlErrorException($"You did not supply a value for binding parameter {name}.");
             }
@@ -85,6 +85,37 @@ public static class QueryRunner
         var start = message.IndexOf('\'');
         var end = message.LastIndexOf('\'');
         return start >= 0 && end > start ? message[(start + 1)..end] : message;
+    }
+
+    /// <summary>The parameter Microsoft.Data.Sqlite refused to run without, or null when that was not the problem.</summary>
+    private static string? MissingParameterName(InvalidOperationException ex, SqliteConnector connector, string sql, IReadOnlyDictionary<string, object?>? parameters) =>
+        MissingParameter(ex.Message) is { Length: > 0 } listed ? listed : FirstUnboundParameter(connector, sql, parameters);
+
+    /// <summary>
+    /// The first parameter of the statement, in SQLite's binding order, that has no value:
+    /// Microsoft.Data.Sqlite 11 leaves the names out of its "Must add values" message.
+    /// </summary>
+    private static string? FirstUnboundParameter(SqliteConnector connector, string sql, IReadOnlyDictionary<string, object?>? parameters)
+    {
+        var db = connector.Connection.Handle;
+        var rc = raw.sqlite3_prepare_v2(db, sql, out var statement, out string _);
+        using (statement)
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                return null;
+            }
+            var count = raw.sqlite3_bind_parameter_count(statement);
+            for (var i = 1; i <= count; i++)
+            {
+                var name = raw.sqlite3_bind_parameter_name(statement, i).utf8_to_string();
+                if (name is { Length: > 1 } && (parameters is null || !parameters.ContainsKey(name[1..])))
+                {
+                    return name;
+                }
+            }
+        }
+        return null;
     }
 
     private static string? MissingParameter(string message)
