@@ -78,6 +78,9 @@ public sealed class InternalDatabase : IAsyncDisposable
             foreach (var database in databases)
             {
                 attached.Add(database.Name);
+                // Re-check schema_version now: the schema cache may be up to a second old, and a
+                // forced refresh (after a schema-changing write) must see the change.
+                database.InvalidateSchema();
                 var schema = database.Schema;
                 if (known.TryGetValue(database.Name, out var version) && version == schema.Version)
                 {
