@@ -20,6 +20,17 @@ public sealed class ConformanceCorpusTests(ITestOutputHelper output)
     {
         "index", "database", "table-shapes", "pagination-size-sort", "filters", "where-col-nocol",
         "rows", "custom-sql", "errors", "redirects-misc",
+        "canned-queries", "csv", "extras", "facets", "html", "labels-fk", "search-fts",
+    };
+
+    /// <summary>
+    /// Cases where we answer better than the recording on purpose, with the exact difference
+    /// compare.py must report (reference first): anything else about them must still match.
+    /// </summary>
+    private static readonly Dictionary<string, string> DeliberateDifferences = new()
+    {
+        // A facet on a missing column is the client's mistake: 400 with SQLite's message, not a 500.
+        ["/fixtures/facetable.json?_facet=nosuchcolumn"] = "status 500 != 400; $.status: 500 != 400",
     };
 
     [Fact]
@@ -28,7 +39,10 @@ public sealed class ConformanceCorpusTests(ITestOutputHelper output)
         await using var server = await TestServer.StartFixturesAsync();
         var results = await CompareAsync(server, "urls.txt", "reference.jsonl");
 
-        var failures = results.Where(r => !r.Passed && RequiredCategories.Contains(r.Category)).ToList();
+        var failures = results
+            .Where(r => !r.Passed && RequiredCategories.Contains(r.Category))
+            .Where(r => !(DeliberateDifferences.TryGetValue(r.Path, out var expected) && r.Line.EndsWith(": " + expected, StringComparison.Ordinal)))
+            .ToList();
         foreach (var group in results.GroupBy(r => r.Category).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             output.WriteLine($"{group.Key}: {group.Count(r => r.Passed)} passed, {group.Count(r => !r.Passed)} failed");
