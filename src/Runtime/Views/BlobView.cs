@@ -71,7 +71,7 @@ public static class BlobView
         }
         if (pks is not null)
         {
-            parts.Add(CssClass.Sanitise(pks));
+            parts.Add(pks);
         }
         parts.Add(CssClass.Sanitise(column));
         if (wantedHash is not null)
