@@ -150,7 +150,10 @@ public static class DatasetteHost
         {
             foreach (var embedded in deployment.DefaultDatabases)
             {
-                var database = new Database(DatabaseKind.NamedMemory, memoryName: embedded.Name, cacheSizeKb: datasette.Settings.CacheSizeKb);
+                // A memory name of its own: shared-cache memory databases are process-wide, and a second
+                // instance in the same process (tests, embedding) would otherwise re-run the script on the first's data.
+                var memoryName = $"{embedded.Name}-{Guid.NewGuid():N}";
+                var database = new Database(DatabaseKind.NamedMemory, memoryName: memoryName, cacheSizeKb: datasette.Settings.CacheSizeKb);
                 database.WriteAsync(c =>
                 {
                     using var command = c.Connection.CreateCommand();

@@ -12,20 +12,22 @@ namespace Datasette.Gen.Tests.Api;
 /// <summary>The compiled default deployment: datasette.yaml, metadata.yaml and the embedded demo database.</summary>
 public sealed class DefaultDeploymentTests(DefaultDeploymentTests.ServerFixture fixture) : IClassFixture<DefaultDeploymentTests.ServerFixture>
 {
-    /// <summary>One server per class: the demo is a named in-memory database shared by the process.</summary>
+    /// <summary>One server for the class's tests.</summary>
     public sealed class ServerFixture : IAsyncLifetime
     {
         public TestServer Server { get; private set; } = null!;
 
-        public async Task InitializeAsync() => Server = await TestServer.StartAsync(new ServeOptions(), new Deployment(
-            Datasette.Gen.Generated.Deployment.Config,
-            Datasette.Gen.Generated.Deployment.Metadata,
-            [DemoDatabase.Load()]));
+        public async Task InitializeAsync() => Server = await StartAsync();
 
         public async Task DisposeAsync() => await Server.DisposeAsync();
     }
 
     private readonly TestServer _server = fixture.Server;
+
+    private static Task<TestServer> StartAsync() => TestServer.StartAsync(new ServeOptions(), new Deployment(
+        Datasette.Gen.Generated.Deployment.Config,
+        Datasette.Gen.Generated.Deployment.Metadata,
+        [DemoDatabase.Load()]));
 
     /// <summary>Runs SQL against a fresh private copy of the demo database built from the same script.</summary>
     private static List<string> Direct(string sql, params (string Name, string Value)[] parameters)
@@ -129,6 +131,17 @@ public sealed class DefaultDeploymentTests(DefaultDeploymentTests.ServerFixture 
         Assert.Equal(populations.OrderByDescending(p => p), populations);
         var countries = (await _server.Client.GetJsonAsync("/demo/countries.json?_size=max")).Json.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("name").GetString()!).ToList();
         Assert.Equal(Direct("select name from countries order by name, code"), countries);
+    }
+
+    [Fact]
+    public async Task A_second_instance_in_the_same_process_gets_its_own_demo_database()
+    {
+        await using var second = await StartAsync();
+        var query = "/demo/-/query.json?sql=select+count(*)+as+n+from+countries";
+        var first = (await _server.Client.GetJsonAsync(query)).Json.GetProperty("rows")[0].GetProperty("n").GetInt64();
+        var other = (await second.Client.GetJsonAsync(query)).Json.GetProperty("rows")[0].GetProperty("n").GetInt64();
+        Assert.Equal(long.Parse(Direct("select count(*) from countries").Single()), first);
+        Assert.Equal(first, other);
     }
 
     [Fact]
