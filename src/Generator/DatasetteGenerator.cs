@@ -1,6 +1,8 @@
 using System.Text;
+using Datasette.Gen.Configuration;
 using Datasette.Gen.Generator.Diagnostics;
 using Datasette.Gen.Generator.Emit;
+using Datasette.Gen.Generator.Model;
 using Datasette.Gen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -8,8 +10,10 @@ using Microsoft.CodeAnalysis.Text;
 namespace Datasette.Gen.Generator;
 
 /// <summary>
-/// Compiles the deployment's datasette.yaml and metadata.yaml (AdditionalFiles) into
-/// <c>Datasette.Gen.Generated.Deployment</c>, reporting configuration problems as build diagnostics.
+/// Compiles the deployment's datasette.yaml and metadata.yaml (AdditionalFiles), checked against
+/// the schema snapshot datasette.schema.json when there is one, and the plugins' [DatasetteAction]
+/// attributes into <c>Datasette.Gen.Generated.Deployment</c> and <c>Urls</c>, reporting problems
+/// as build diagnostics.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class DatasetteGenerator : IIncrementalGenerator
@@ -25,8 +29,29 @@ public sealed class DatasetteGenerator : IIncrementalGenerator
             .Select(static (files, _) => DeploymentInputs.Choose(files))
             .WithTrackingName(TrackingNames.DeploymentInput);
 
+        var snapshot = context.AdditionalTextsProvider
+            .Where(static text => SchemaSnapshotFiles.IsSnapshot(text.Path))
+            .Select(static (text, cancellationToken) => SchemaSnapshotFiles.Read(text, cancellationToken))
+            .WithTrackingName(TrackingNames.SchemaSnapshotFiles)
+            .Collect()
+            .Select(static (files, _) => SchemaSnapshotFiles.Choose(files))
+            .WithTrackingName(TrackingNames.SchemaSnapshot);
+
+        var actions = context.SyntaxProvider
+            .ForAttributeWithMetadataName(PluginActions.ActionAttribute, PluginActions.IsClass, PluginActions.Read)
+            .WithTrackingName(TrackingNames.PluginActions)
+            .Collect()
+            .Select(static (classes, _) => ActionRegistry.Build(classes))
+            .WithTrackingName(TrackingNames.ActionRegistry);
+
+        var actionsModel = actions.Select(static (outcome, _) => outcome.Model).WithTrackingName(TrackingNames.ActionsModel);
+        var pluginActionNames = actions.Select(static (outcome, _) => outcome.PluginActionNames).WithTrackingName(TrackingNames.PluginActionNames);
+        var actionDiagnostics = actions.Select(static (outcome, _) => outcome.Diagnostics).WithTrackingName(TrackingNames.ActionDiagnostics);
+
         var outcome = input
-            .Select(static (input, _) => DeploymentBinder.Bind(input))
+            .Combine(snapshot)
+            .Combine(pluginActionNames)
+            .Select(static (pair, _) => DeploymentBinder.Bind(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Binding);
 
         var model = outcome
@@ -37,15 +62,30 @@ public sealed class DatasetteGenerator : IIncrementalGenerator
             .Select(static (outcome, _) => outcome.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
+        var urls = model
+            .Combine(snapshot)
+            .Select(static (pair, _) => UrlsModelBuilder.Build(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.UrlsModel);
+
+        // Source and diagnostics leave by separate outputs, so a diagnostic that only moves does not regenerate code.
         context.RegisterSourceOutput(model, static (context, model) =>
             context.AddSource(DeploymentEmitter.HintName, SourceText.From(DeploymentEmitter.Emit(model), Encoding.UTF8)));
 
-        context.RegisterSourceOutput(diagnostics, static (context, diagnostics) =>
+        context.RegisterSourceOutput(urls, static (context, model) =>
+            context.AddSource(UrlsEmitter.HintName, SourceText.From(UrlsEmitter.Emit(model), Encoding.UTF8)));
+
+        context.RegisterSourceOutput(actionsModel, static (context, model) =>
+            context.AddSource(ActionsEmitter.HintName, SourceText.From(ActionsEmitter.Emit(model), Encoding.UTF8)));
+
+        context.RegisterSourceOutput(diagnostics, Report);
+        context.RegisterSourceOutput(actionDiagnostics, Report);
+    }
+
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
         {
-            foreach (var diagnostic in diagnostics)
-            {
-                context.ReportDiagnostic(DiagnosticReporter.ToDiagnostic(diagnostic));
-            }
-        });
+            context.ReportDiagnostic(DiagnosticReporter.ToDiagnostic(diagnostic));
+        }
     }
 }

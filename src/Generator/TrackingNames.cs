@@ -5,7 +5,15 @@ internal static class TrackingNames
 {
     public const string DeploymentFiles = nameof(DeploymentFiles);
     public const string DeploymentInput = nameof(DeploymentInput);
+    public const string SchemaSnapshotFiles = nameof(SchemaSnapshotFiles);
+    public const string SchemaSnapshot = nameof(SchemaSnapshot);
+    public const string PluginActions = nameof(PluginActions);
+    public const string ActionRegistry = nameof(ActionRegistry);
+    public const string ActionsModel = nameof(ActionsModel);
+    public const string PluginActionNames = nameof(PluginActionNames);
+    public const string ActionDiagnostics = nameof(ActionDiagnostics);
     public const string Binding = nameof(Binding);
     public const string DeploymentModel = nameof(DeploymentModel);
     public const string Diagnostics = nameof(Diagnostics);
+    public const string UrlsModel = nameof(UrlsModel);
 }

@@ -10,9 +10,22 @@ namespace Datasette.Gen.Generator.Tests;
 
 public sealed class IncrementalTests
 {
-    private const string Config = "settings:\n  default_page_size: 20\ndatabases:\n  db:\n    queries:\n      q: select 1\n";
+    private const string Config = "settings:\n  default_page_size: 20\ndatabases:\n  db:\n    tables:\n      t:\n        sort: name\n    queries:\n      q: select 1\n";
     private const string Metadata = "title: Demo\n";
     private const string Unrelated = "namespace App { public static class Other { } }";
+    private const string Plugin = """
+        using Datasette.Gen.Runtime.Plugins;
+
+        namespace App
+        {
+            [DatasettePlugin]
+            [DatasetteAction("view-dashboard", "vdb", "View dashboards")]
+            public sealed class Dashboards { }
+        }
+        """;
+
+    private static readonly string Snapshot = TestSnapshots.Json(TestSnapshots.Database(
+        "db", new[] { TestSnapshots.Table("t", new[] { "id INTEGER", "name TEXT" }, new[] { "id" }) }, ("select 1", null)));
 
     private static readonly string[] StepNames = typeof(TrackingNames)
         .GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
@@ -22,7 +35,9 @@ public sealed class IncrementalTests
 
     private readonly AdditionalText _config = new InMemoryAdditionalText(Paths.Config, Config);
     private readonly AdditionalText _metadata = new InMemoryAdditionalText(Paths.Metadata, Metadata);
-    private readonly CSharpCompilation _compilation = GeneratorHarness.CreateCompilation(GeneratorHarness.ConsumerSource, Unrelated);
+    private readonly AdditionalText _snapshot = new InMemoryAdditionalText(Paths.Snapshot, Snapshot);
+    private readonly CSharpCompilation _compilation = GeneratorHarness.CreateCompilation(
+        PluginSources.Attributes.Prepend(GeneratorHarness.ConsumerSource).Append(Plugin).Append(Unrelated).ToArray());
 
     [Fact]
     public void Every_named_step_is_tracked()
@@ -50,7 +65,8 @@ public sealed class IncrementalTests
     {
         var driver = FirstRun()
             .ReplaceAdditionalText(_config, new InMemoryAdditionalText(Paths.Config, Config))
-            .ReplaceAdditionalText(_metadata, new InMemoryAdditionalText(Paths.Metadata, Metadata));
+            .ReplaceAdditionalText(_metadata, new InMemoryAdditionalText(Paths.Metadata, Metadata))
+            .ReplaceAdditionalText(_snapshot, new InMemoryAdditionalText(Paths.Snapshot, Snapshot));
 
         var result = driver.RunGenerators(_compilation).GetRunResult().Results.Single();
 
@@ -66,7 +82,50 @@ public sealed class IncrementalTests
         var result = driver.RunGenerators(_compilation).GetRunResult().Results.Single();
 
         Assert.Contains(result.TrackedSteps[TrackingNames.DeploymentModel], step => step.Outputs.Any(o => o.Reason == IncrementalStepRunReason.Modified));
-        Assert.Contains("DefaultPageSize = 30,", result.GeneratedSources.Single().SourceText.ToString());
+        Assert.Contains("DefaultPageSize = 30,", result.GeneratedSources.Single(s => s.HintName == "Deployment.g.cs").SourceText.ToString());
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(result.TrackedSteps[TrackingNames.UrlsModel]).Outputs.Single().Reason);
+    }
+
+    [Fact]
+    public void Moving_lines_of_the_configuration_leaves_the_urls_unchanged()
+    {
+        var driver = FirstRun()
+            .ReplaceAdditionalText(_config, new InMemoryAdditionalText(Paths.Config, "# A comment shifts every span.\n" + Config));
+
+        var result = driver.RunGenerators(_compilation).GetRunResult().Results.Single();
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(result.TrackedSteps[TrackingNames.DeploymentModel]).Outputs.Single().Reason);
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(result.TrackedSteps[TrackingNames.UrlsModel]).Outputs.Single().Reason);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void Editing_the_snapshot_rechecks_and_regenerates_the_urls()
+    {
+        var edited = TestSnapshots.Json(TestSnapshots.Database(
+            "db", new[] { TestSnapshots.Table("t", new[] { "id INTEGER", "title TEXT" }, new[] { "id" }), TestSnapshots.Table("u", new[] { "x" }) }, ("select 1", null)));
+        var driver = FirstRun().ReplaceAdditionalText(_snapshot, new InMemoryAdditionalText(Paths.Snapshot, edited));
+
+        var result = driver.RunGenerators(_compilation).GetRunResult().Results.Single();
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(result.TrackedSteps[TrackingNames.UrlsModel]).Outputs.Single().Reason);
+        Assert.Contains("public static class U", result.GeneratedSources.Single(s => s.HintName == "Urls.g.cs").SourceText.ToString());
+        Assert.Equal("DSG0032", Assert.Single(result.Diagnostics).Id);
+    }
+
+    [Fact]
+    public void Editing_a_plugin_action_regenerates_the_actions_only()
+    {
+        var tree = _compilation.SyntaxTrees.Single(t => t.ToString().Contains("class Dashboards", System.StringComparison.Ordinal));
+        var edited = _compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(
+            Microsoft.CodeAnalysis.Text.SourceText.From(Plugin.Replace("View dashboards", "See dashboards", System.StringComparison.Ordinal))));
+
+        var result = FirstRun().RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(result.TrackedSteps[TrackingNames.ActionsModel]).Outputs.Single().Reason);
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(result.TrackedSteps[TrackingNames.PluginActionNames]).Outputs.Single().Reason);
+        Assert.Equal(IncrementalStepRunReason.Cached, Assert.Single(result.TrackedSteps[TrackingNames.Binding]).Outputs.Single().Reason);
+        Assert.Contains("\"See dashboards\"", result.GeneratedSources.Single(s => s.HintName == "Deployment.Actions.g.cs").SourceText.ToString());
     }
 
     [Fact]
@@ -110,7 +169,7 @@ public sealed class IncrementalTests
     }
 
     private GeneratorDriver FirstRun() =>
-        GeneratorHarness.CreateDriver(new[] { _config, _metadata }, trackSteps: true).RunGenerators(_compilation);
+        GeneratorHarness.CreateDriver(new[] { _config, _metadata, _snapshot }, trackSteps: true).RunGenerators(_compilation);
 
     private static void AssertReused(GeneratorRunResult result)
     {

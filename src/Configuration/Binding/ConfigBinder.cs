@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Datasette.Gen.Configuration.Diagnostics;
 using Datasette.Gen.Configuration.Model;
+using Datasette.Gen.Configuration.Schema;
 using Datasette.Gen.Configuration.Tree;
 
 namespace Datasette.Gen.Configuration.Binding;
@@ -22,7 +23,15 @@ public sealed record BindResult(
 /// </summary>
 public static class ConfigBinder
 {
-    public static BindResult Bind(ConfigDocument? config, ConfigDocument? metadata, IReadOnlyCollection<string>? extraActionNames = null)
+    /// <param name="config">datasette.yaml (or .json), or null.</param>
+    /// <param name="metadata">metadata.yaml (or .json), or null.</param>
+    /// <param name="extraActionNames">Actions registered by plugins, which <c>permissions:</c> blocks may name besides the built-in ones.</param>
+    /// <param name="schema">
+    /// The databases' schema: when given, databases, tables, columns, FTS tables and stored-query
+    /// SQL named in the configuration are checked against it (DSG0030–DSG0035); when null those
+    /// checks are skipped.
+    /// </param>
+    public static BindResult Bind(ConfigDocument? config, ConfigDocument? metadata, IReadOnlyCollection<string>? extraActionNames = null, SchemaSnapshot? schema = null)
     {
         var context = new BindContext();
         var knownActions = new HashSet<string>(ActionDefinition.BuiltIn.Select(a => a.Name));
@@ -53,7 +62,7 @@ public static class ConfigBinder
             WarnOnDescriptiveKeys(configRoot, context);
         }
 
-        var binder = new Binder(context, knownActions);
+        var binder = new Binder(context, knownActions, schema is null ? null : new SchemaChecks(schema, context));
         var result = binder.BindRoot(effective);
         return new BindResult(result, metadataItems.ToEquatableArray(), context.Diagnostics.ToEquatableArray());
     }
@@ -108,11 +117,13 @@ public static class ConfigBinder
     {
         private readonly BindContext _context;
         private readonly HashSet<string> _knownActions;
+        private readonly SchemaChecks? _schema;
 
-        public Binder(BindContext context, HashSet<string> knownActions)
+        public Binder(BindContext context, HashSet<string> knownActions, SchemaChecks? schema)
         {
             _context = context;
             _knownActions = knownActions;
+            _schema = schema;
         }
 
         public DatasetteConfig BindRoot(ConfigMapping root)
@@ -162,6 +173,7 @@ public static class ConfigBinder
                 }
             }
             CheckReferences(mapping["plugins"]);
+            var snapshot = _schema?.Database(entry);
             var tables = new List<TableConfig>();
             if (_context.Mapping(mapping["tables"], where + ".tables") is { } tableMapping)
             {
@@ -169,7 +181,7 @@ public static class ConfigBinder
                 {
                     if (ReferenceEquals(tableMapping.Entry(table.Key), table))
                     {
-                        tables.Add(BindTable(table, where + ".tables." + table.Key, settings));
+                        tables.Add(BindTable(table, where + ".tables." + table.Key, settings, snapshot));
                     }
                 }
             }
@@ -178,7 +190,7 @@ public static class ConfigBinder
             {
                 foreach (var query in queryMapping.Entries)
                 {
-                    if (ReferenceEquals(queryMapping.Entry(query.Key), query) && BindQuery(query, where + ".queries." + query.Key) is { } bound)
+                    if (ReferenceEquals(queryMapping.Entry(query.Key), query) && BindQuery(query, where + ".queries." + query.Key, snapshot) is { } bound)
                     {
                         queries.Add(bound);
                     }
@@ -194,9 +206,13 @@ public static class ConfigBinder
                 entry.KeySpan);
         }
 
-        private TableConfig BindTable(ConfigEntry entry, string where, Settings settings)
+        private TableConfig BindTable(ConfigEntry entry, string where, Settings settings, DatabaseSnapshot? snapshot)
         {
             var mapping = _context.Mapping(entry.Value, where) ?? ConfigTree.EmptyMapping(entry.Value.Span);
+            if (snapshot is not null)
+            {
+                _schema!.Table(snapshot, entry, mapping);
+            }
             foreach (var child in mapping.Entries)
             {
                 if (!KnownKeys.Table.Contains(child.Key) && !KnownKeys.Descriptive.Contains(child.Key) && child.Key != "columns")
@@ -321,7 +337,7 @@ public static class ConfigBinder
             return types.ToEquatableArray();
         }
 
-        private QueryConfig? BindQuery(ConfigEntry entry, string where)
+        private QueryConfig? BindQuery(ConfigEntry entry, string where, DatabaseSnapshot? snapshot)
         {
             var name = entry.Key;
             if (name.Length == 0 || name.IndexOfAny(new[] { '/', '.', '\n', '\r' }) >= 0)
@@ -330,6 +346,7 @@ public static class ConfigBinder
             }
             if (entry.Value is ConfigScalar { Kind: ScalarKind.String } bare)
             {
+                CheckSql(snapshot, name, bare);
                 return new QueryConfig(name, bare.Text, entry.KeySpan);
             }
             if (entry.Value is not ConfigMapping mapping)
@@ -355,6 +372,7 @@ public static class ConfigBinder
                 _context.Report(DiagnosticCatalog.QuerySqlNotString, sqlNode.Span, name, BindContext.Describe(sqlNode));
                 return null;
             }
+            CheckSql(snapshot, name, sql);
             EquatableArray<string>? parameters = null;
             if (mapping["params"] is { } paramsNode and not ConfigScalar { Kind: ScalarKind.Null })
             {
@@ -385,6 +403,14 @@ public static class ConfigBinder
                 Allow = AllowBlockValidator.Validate(mapping["allow"], where + ".allow", _context),
                 Permissions = BindPermissions(mapping["permissions"], where + ".permissions"),
             };
+        }
+
+        private void CheckSql(DatabaseSnapshot? snapshot, string name, ConfigScalar sql)
+        {
+            if (snapshot is not null)
+            {
+                _schema!.Query(snapshot, name, sql);
+            }
         }
 
         private EquatableArray<PermissionConfig> BindPermissions(ConfigNode? node, string where)

@@ -120,6 +120,8 @@ public static class DiagnosticCatalog
     public static readonly ConfigDiagnosticDescriptor IgnoredMetadataKey = Warning("DSG0028", "Ignored key in metadata",
         "'{0}' has no effect in a metadata file; put it in datasette.yaml");
 
+    // DSG0030–DSG0036 need the schema snapshot (datasette.schema.json); without one they are skipped.
+
     /// <summary>A configured database that the deployment does not serve.</summary>
     public static readonly ConfigDiagnosticDescriptor UnknownDatabase = Error("DSG0030", "Unknown database",
         "Database '{0}' is configured but not served{1}");
@@ -134,11 +136,19 @@ public static class DiagnosticCatalog
 
     /// <summary>fts_table that is not a full-text search table.</summary>
     public static readonly ConfigDiagnosticDescriptor NotFtsTable = Error("DSG0033", "Not an FTS table",
-        "fts_table '{0}' is not an FTS table in database '{1}'");
+        "fts_table '{0}' is not an FTS table in database '{1}'{2}");
 
     /// <summary>Stored query SQL that SQLite cannot prepare.</summary>
     public static readonly ConfigDiagnosticDescriptor InvalidQuerySql = Error("DSG0034", "Stored query SQL is invalid",
         "Stored query '{0}' cannot be prepared: {1}");
+
+    /// <summary>A stored query whose SQL the snapshot has never prepared: it was written before the SQL changed.</summary>
+    public static readonly ConfigDiagnosticDescriptor StaleSchemaSnapshot = Warning("DSG0035", "Schema snapshot is stale",
+        "Stored query '{0}' is not in the schema snapshot; the schema snapshot is stale: run `datasette-gen schema-snapshot`");
+
+    /// <summary>A schema snapshot file that cannot be read.</summary>
+    public static readonly ConfigDiagnosticDescriptor InvalidSchemaSnapshot = Error("DSG0036", "Invalid schema snapshot",
+        "Invalid schema snapshot: {0}; regenerate it with `datasette-gen schema-snapshot`");
 
     private static ConfigDiagnosticDescriptor Error(string id, string title, string format) =>
         new(id, title, format, ConfigSeverity.Error);

@@ -45,7 +45,13 @@ internal static class DiagnosticDescriptors
         DiagnosticCatalog.UnknownColumn,
         DiagnosticCatalog.NotFtsTable,
         DiagnosticCatalog.InvalidQuerySql,
+        DiagnosticCatalog.StaleSchemaSnapshot,
+        DiagnosticCatalog.InvalidSchemaSnapshot,
         GeneratorCatalog.MultipleFiles,
+        GeneratorCatalog.DuplicateActionName,
+        GeneratorCatalog.DuplicateActionAbbr,
+        GeneratorCatalog.ActionOutsidePlugin,
+        GeneratorCatalog.UnknownRequiredAction,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index();

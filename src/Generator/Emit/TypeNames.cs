@@ -19,6 +19,8 @@ internal static class TypeNames
     public const string FacetType = Model + ".FacetType";
     public const string ColumnTypeConfig = Model + ".ColumnTypeConfig";
     public const string MetadataItem = Model + ".MetadataItem";
+    public const string ActionDefinition = Model + ".ActionDefinition";
+    public const string ResourceKind = Model + ".ResourceKind";
 
     public const string ConfigNode = Tree + ".ConfigNode";
     public const string ConfigMapping = Tree + ".ConfigMapping";

@@ -36,14 +36,20 @@ internal static class GeneratorHarness
         optionsProvider: null,
         new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
-    public static GeneratorRun Run(params AdditionalText[] files)
+    public static GeneratorRun Run(params AdditionalText[] files) => Run(files, new[] { ConsumerSource });
+
+    public static GeneratorRun Run(IEnumerable<AdditionalText> files, IEnumerable<string> sources)
     {
-        var compilation = CreateCompilation(ConsumerSource);
+        var compilation = CreateCompilation(sources.ToArray());
         var driver = CreateDriver(files).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return new GeneratorRun(driver.GetRunResult(), output, diagnostics);
     }
 
-    public static GeneratorRun Run(string? config, string? metadata = null)
+    /// <summary>Runs on the given files (null: absent); <paramref name="sources"/> are compiled beside the consumer.</summary>
+    public static GeneratorRun Run(string? config, string? metadata = null, string? snapshot = null, params string[] sources) =>
+        Run(Files(config, metadata, snapshot), sources.Prepend(ConsumerSource));
+
+    public static AdditionalText[] Files(string? config, string? metadata = null, string? snapshot = null)
     {
         var files = new List<AdditionalText>();
         if (config is not null)
@@ -54,7 +60,11 @@ internal static class GeneratorHarness
         {
             files.Add(new InMemoryAdditionalText(Paths.Metadata, metadata));
         }
-        return Run(files.ToArray());
+        if (snapshot is not null)
+        {
+            files.Add(new InMemoryAdditionalText(Paths.Snapshot, snapshot));
+        }
+        return files.ToArray();
     }
 }
 
@@ -63,10 +73,17 @@ internal static class Paths
 {
     public const string Config = "/deploy/datasette.yaml";
     public const string Metadata = "/deploy/metadata.yaml";
+    public const string Snapshot = "/deploy/datasette.schema.json";
 }
 
 internal sealed record GeneratorRun(GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> Diagnostics)
 {
-    public string DeploymentSource => Result.Results.Single().GeneratedSources
-        .Single(source => source.HintName == "Deployment.g.cs").SourceText.ToString();
+    public string DeploymentSource => Source("Deployment.g.cs");
+
+    public string UrlsSource => Source("Urls.g.cs");
+
+    public string ActionsSource => Source("Deployment.Actions.g.cs");
+
+    public string Source(string hintName) => Result.Results.Single().GeneratedSources
+        .Single(source => source.HintName == hintName).SourceText.ToString();
 }
