@@ -24,6 +24,7 @@ public sealed class Datasette : IAsyncDisposable
         Config = config;
         Internal = internalDatabase;
         Permissions = new PermissionChecker(config.Settings);
+        Urls = new DatasetteUrls(this);
     }
 
     public DatasetteConfig Config { get; }
@@ -33,6 +34,9 @@ public sealed class Datasette : IAsyncDisposable
     public InternalDatabase Internal { get; }
 
     public PermissionChecker Permissions { get; }
+
+    /// <summary><c>datasette.urls</c>: links that honour base_url.</summary>
+    public DatasetteUrls Urls { get; }
 
     public IReadOnlyList<Database> Databases => _databases;
 

@@ -1,18 +1,17 @@
 using Datasette.Gen.Runtime.Data;
-using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime;
 
-/// <summary>Datasette's URL scheme: base_url prefix plus tilde-encoded names.</summary>
+/// <summary>Shorthands the views use; they go through <see cref="Datasette.Urls"/> so base_url is applied in one place.</summary>
 public static class Urls
 {
     public const string UnstableNote = "This API is not part of Datasette's stable interface and may change at any time";
 
-    public static string Instance(Datasette datasette) => datasette.Settings.BaseUrl;
+    public static string Instance(Datasette datasette) => datasette.Urls.Instance();
 
-    public static string Database(Datasette datasette, Database database) => datasette.Settings.BaseUrl + Tilde.Encode(database.Route);
+    public static string Database(Datasette datasette, Database database) => datasette.Urls.Database(database);
 
-    public static string Table(Datasette datasette, Database database, string table) => Database(datasette, database) + "/" + Tilde.Encode(table);
+    public static string Table(Datasette datasette, Database database, string table) => datasette.Urls.Table(database, table);
 
-    public static string Query(Datasette datasette, Database database, string query) => Table(datasette, database, query);
+    public static string Query(Datasette datasette, Database database, string query) => datasette.Urls.Query(database, query);
 }

@@ -36,6 +36,10 @@ public static class DatasetteHost
                 Console.WriteLine($"datasette, version {Datasette.CompatibleVersion}");
                 return 0;
             }
+            if (args.Length > 0 && args[0] == SchemaSnapshotCommand.Name)
+            {
+                return await SchemaSnapshotCommand.RunAsync(args.Skip(1).ToList(), deployment).ConfigureAwait(false);
+            }
             var rest = args.Length > 0 && args[0] == "serve" ? args.Skip(1).ToList() : args.ToList();
             var options = CommandLine.ParseServe(rest);
             await using var app = await StartAsync(deployment, options).ConfigureAwait(false);
@@ -103,7 +107,7 @@ public static class DatasetteHost
     }
 
     /// <summary>SQLite is linked into the executable (or loaded as libsqlite3 when running under dotnet).</summary>
-    private static void UseStaticSqlite()
+    internal static void UseStaticSqlite()
     {
         lock (ProviderLock)
         {
@@ -115,7 +119,7 @@ public static class DatasetteHost
         }
     }
 
-    private static void AttachDatabases(Datasette datasette, Deployment deployment, ServeOptions options)
+    internal static void AttachDatabases(Datasette datasette, Deployment deployment, ServeOptions options)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (file, immutable) in options.Files.Select(f => (f, false)).Concat(options.ImmutableFiles.Select(f => (f, true))))
