@@ -24,6 +24,8 @@ public static class CommandLine
           -s, --setting KEY VALUE  Setting or dotted configuration key
           --memory                 Also serve an in-memory database named _memory
           --secret TEXT            Secret used for signing cookies and tokens (or DATASETTE_SECRET)
+          --root                   Output URL that sets a cookie authenticating the root user
+          --default-deny           Deny all permissions by default
           --internal PATH          Persist the internal database in this file
           --cors                   Enable CORS headers
           --create                 Create missing database files
@@ -72,6 +74,12 @@ public static class CommandLine
                     break;
                 case "--secret":
                     options = options with { Secret = Value(arg) };
+                    break;
+                case "--root":
+                    options = options with { Root = true };
+                    break;
+                case "--default-deny":
+                    options = options with { DefaultDeny = true };
                     break;
                 case "--internal":
                     options = options with { InternalPath = Value(arg) };

@@ -36,6 +36,10 @@ public static class DatasetteHost
                 Console.WriteLine($"datasette, version {Datasette.CompatibleVersion}");
                 return 0;
             }
+            if (args.Length > 0 && args[0] == CreateTokenCommand.Name)
+            {
+                return await CreateTokenCommand.RunAsync(args.Skip(1).ToList(), Console.Out, Console.Error).ConfigureAwait(false);
+            }
             if (args.Length > 0 && args[0] == SchemaSnapshotCommand.Name)
             {
                 return await SchemaSnapshotCommand.RunAsync(args.Skip(1).ToList(), deployment).ConfigureAwait(false);
@@ -48,6 +52,11 @@ public static class DatasetteHost
                 return await GetAsync(app, path).ConfigureAwait(false);
             }
             Console.WriteLine($"Datasette.Gen serving at {app.Urls.FirstOrDefault()}");
+            if (options.Root && app.Services.GetRequiredService<Datasette>().RootToken is { } rootToken)
+            {
+                var baseUrl = app.Services.GetRequiredService<Datasette>().Settings.BaseUrl;
+                Console.WriteLine($"{app.Urls.FirstOrDefault()?.TrimEnd('/')}{baseUrl}-/auth-token?token={rootToken}");
+            }
             await app.WaitForShutdownAsync().ConfigureAwait(false);
             return 0;
         }
@@ -68,7 +77,14 @@ public static class DatasetteHost
             Console.Error.WriteLine(warning);
         }
         var internalDatabase = await InternalDatabase.OpenAsync(options.InternalPath).ConfigureAwait(false);
-        var datasette = new Datasette(loaded.Config, internalDatabase);
+        var datasette = new Datasette(loaded.Config, internalDatabase, new DatasetteOptions
+        {
+            Secret = string.IsNullOrEmpty(options.Secret) ? Environment.GetEnvironmentVariable("DATASETTE_SECRET") : options.Secret,
+            RootEnabled = options.Root,
+            DefaultDeny = options.DefaultDeny,
+            Cors = options.Cors,
+            CompiledPermissions = deployment.Permissions,
+        });
         try
         {
             AttachDatabases(datasette, deployment, options);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Model;
+using Datasette.Gen.Configuration.Permissions;
 
 namespace Datasette.Gen.Runtime.Hosting;
 
@@ -11,4 +12,8 @@ public sealed record EmbeddedDatabase(string Name, string Sql);
 /// What the generator compiled into the executable: the validated configuration and metadata
 /// of datasette.yaml, plus the databases served when no files are given.
 /// </summary>
-public sealed record Deployment(DatasetteConfig Config, EquatableArray<MetadataItem> Metadata, IReadOnlyList<EmbeddedDatabase> DefaultDatabases);
+public sealed record Deployment(DatasetteConfig Config, EquatableArray<MetadataItem> Metadata, IReadOnlyList<EmbeddedDatabase> DefaultDatabases)
+{
+    /// <summary>The generator's compiled permission rules for <see cref="Config"/> (Deployment.Permissions.g.cs).</summary>
+    public CompiledPermissions? Permissions { get; init; }
+}

@@ -14,6 +14,8 @@ public sealed record ServeOptions
     public List<KeyValuePair<string, string>> Settings { get; init; } = new();
     public bool Memory { get; init; }
     public string? Secret { get; init; }
+    public bool Root { get; init; }
+    public bool DefaultDeny { get; init; }
     public string? InternalPath { get; init; }
     public bool Cors { get; init; }
     public bool Create { get; init; }

@@ -17,5 +17,11 @@ public class DatasetteHttpException(int status, string message, string? title = 
 
     public static DatasetteHttpException NotFound(string message) => new(404, message);
 
-    public static DatasetteHttpException Forbidden(string message) => new(403, message, "Forbidden");
+    public static DatasetteHttpException Forbidden(string message) => new ForbiddenException(message);
 }
+
+/// <summary>
+/// A permission failure (Datasette's Forbidden): 403, as JSON when the path ends in .json, the
+/// request accepts JSON or sends a JSON body, else an HTML page titled "Forbidden".
+/// </summary>
+public sealed class ForbiddenException(string message) : DatasetteHttpException(403, message, "Forbidden");

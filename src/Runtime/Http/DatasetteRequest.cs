@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Datasette.Gen.Runtime.Permissions;
@@ -68,9 +69,57 @@ public sealed class DatasetteRequest
     /// <summary>The instance serving this request.</summary>
     public Datasette Datasette { get; internal set; } = null!;
 
-    /// <summary>May this request's actor perform <paramref name="action"/> on the resource?</summary>
+    /// <summary>
+    /// May this request's actor perform <paramref name="action"/> on the resource (a database, or
+    /// a table, view or query in it)? Memoised for the rest of the request.
+    /// </summary>
     public bool Allowed(string action, string? database = null, string? resource = null) =>
         Permissions.Allowed(Actor, action, database, resource);
+
+    /// <summary>Visible to this actor but not to an anonymous one: the "private" padlock.</summary>
+    public bool IsPrivate(string action, string? database = null, string? resource = null) =>
+        Allowed(action, database, resource) && !Permissions.Allowed(null, action, database, resource);
+
+    /// <summary>Throws <see cref="ForbiddenException"/> with the action name unless allowed (Datasette's ensure_permission).</summary>
+    public void EnsureAllowed(string action, string? database = null, string? resource = null)
+    {
+        if (!Allowed(action, database, resource))
+        {
+            throw new ForbiddenException(action);
+        }
+    }
+
+    /// <summary>Flash messages waiting to be shown: loaded from ds_messages, plus those added during this request.</summary>
+    public List<(string Message, MessageType Type)> Messages { get; } = new();
+
+    /// <summary>True once a page has shown the messages, so the cookie is cleared.</summary>
+    public bool MessagesShown { get; private set; }
+
+    /// <summary>Error responses leave the ds_messages cookie alone.</summary>
+    internal bool SuppressMessageCookie { get; set; }
+
+    /// <summary>Returns the pending messages and clears them (what the page template does).</summary>
+    public IReadOnlyList<(string Message, MessageType Type)> ShowMessages()
+    {
+        if (Messages.Count == 0)
+        {
+            return Array.Empty<(string, MessageType)>();
+        }
+        var shown = Messages.ToArray();
+        Messages.Clear();
+        MessagesShown = true;
+        return shown;
+    }
+
+    /// <summary>A request header (last value when repeated), or null.</summary>
+    public string? Header(string name)
+    {
+        var values = Context.Request.Headers[name];
+        return values.Count == 0 ? null : values[values.Count - 1];
+    }
+
+    /// <summary>A cookie's value, or null.</summary>
+    public string? Cookie(string name) => Context.Request.Cookies.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>scheme://host, for absolute URLs such as next_url.</summary>
     public string Origin => $"{Scheme}://{Context.Request.Host.Value}";

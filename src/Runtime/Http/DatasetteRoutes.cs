@@ -22,10 +22,20 @@ public static partial class DatasetteRoutes
         new("config", Config(), InstanceViews.ConfigAsync),
         new("databases", Databases(), InstanceViews.DatabasesAsync),
         new("actor", Actor(), InstanceViews.ActorAsync),
+        new("actions", Actions(), PermissionViews.ActionsAsync),
+        new("auth-token", AuthToken(), AuthViews.AuthTokenAsync),
+        new("create-token", CreateToken(), AuthViews.CreateTokenAsync, AllowPost: true),
         new("threads", Threads(), ThreadsView.HandleAsync),
         new("jump", Jump(), JumpView.HandleAsync),
         new("queries", Queries(), QueryListView.InstanceAsync),
         new("schema", Schema(), SchemaViews.InstanceAsync),
+        new("logout", Logout(), AuthViews.LogoutAsync, AllowPost: true),
+        new("permissions", PermissionsDebug(), PermissionViews.PermissionsAsync, AllowPost: true),
+        new("allowed", Allowed(), PermissionViews.AllowedAsync),
+        new("rules", Rules(), PermissionViews.RulesAsync),
+        new("check", Check(), PermissionViews.CheckAsync),
+        new("messages", MessagesDebug(), AuthViews.MessagesAsync, AllowPost: true),
+        new("allow-debug", AllowDebug(), PermissionViews.AllowDebugAsync),
         new("download", Download(), DownloadView.HandleAsync),
         new("database", DatabasePage(), DatabaseView.HandleAsync),
         new("database-queries", DatabaseQueries(), QueryListView.DatabaseAsync),
@@ -73,6 +83,36 @@ public static partial class DatasetteRoutes
 
     [GeneratedRegex(@"^/-/jump(?:\.(?<format>json))?$")]
     private static partial Regex Jump();
+
+    [GeneratedRegex(@"^/-/actions(?:\.(?<format>json))?$")]
+    private static partial Regex Actions();
+
+    [GeneratedRegex(@"^/-/auth-token$")]
+    private static partial Regex AuthToken();
+
+    [GeneratedRegex(@"^/-/create-token$")]
+    private static partial Regex CreateToken();
+
+    [GeneratedRegex(@"^/-/logout$")]
+    private static partial Regex Logout();
+
+    [GeneratedRegex(@"^/-/permissions$")]
+    private static partial Regex PermissionsDebug();
+
+    [GeneratedRegex(@"^/-/allowed(?:\.(?<format>json))?$")]
+    private static partial Regex Allowed();
+
+    [GeneratedRegex(@"^/-/rules(?:\.(?<format>json))?$")]
+    private static partial Regex Rules();
+
+    [GeneratedRegex(@"^/-/check(?:\.(?<format>json))?$")]
+    private static partial Regex Check();
+
+    [GeneratedRegex(@"^/-/messages$")]
+    private static partial Regex MessagesDebug();
+
+    [GeneratedRegex(@"^/-/allow-debug$")]
+    private static partial Regex AllowDebug();
 
     [GeneratedRegex(@"^/-/queries(?:\.(?<format>json))?$")]
     private static partial Regex Queries();

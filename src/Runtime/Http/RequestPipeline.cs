@@ -1,6 +1,8 @@
 using System;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Permissions;
+using Datasette.Gen.Runtime.Tokens;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -20,15 +22,44 @@ public sealed class RequestPipeline(Datasette datasette, Router router, ILogger 
             Permissions = datasette.Permissions,
             Datasette = datasette,
         };
+        PermissionScope.BeginRequest();
         try
         {
+            if (CrossOriginProtection.Check(context.Request, datasette.Settings.ForceHttpsUrls) is { } reason)
+            {
+                request.SuppressMessageCookie = true;
+                await Responses.CsrfFailedAsync(context, reason).ConfigureAwait(false);
+                return;
+            }
+            Messages.Load(datasette, request);
+            context.Response.OnStarting(() =>
+            {
+                Messages.Write(datasette, request);
+                return Task.CompletedTask;
+            });
+            try
+            {
+                request.Actor = await datasette.ActorFromRequestAsync(request).ConfigureAwait(false);
+            }
+            catch (TokenInvalidException rejected)
+            {
+                request.SuppressMessageCookie = true;
+                context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+                if (datasette.Cors)
+                {
+                    Responses.AddCorsHeaders(context.Response);
+                }
+                await Responses.JsonErrorAsync(context, 401, rejected.Message).ConfigureAwait(false);
+                return;
+            }
             var route = router.Match(request) ?? throw DatasetteHttpException.NotFound("404");
             if (HttpMethods.IsOptions(request.Method))
             {
                 await Responses.TextAsync(context, "ok", 200, "text/plain").ConfigureAwait(false);
                 return;
             }
-            if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+            var allowed = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || (route.AllowPost && HttpMethods.IsPost(request.Method));
+            if (!allowed)
             {
                 throw new DatasetteHttpException(405, "Method not allowed");
             }
@@ -36,6 +67,7 @@ public sealed class RequestPipeline(Datasette datasette, Router router, ILogger 
         }
         catch (Exception ex) when (!context.Response.HasStarted)
         {
+            request.SuppressMessageCookie = true;
             await HandleErrorAsync(request, ex).ConfigureAwait(false);
         }
     }
@@ -57,6 +89,12 @@ public sealed class RequestPipeline(Datasette datasette, Router router, ILogger 
                     return Responses.RedirectAsync(context, request.RawPath.TrimEnd('/') + request.QueryString);
                 }
                 return ErrorAsync(request, 404, notFound.Message, null);
+            case ForbiddenException forbidden:
+                return WantsJsonForbidden(request)
+                    ? Responses.JsonErrorAsync(context, 403, forbidden.Message)
+                    : Responses.HtmlErrorAsync(context, 403, forbidden.Message, forbidden.Title);
+            case UnknownActionException unknown:
+                return ErrorAsync(request, 404, unknown.Message, null);
             case DatasetteHttpException { Status: 405 }:
                 return request.WantsJsonErrors
                     ? Responses.JsonErrorAsync(context, 405, "Method not allowed")
@@ -74,6 +112,12 @@ public sealed class RequestPipeline(Datasette datasette, Router router, ILogger 
                 return ErrorAsync(request, 500, exception.Message, null);
         }
     }
+
+    /// <summary>Permission failures are JSON for .json paths, JSON-accepting clients and JSON bodies.</summary>
+    private static bool WantsJsonForbidden(DatasetteRequest request) =>
+        request.WantsJsonErrors
+        || (request.Header("Accept")?.Contains("application/json", StringComparison.Ordinal) ?? false)
+        || request.Header("Content-Type") == "application/json";
 
     private static Task ErrorAsync(DatasetteRequest request, int status, string message, string? title) =>
         request.WantsJsonErrors

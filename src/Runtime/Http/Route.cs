@@ -5,5 +5,8 @@ namespace Datasette.Gen.Runtime.Http;
 
 public delegate Task RouteHandler(DatasetteRequest request, Datasette datasette);
 
-/// <summary>A path pattern (anchored regex over the raw path) and the view that answers it.</summary>
-public sealed record Route(string Name, Regex Pattern, RouteHandler Handler);
+/// <summary>
+/// A path pattern (anchored regex over the raw path) and the view that answers it. Routes answer
+/// GET and HEAD; <paramref name="AllowPost"/> routes also take POST (CSRF-checked first).
+/// </summary>
+public sealed record Route(string Name, Regex Pattern, RouteHandler Handler, bool AllowPost = false);

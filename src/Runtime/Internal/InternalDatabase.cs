@@ -182,12 +182,13 @@ public sealed class InternalDatabase : IAsyncDisposable
     /// Stored queries ordered as Datasette orders them: by database (when listing all), then
     /// lower(title or name), then name; keyset-paginated with a tilde-encoded cursor.
     /// </summary>
-    public QueryPage ListQueries(string? database, QueryFilter filter, int limit, string? cursor)
+    public QueryPage ListQueries(string? database, QueryFilter filter, int limit, string? cursor, Permissions.ResourcesSql? allowed = null)
     {
         var sql = new StringBuilder(
             "select database_name, name, sql, title, description, description_html, options, parameters, is_write, is_private, is_trusted, source, owner_id, " +
             "lower(coalesce(nullif(title, ''), name)) as sort_key from queries where 1 = 1");
         var parameters = new Dictionary<string, object?>();
+        AllowedOnly(sql, parameters, allowed);
         if (database is not null)
         {
             sql.Append(" and database_name = :database");
@@ -225,7 +226,12 @@ public sealed class InternalDatabase : IAsyncDisposable
             var list = new List<(StoredQuery Query, string SortKey)>();
             while (reader.Read())
             {
-                list.Add((ReadQuery(reader), reader.GetString(13)));
+                var query = ReadQuery(reader);
+                if (allowed is not null && reader.FieldCount > 14)
+                {
+                    query = query with { ActorPrivate = !reader.IsDBNull(14) && reader.GetInt64(14) != 0 };
+                }
+                list.Add((query, reader.GetString(13)));
             }
             return list;
         });
@@ -241,10 +247,11 @@ public sealed class InternalDatabase : IAsyncDisposable
         return new QueryPage(rows.ConvertAll(r => r.Query), next);
     }
 
-    public int CountQueries(string? database, QueryFilter filter) => Database.Read(c =>
+    public int CountQueries(string? database, QueryFilter filter, Permissions.ResourcesSql? allowed = null) => Database.Read(c =>
     {
         var sql = new StringBuilder("select count(*) from queries where 1 = 1");
         var parameters = new Dictionary<string, object?>();
+        AllowedOnly(sql, parameters, allowed);
         if (database is not null)
         {
             sql.Append(" and database_name = :database");
@@ -259,6 +266,34 @@ public sealed class InternalDatabase : IAsyncDisposable
         }
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     });
+
+    /// <summary>
+    /// Keeps only the queries in <paramref name="allowed"/> (the view-query listing for an actor)
+    /// and, when it has is_private, selects it as a 15th column. Its parameters keep their own
+    /// names, which never collide with the filters' (Datasette's owner_id filter overwrote the
+    /// actor id the listing bound).
+    /// </summary>
+    private static void AllowedOnly(StringBuilder sql, Dictionary<string, object?> parameters, Permissions.ResourcesSql? allowed)
+    {
+        if (allowed is null)
+        {
+            return;
+        }
+        var select = sql.ToString();
+        var from = select.IndexOf(" from queries where 1 = 1", StringComparison.Ordinal);
+        var privateColumn = select.StartsWith("select count(*)", StringComparison.Ordinal) ? ""
+            : ", (select allowed.is_private from allowed where allowed.parent = queries.database_name and allowed.child = queries.name) as actor_private";
+        sql.Clear()
+            .Append("with allowed as (\n").Append(allowed.Sql).Append("\n)\n")
+            .Append(select, 0, from)
+            .Append(allowed.IncludesIsPrivate ? privateColumn : "")
+            .Append(select, from, select.Length - from)
+            .Append(" and exists (select 1 from allowed where allowed.parent = queries.database_name and allowed.child = queries.name)");
+        foreach (var (name, value) in allowed.Params)
+        {
+            parameters[name] = value;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

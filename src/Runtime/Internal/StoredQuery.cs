@@ -23,6 +23,8 @@ public sealed record StoredQuery(string Database, string Name, string Sql)
     public string? OnSuccessRedirect { get; init; }
     public string? OnErrorMessage { get; init; }
     public string? OnErrorRedirect { get; init; }
+    /// <summary>Listed for an actor: visible to it but not to an anonymous one (null when not listed for an actor).</summary>
+    public bool? ActorPrivate { get; init; }
 
     /// <summary>Writes Datasette's stored-query object; <paramref name="isPrivateForActor"/> adds "private".</summary>
     public void WriteJson(Utf8JsonWriter writer, bool? isPrivateForActor, bool includeSource = true)

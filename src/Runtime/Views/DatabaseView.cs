@@ -18,6 +18,10 @@ public static class DatabaseView
     public static async Task HandleAsync(DatasetteRequest request, Datasette datasette)
     {
         var database = Resolve.Database(request, datasette);
+        if (!request.Allowed("view-database", database.Name))
+        {
+            throw DatasetteHttpException.Forbidden("You do not have permission to view this database");
+        }
         var format = request.Format;
         var sql = request.Args.Get("sql");
         if (!string.IsNullOrEmpty(sql))
@@ -29,10 +33,6 @@ public static class DatabaseView
         if (format is not null and not "json")
         {
             throw DatasetteHttpException.NotFound($"Invalid format: {format}");
-        }
-        if (!request.Allowed("view-database", database.Name))
-        {
-            throw DatasetteHttpException.Forbidden("You do not have permission to view this database");
         }
         await datasette.RefreshCatalogAsync().ConfigureAwait(false);
         await DataViews.SendAsync(request, database.Name, writer => Write(writer, request, datasette, database)).ConfigureAwait(false);
@@ -48,7 +48,7 @@ public static class DatabaseView
             .ThenBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
         writer.WriteString("database", database.Name);
-        writer.WriteBoolean("private", false);
+        writer.WriteBoolean("private", request.IsPrivate("view-database", database.Name));
         writer.WriteString("path", Urls.Database(datasette, database));
         writer.WriteNumber("size", database.Size);
         writer.WriteStartArray("tables");
@@ -74,7 +74,7 @@ public static class DatabaseView
             WriteForeignKeys(writer, "incoming", table.Incoming);
             WriteForeignKeys(writer, "outgoing", table.Outgoing);
             writer.WriteEndObject();
-            writer.WriteBoolean("private", false);
+            writer.WriteBoolean("private", request.IsPrivate("view-table", database.Name, table.Name));
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -84,20 +84,22 @@ public static class DatabaseView
         {
             writer.WriteStartObject();
             writer.WriteString("name", view.Name);
-            writer.WriteBoolean("private", false);
+            writer.WriteBoolean("private", request.IsPrivate("view-table", database.Name, view.Name));
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
 
-        var queries = datasette.Internal.ListQueries(database.Name, QueryFilter.None, QueriesShown, null);
+        var visible = datasette.Permissions.AllowedResourcesSql(request.Actor, "view-query", database.Name, includeIsPrivate: true);
+        var queries = datasette.Internal.ListQueries(database.Name, QueryFilter.None, QueriesShown, null, visible);
         writer.WriteStartArray("queries");
         foreach (var query in queries.Queries)
         {
-            query.WriteJson(writer, isPrivateForActor: false);
+            query.WriteJson(writer, isPrivateForActor: query.ActorPrivate ?? false);
         }
         writer.WriteEndArray();
         writer.WriteBoolean("queries_more", queries.Next is not null);
-        writer.WriteNumber("queries_count", datasette.Internal.CountQueries(database.Name, QueryFilter.None));
+        writer.WriteNumber("queries_count", queries.Next is null ? queries.Queries.Count
+            : datasette.Internal.CountQueries(database.Name, QueryFilter.None, datasette.Permissions.AllowedResourcesSql(request.Actor, "view-query", database.Name)));
 
         var allowSql = request.Allowed("execute-sql", database.Name);
         writer.WriteBoolean("allow_execute_sql", allowSql);

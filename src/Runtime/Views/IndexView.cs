@@ -99,7 +99,7 @@ public static class IndexView
             writer.WriteBoolean("hidden", false);
             writer.WriteString("fts_table", table.FtsTable);
             writer.WriteNumber("num_relationships_for_sorting", Relationships(table));
-            writer.WriteBoolean("private", false);
+            writer.WriteBoolean("private", request.IsPrivate("view-table", database.Name, table.Name));
             writer.WriteEndObject();
         }
         if (shown.Count < 5)
@@ -108,7 +108,7 @@ public static class IndexView
             {
                 writer.WriteStartObject();
                 writer.WriteString("name", view.Name);
-                writer.WriteBoolean("private", false);
+                writer.WriteBoolean("private", request.IsPrivate("view-table", database.Name, view.Name));
                 writer.WriteEndObject();
             }
         }
@@ -120,7 +120,7 @@ public static class IndexView
         writer.WriteNumber("hidden_table_rows_sum", hiddenTables.Sum(Count));
         writer.WriteNumber("hidden_tables_count", hiddenTables.Count);
         writer.WriteNumber("views_count", views.Count);
-        writer.WriteBoolean("private", false);
+        writer.WriteBoolean("private", request.IsPrivate("view-database", database.Name));
         writer.WriteEndObject();
     }
 }

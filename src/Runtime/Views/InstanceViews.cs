@@ -144,8 +144,20 @@ public static class InstanceViews
         });
     }
 
+    /// <summary><c>/-/actor.json</c>: the current actor, or null (no permission needed).</summary>
     public static Task ActorAsync(DatasetteRequest request, Datasette datasette) =>
-        DataViews.SendAsync(request, "actor", writer => writer.WriteNull("actor"));
+        DataViews.SendAsync(request, "actor", writer =>
+        {
+            writer.WritePropertyName("actor");
+            if (request.Actor is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                request.Actor.WriteTo(writer);
+            }
+        });
 
     public static Task PluginsAsync(DatasetteRequest request, Datasette datasette)
     {
@@ -156,13 +168,7 @@ public static class InstanceViews
         return body.SendAsync(request.Context);
     }
 
-    internal static void EnsureViewInstance(DatasetteRequest request)
-    {
-        if (!request.Allowed("view-instance"))
-        {
-            throw DatasetteHttpException.Forbidden("view-instance");
-        }
-    }
+    internal static void EnsureViewInstance(DatasetteRequest request) => request.EnsureAllowed("view-instance");
 
     private static bool RuntimeFeature() => System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported;
 }

@@ -18,18 +18,13 @@ public static class QueryListView
         return ListAsync(request, datasette, null);
     }
 
-    public static Task DatabaseAsync(DatasetteRequest request, Datasette datasette)
-    {
-        var database = Resolve.Database(request, datasette);
-        if (!request.Allowed("view-database", database.Name))
-        {
-            throw DatasetteHttpException.Forbidden("You do not have permission to view this database");
-        }
-        return ListAsync(request, datasette, database);
-    }
+    /// <summary>No database-level check, as in Datasette: the listing holds only queries the actor may view-query.</summary>
+    public static Task DatabaseAsync(DatasetteRequest request, Datasette datasette) =>
+        ListAsync(request, datasette, Resolve.Database(request, datasette));
 
-    private static Task ListAsync(DatasetteRequest request, Datasette datasette, Database? database)
+    private static async Task ListAsync(DatasetteRequest request, Datasette datasette, Database? database)
     {
+        await datasette.RefreshCatalogAsync().ConfigureAwait(false);
         var args = request.Args;
         var size = ParseSize(args.Get("_size"), datasette.Settings.MaxReturnedRows);
         var filter = new QueryFilter(
@@ -39,30 +34,34 @@ public static class QueryListView
             ParseFlag(args.Get("is_private"), "is_private"),
             args.Get("source"),
             args.Get("owner_id"));
-        var page = datasette.Internal.ListQueries(database?.Name, filter, size, args.Get("_next"));
+        var listing = datasette.Permissions.AllowedResourcesSql(request.Actor, "view-query", database?.Name, includeIsPrivate: true);
+        var visible = datasette.Permissions.AllowedResourcesSql(request.Actor, "view-query", database?.Name);
+        var page = datasette.Internal.ListQueries(database?.Name, filter, size, args.Get("_next"), listing);
         var listPath = (database is null ? Urls.Instance(datasette) : Urls.Database(datasette, database) + "/") + "-/queries";
-        return DataViews.SendAsync(request, "queries", writer =>
+        await DataViews.SendAsync(request, "queries", writer =>
         {
             writer.WriteString("database", database?.Name);
             writer.WriteString("database_color", database?.Color);
             writer.WriteStartArray("queries");
             var anyTrusted = false;
+            var anyPrivate = false;
             foreach (var query in page.Queries)
             {
                 anyTrusted |= query.IsTrusted;
-                query.WriteJson(writer, isPrivateForActor: query.IsPrivate);
+                anyPrivate |= query.IsPrivate;
+                query.WriteJson(writer, isPrivateForActor: query.ActorPrivate ?? false);
             }
             writer.WriteEndArray();
             writer.WriteString("next", page.Next);
             writer.WriteString("next_url", page.Next is null ? null : request.Origin + request.Path + args.ToQueryString(new[] { "_next" }, new[] { new KeyValuePair<string, string>("_next", page.Next) }));
             writer.WriteNumber("limit", size);
-            writer.WriteBoolean("show_private_note", false);
+            writer.WriteBoolean("show_private_note", anyPrivate);
             writer.WriteBoolean("show_trusted_note", anyTrusted);
             writer.WriteString("query_list_path", listPath);
             writer.WriteBoolean("show_database", database is null);
             writer.WriteStartArray("facets");
-            WriteFacet(writer, datasette, database, filter, "Mode", "is_write", ("Read-only", false), ("Writable", true), listPath);
-            WriteFacet(writer, datasette, database, filter, "Visibility", "is_private", ("Not private", false), ("Private", true), listPath);
+            WriteFacet(writer, datasette, database, filter, visible, "Mode", "is_write", ("Read-only", false), ("Writable", true), listPath);
+            WriteFacet(writer, datasette, database, filter, visible, "Visibility", "is_private", ("Not private", false), ("Private", true), listPath);
             writer.WriteEndArray();
             writer.WriteStartObject("filters");
             foreach (var name in new[] { "q", "is_write", "is_private", "source", "owner_id" })
@@ -70,10 +69,10 @@ public static class QueryListView
                 writer.WriteString(name, args.Get(name) ?? "");
             }
             writer.WriteEndObject();
-        });
+        }).ConfigureAwait(false);
     }
 
-    private static void WriteFacet(System.Text.Json.Utf8JsonWriter writer, Datasette datasette, Database? database, QueryFilter filter,
+    private static void WriteFacet(System.Text.Json.Utf8JsonWriter writer, Datasette datasette, Database? database, QueryFilter filter, Permissions.ResourcesSql visible,
         string title, string key, (string Label, bool Value) first, (string Label, bool Value) second, string listPath)
     {
         writer.WriteStartObject();
@@ -82,7 +81,7 @@ public static class QueryListView
         foreach (var (label, value) in new[] { first, second })
         {
             var facetFilter = key == "is_write" ? filter with { IsWrite = value } : filter with { IsPrivate = value };
-            var count = datasette.Internal.CountQueries(database?.Name, facetFilter);
+            var count = datasette.Internal.CountQueries(database?.Name, facetFilter, visible);
             if (count == 0)
             {
                 continue;

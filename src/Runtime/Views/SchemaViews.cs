@@ -13,9 +13,9 @@ namespace Datasette.Gen.Runtime.Views;
 /// <summary>/-/schema, /{db}/-/schema and /{db}/{table}/-/schema as JSON, Markdown or HTML.</summary>
 public static class SchemaViews
 {
+    /// <summary>Every database the actor may view (no view-instance check, as in Datasette).</summary>
     public static Task InstanceAsync(DatasetteRequest request, Datasette datasette)
     {
-        InstanceViews.EnsureViewInstance(request);
         var schemas = datasette.Databases
             .Where(d => request.Allowed("view-database", d.Name))
             .OrderBy(d => d.Name, StringComparer.Ordinal)
@@ -40,10 +40,13 @@ public static class SchemaViews
         };
     }
 
+    /// <summary>view-database is checked first, so an actor without it cannot tell missing databases from hidden ones.</summary>
     public static Task DatabaseAsync(DatasetteRequest request, Datasette datasette)
     {
-        var database = datasette.DatabaseByRoute(request.Route("database") ?? "");
-        if (database is null || !request.Allowed("view-database", database.Name))
+        var name = request.Route("database") ?? "";
+        request.EnsureAllowed("view-database", DatabaseName(datasette, name));
+        var database = datasette.DatabaseByRoute(name);
+        if (database is null)
         {
             return NotFound(request, "Database not found");
         }
@@ -60,20 +63,23 @@ public static class SchemaViews
         };
     }
 
+    /// <summary>view-table on the named table is checked before anything is looked up.</summary>
     public static Task TableAsync(DatasetteRequest request, Datasette datasette)
     {
-        var database = datasette.DatabaseByRoute(request.Route("database") ?? "");
-        if (database is null || !request.Allowed("view-database", database.Name))
+        var databaseRoute = request.Route("database") ?? "";
+        var name = request.Route("table") ?? "";
+        request.EnsureAllowed("view-table", DatabaseName(datasette, databaseRoute), name);
+        var database = datasette.DatabaseByRoute(databaseRoute);
+        if (database is null)
         {
             return NotFound(request, "Database not found");
         }
-        var name = request.Route("table") ?? "";
         var table = database.Schema.Find(name);
-        if (table is null || !request.Allowed("view-table", database.Name, name))
+        if (table is null || table.Sql is null)
         {
             return NotFound(request, "Table not found");
         }
-        var schema = table.Sql ?? "";
+        var schema = table.Sql;
         return Suffix(request) switch
         {
             ".json" => Json(request, writer =>
@@ -86,6 +92,9 @@ public static class SchemaViews
             _ => Html(request, $"Schema for {database.Name}.{table.Name}", schema),
         };
     }
+
+    /// <summary>The database a route names (its name when it differs from the route), for permission checks.</summary>
+    private static string DatabaseName(Datasette datasette, string route) => datasette.DatabaseByRoute(route)?.Name ?? route;
 
     /// <summary>Every non-null sqlite_master.sql, in storage order, joined with ";\n".</summary>
     public static string DatabaseSchemaText(Database database) =>

@@ -1,0 +1,34 @@
+using System;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Datasette.Gen.Runtime.Http;
+
+/// <summary>Set-Cookie headers written as Datasette (Python's SimpleCookie) writes them: <c>Path=/; SameSite=lax</c>.</summary>
+public static class Cookies
+{
+    public static void Set(HttpResponse response, string name, string value) =>
+        response.Headers.Append("Set-Cookie", $"{name}={value}; Path=/; SameSite=lax");
+
+    public static void Delete(HttpResponse response, string name) =>
+        response.Headers.Append("Set-Cookie",
+            $"{name}=\"\"; expires={DateTime.UtcNow.ToString("ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture)}; Max-Age=0; Path=/; SameSite=lax");
+}
+
+/// <summary>The <c>ds_actor</c> authentication cookie.</summary>
+public static class ActorCookie
+{
+    public const string Name = "ds_actor";
+
+    /// <summary>The signed cookie value for <paramref name="actor"/>, expiring <paramref name="expireAfter"/> seconds from now if given.</summary>
+    public static string Value(Datasette datasette, JsonObject actor, long? expireAfter = null)
+    {
+        var data = new JsonObject { ["a"] = actor.DeepClone() };
+        if (expireAfter is { } seconds && seconds != 0)
+        {
+            data["e"] = Base62.Encode(datasette.Time.GetUtcNow().ToUnixTimeSeconds() + seconds);
+        }
+        return datasette.Sign(data, "actor");
+    }
+}
