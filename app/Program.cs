@@ -5,4 +5,7 @@ using Datasette.Gen.Runtime.Hosting;
 return await DatasetteHost.RunAsync(args, new Deployment(
     Datasette.Gen.Generated.Deployment.Config,
     Datasette.Gen.Generated.Deployment.Metadata,
-    [DemoDatabase.Load()]));
+    [DemoDatabase.Load()])
+{
+    Permissions = Datasette.Gen.Generated.Deployment.Permissions,
+});

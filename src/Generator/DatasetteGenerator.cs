@@ -1,5 +1,6 @@
 using System.Text;
 using Datasette.Gen.Configuration;
+using Datasette.Gen.Configuration.Permissions;
 using Datasette.Gen.Generator.Diagnostics;
 using Datasette.Gen.Generator.Emit;
 using Datasette.Gen.Generator.Model;
@@ -67,6 +68,10 @@ public sealed class DatasetteGenerator : IIncrementalGenerator
             .Select(static (pair, _) => UrlsModelBuilder.Build(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.UrlsModel);
 
+        var permissions = model
+            .Select(static (model, _) => PermissionCompiler.Compile(model.Config))
+            .WithTrackingName(TrackingNames.PermissionModel);
+
         // Source and diagnostics leave by separate outputs, so a diagnostic that only moves does not regenerate code.
         context.RegisterSourceOutput(model, static (context, model) =>
             context.AddSource(DeploymentEmitter.HintName, SourceText.From(DeploymentEmitter.Emit(model), Encoding.UTF8)));
@@ -76,6 +81,9 @@ public sealed class DatasetteGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(actionsModel, static (context, model) =>
             context.AddSource(ActionsEmitter.HintName, SourceText.From(ActionsEmitter.Emit(model), Encoding.UTF8)));
+
+        context.RegisterSourceOutput(permissions, static (context, model) =>
+            context.AddSource(PermissionsEmitter.HintName, SourceText.From(PermissionsEmitter.Emit(model), Encoding.UTF8)));
 
         context.RegisterSourceOutput(diagnostics, Report);
         context.RegisterSourceOutput(actionDiagnostics, Report);

@@ -16,4 +16,5 @@ internal static class TrackingNames
     public const string DeploymentModel = nameof(DeploymentModel);
     public const string Diagnostics = nameof(Diagnostics);
     public const string UrlsModel = nameof(UrlsModel);
+    public const string PermissionModel = nameof(PermissionModel);
 }
