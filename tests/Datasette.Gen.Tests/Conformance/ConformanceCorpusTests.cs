@@ -19,7 +19,7 @@ public sealed class ConformanceCorpusTests(ITestOutputHelper output)
     private static readonly string[] RequiredCategories =
     {
         "index", "database", "table-shapes", "pagination-size-sort", "filters", "where-col-nocol",
-        "rows", "custom-sql", "errors", "redirects-misc",
+        "rows", "custom-sql", "errors", "redirects-misc", "introspection",
         "canned-queries", "csv", "extras", "facets", "html", "labels-fk", "search-fts",
     };
 

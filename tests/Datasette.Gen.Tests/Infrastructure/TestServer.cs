@@ -26,6 +26,9 @@ public sealed class TestServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The instance behind the server (its root token, signer, permission log).</summary>
+    public Datasette.Gen.Runtime.Datasette Datasette => (Datasette.Gen.Runtime.Datasette)_app.Services.GetService(typeof(Datasette.Gen.Runtime.Datasette))!;
+
     public static Task<TestServer> StartAsync(ServeOptions options, Deployment? deployment = null) =>
         StartCoreAsync(options with { Host = "127.0.0.1", Port = 0 }, deployment ?? EmptyDeployment);
 
