@@ -1,0 +1,407 @@
+#!/usr/bin/env python3
+"""Drives the benchmark: starts Datasette.Gen and the raw baseline on loopback, checks each
+case once, loads it with wrk, measures cold start, RSS and binary size, and prints one table
+(also written to bench/results/latest.md). Called by bench/run, which builds everything first.
+
+Exit status: 0 when the harness ran (missed targets are reported, not failures); 1 on a
+harness error (a server did not start, wrk failed or is missing, a file is missing).
+"""
+import argparse
+import datetime
+import json
+import os
+import re
+import signal
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+TARGET_RATIO = 0.70
+TARGET_COLD_MS = 30.0
+TARGET_RSS_MB = 40.0
+TARGET_BINARY_MB = 25.0
+
+
+class HarnessError(Exception):
+    pass
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def tilde(value):
+    """Datasette's tilde encoding of a keyset token component."""
+    out = []
+    for b in value.encode("utf-8"):
+        c = chr(b)
+        if c.isascii() and (c.isalnum() or c in "_-"):
+            out.append(c)
+        elif c == " ":
+            out.append("+")
+        else:
+            out.append("~%02X" % b)
+    return "".join(out)
+
+
+def cases(big_db, page_size):
+    """(name, path, kind). kind: json, json-facets or html."""
+    conn = sqlite3.connect("file:%s?mode=ro" % big_db, uri=True)
+    total = conn.execute("select count(*) from items").fetchone()[0]
+    # The key of the row just before the last page: _next=<id> returns the last page_size rows.
+    (last_id,) = conn.execute("select id from items order by id limit 1 offset ?", (total - page_size - 1,)).fetchone()
+    matching = conn.execute("select count(*) from items where category = 'cat7'").fetchone()[0]
+    value, key = conn.execute(
+        "select value, id from items where category = 'cat7' order by value desc, id limit 1 offset ?",
+        (matching - page_size - 1,)).fetchone()
+    conn.close()
+    sorted_token = urllib.parse.quote(tilde(repr(value)) + "," + tilde(str(key)), safe="~")
+    return [
+        ("fixtures: facetable", "/fixtures/facetable.json", "json"),
+        ("fixtures: 2 facets", "/fixtures/facetable.json?_facet=state&_facet=_city_id", "json-facets"),
+        ("fixtures: SQL count(*)", "/fixtures/-/query.json?sql=select+count(*)+from+facetable", "json"),
+        ("fixtures: row page", "/fixtures/simple_primary_key/1.json", "json"),
+        ("big: first page", "/big/items.json", "json"),
+        ("big: facet category", "/big/items.json?_facet=category", "json-facets"),
+        ("big: filter + sort desc", "/big/items.json?category=cat7&_sort_desc=value", "json"),
+        ("big: last keyset page", "/big/items.json?_next=%d" % last_id, "json"),
+        ("big: deep page, filter+sort", "/big/items.json?category=cat7&_sort_desc=value&_next=" + sorted_token, "json"),
+        ("fixtures: HTML table", "/fixtures/facetable", "html"),
+    ]
+
+
+class Server:
+    def __init__(self, label, argv, cwd, port):
+        self.label, self.argv, self.cwd, self.port = label, argv, cwd, port
+        self.proc = None
+
+    def start(self, timeout=30.0):
+        self.log = open(os.path.join(self.cwd, "%s.log" % self.label.replace(" ", "-")), "w")
+        self.proc = subprocess.Popen(self.argv, cwd=self.cwd, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise HarnessError("%s exited with status %s at startup (see %s)" % (self.label, self.proc.returncode, self.log.name))
+            if probe(self.port, "/.json") == 200:
+                return
+            time.sleep(0.02)
+        raise HarnessError("%s did not answer /.json within %ss" % (self.label, timeout))
+
+    def rss(self):
+        fields = {}
+        with open("/proc/%d/status" % self.proc.pid) as f:
+            for line in f:
+                if line.startswith(("VmRSS:", "VmHWM:")):
+                    key, value = line.split(":", 1)
+                    fields[key] = int(value.split()[0]) / 1024.0
+        return fields.get("VmRSS"), fields.get("VmHWM")
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if self.proc:
+            self.log.close()
+
+
+def probe(port, path):
+    """Status of GET path, or None when nothing answers yet."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=2) as s:
+            s.sendall(("GET %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nConnection: close\r\n\r\n" % (path, port)).encode())
+            head = s.recv(64)
+        match = re.match(rb"HTTP/1\.[01] (\d{3})", head)
+        return int(match.group(1)) if match else None
+    except OSError:
+        return None
+
+
+def fetch(port, path):
+    request = urllib.request.Request("http://127.0.0.1:%d%s" % (port, path))
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.headers.get("content-type", ""), response.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers.get("content-type", ""), e.read()
+
+
+def facet_summary(body):
+    results = (body.get("facet_results") or {}).get("results") or {}
+    return {name: [(r.get("value"), r.get("count")) for r in facet.get("results", [])] for name, facet in results.items()}
+
+
+def compare(kind, ours, base):
+    """None when ours answers like the baseline, else why the ratio is not comparable."""
+    (o_status, o_type, o_body), (b_status, _, b_body) = ours, base
+    if o_status != 200:
+        return "ours answered %d" % o_status
+    if b_status != 200:
+        return "baseline answered %d" % b_status
+    if kind == "html":
+        text = o_body.decode("utf-8", "replace")
+        if not o_type.startswith("text/html") or "<table" not in text:
+            return "n/a: not HTML yet (%s)" % o_type.split(";")[0]
+        return None
+    try:
+        o, b = json.loads(o_body), json.loads(b_body)
+    except ValueError as e:
+        return "not JSON: %s" % e
+    if o.get("rows") != b.get("rows"):
+        return "different rows"
+    if o.get("next") != b.get("next"):
+        return "different next token"
+    if kind == "json-facets":
+        if "facet_results" not in o:
+            return "no facet_results"
+        if facet_summary(o) != facet_summary(b):
+            return "different facet_results"
+    return None
+
+
+LATENCY_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def wrk(port, path, seconds, threads, connections, probe_facets=False):
+    """Loads path with wrk. With probe_facets, fetches it once mid-run and reports facets the
+    server gave up on under load (facet_time_limit_ms), which make it do less work than the other."""
+    url = "http://127.0.0.1:%d%s" % (port, path)
+    argv = ["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--timeout", "10s", "--latency", url]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    timed_out = []
+    try:
+        if probe_facets:
+            time.sleep(seconds / 2.0)
+            status, _, body = fetch(port, path)
+            if status == 200:
+                timed_out = (json.loads(body).get("facet_results") or {}).get("timed_out") or []
+        stdout, stderr = proc.communicate(timeout=seconds + 30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise HarnessError("wrk did not finish: %s" % " ".join(argv))
+    if proc.returncode != 0:
+        raise HarnessError("wrk failed (%d): %s" % (proc.returncode, stderr.strip() or stdout.strip()))
+    text = stdout
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    if not rps:
+        raise HarnessError("cannot read wrk output:\n" + text)
+
+    def percentile(p):
+        m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s|m)\s*$" % p, text, re.M)
+        return float(m.group(1)) * LATENCY_UNITS[m.group(2)] if m else None
+
+    errors = []
+    if timed_out:
+        errors.append("facets timed out under load: " + ", ".join(timed_out))
+    m = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    if m:
+        errors.append("%s non-2xx" % m.group(1))
+    m = re.search(r"Socket errors: (.*)", text)
+    if m:
+        errors.append("socket errors: " + m.group(1).strip())
+    return {"rps": float(rps.group(1)), "p50": percentile(50), "p99": percentile(99), "errors": errors}
+
+
+def cold_start(argv, cwd, launches, path="/.json"):
+    """Median ms from launch to the first 200 on path, over `launches` launches."""
+    times = []
+    for _ in range(launches):
+        port = free_port()
+        full = [a.replace("{port}", str(port)) for a in argv]
+        started = time.perf_counter()
+        proc = subprocess.Popen(full, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = started + 30
+            while True:
+                if probe(port, path) == 200:
+                    times.append((time.perf_counter() - started) * 1000.0)
+                    break
+                if proc.poll() is not None:
+                    raise HarnessError("%s exited with %s during cold start" % (full[0], proc.returncode))
+                if time.perf_counter() > deadline:
+                    raise HarnessError("%s did not answer %s within 30 s" % (full[0], path))
+                time.sleep(0.0005)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+    return statistics.median(times), min(times), max(times)
+
+
+def fmt(value, digits=0, suffix=""):
+    if value is None:
+        return "–"
+    return ("%." + str(digits) + "f%s") % (value, suffix)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ours", required=True)
+    ap.add_argument("--baseline", required=True)
+    ap.add_argument("--workdir", required=True, help="holds fixtures.db and big.db; logs go here")
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--results", required=True)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--connections", type=int, default=16)
+    args = ap.parse_args()
+
+    seconds = 2 if args.quick else 10
+    warmup = 0 if args.quick else 1
+    launches = 5 if args.quick else 20
+    work = os.path.abspath(args.workdir)
+    ours_exe, base_exe = os.path.abspath(args.ours), os.path.abspath(args.baseline)
+    for path in (ours_exe, base_exe, os.path.join(work, "fixtures.db"), os.path.join(work, "big.db")):
+        if not os.path.exists(path):
+            raise HarnessError("missing: " + path)
+
+    page_size = 100
+    # Ours: fixtures.db mutable (as the conformance corpus serves it), big.db immutable (-i): a
+    # published read-only dataset, so counts are cacheable and SQLite skips locking. The page size
+    # is Datasette's default, 100, rather than the demo deployment's compiled 50.
+    ours_argv = [ours_exe, "fixtures.db", "-i", "big.db", "-p", "{port}", "-s", "default_page_size", str(page_size)]
+    base_argv = [base_exe, "--port", "{port}", "--page-size", str(page_size), "fixtures=fixtures.db", "big=big.db?immutable"]
+    ours_small = [ours_exe, "fixtures.db", "-p", "{port}", "-s", "default_page_size", str(page_size)]
+    base_small = [base_exe, "--port", "{port}", "--page-size", str(page_size), "fixtures=fixtures.db"]
+
+    ours_port, base_port = free_port(), free_port()
+    ours = Server("ours", [a.replace("{port}", str(ours_port)) for a in ours_argv], work, ours_port)
+    base = Server("baseline", [a.replace("{port}", str(base_port)) for a in base_argv], work, base_port)
+    load_before = os.getloadavg()
+    started_at = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    rows = []
+    try:
+        ours.start()
+        base.start()
+        status, _, body = fetch(ours_port, "/-/settings.json")
+        if status == 200 and json.loads(body).get("default_page_size") != page_size:
+            raise HarnessError("ours did not take default_page_size %d" % page_size)
+        for name, path, kind in cases(os.path.join(work, "big.db"), page_size):
+            o_first, b_first = fetch(ours_port, path), fetch(base_port, path)
+            note = compare(kind, o_first, b_first)
+            print("  %-30s ours %d, baseline %d%s" % (name, o_first[0], b_first[0], "" if note is None else "  (" + note + ")"), file=sys.stderr, flush=True)
+            result = {"name": name, "path": path, "kind": kind, "note": note, "ours_status": o_first[0], "base_status": b_first[0]}
+            # Ours and the baseline alternate case by case so background load hits both alike.
+            for key, port, first in (("ours", ours_port, o_first), ("base", base_port, b_first)):
+                if first[0] != 200:
+                    result[key] = None
+                    continue
+                if warmup:
+                    wrk(port, path, warmup, args.threads, args.connections)
+                result[key] = wrk(port, path, seconds, args.threads, args.connections, probe_facets=kind == "json-facets")
+            rows.append(result)
+        ours_rss, base_rss = ours.rss(), base.rss()
+    finally:
+        ours.stop()
+        base.stop()
+
+    print("  cold start (%d launches each)" % launches, file=sys.stderr, flush=True)
+    cold = {
+        "ours": cold_start(ours_argv, work, launches),
+        "base": cold_start(base_argv, work, launches),
+        "ours_small": cold_start(ours_small, work, launches),
+        "base_small": cold_start(base_small, work, launches),
+    }
+    load_after = os.getloadavg()
+    sizes = {"ours": os.path.getsize(ours_exe) / 1e6, "base": os.path.getsize(base_exe) / 1e6}
+
+    lines = []
+    out = lines.append
+    out("# Datasette.Gen benchmark (%s mode)" % ("quick" if args.quick else "full"))
+    out("")
+    out("%s · %s · %d cores · wrk -t%d -c%d -d%ds --latency over loopback · load average %.2f before, %.2f after" % (
+        started_at, cpu_model(), os.cpu_count() or 0, args.threads, args.connections, seconds, load_before[0], load_after[0]))
+    out("")
+    out("Tree: `%s`. Ours: `datasette-gen fixtures.db -i big.db -s default_page_size 100` (fixtures mutable, big immutable). "
+        "Baseline: `bench/baseline`, same SQL, Utf8JsonWriter from the reader." % git_state())
+    out("")
+    out("| case | ours req/s | base req/s | ours/base (target ≥ %d%%) | ours p50 / p99 ms | base p50 / p99 ms | note |" % (TARGET_RATIO * 100))
+    out("|---|---:|---:|---:|---:|---:|---|")
+    for r in rows:
+        o, b = r.get("ours"), r.get("base")
+        ratio = "–"
+        if o and b and r["note"] is None and any(e.startswith("facets timed out") for e in o["errors"] + b["errors"]):
+            r["note"] = "under load the answers differ"
+        if o and b and b["rps"] > 0:
+            value = o["rps"] / b["rps"]
+            if r["note"] is None:
+                ratio = "%.0f%% %s" % (value * 100, "ok" if value >= TARGET_RATIO else "**MISS**")
+            else:
+                ratio = "(%.0f%%) not comparable" % (value * 100) if not r["note"].startswith("n/a") else "n/a"
+        notes = [] if r["note"] is None else [r["note"]]
+        for key, label in (("ours", "ours"), ("base", "baseline")):
+            if r.get(key) and r[key]["errors"]:
+                notes.append("%s: %s" % (label, ", ".join(r[key]["errors"])))
+        out("| %s `%s` | %s | %s | %s | %s / %s | %s / %s | %s |" % (
+            r["name"], r["path"] if len(r["path"]) <= 60 else r["path"][:57] + "…",
+            fmt(o and o["rps"]), fmt(b and b["rps"]), ratio,
+            fmt(o and o["p50"], 2), fmt(o and o["p99"], 2), fmt(b and b["p50"], 2), fmt(b and b["p99"], 2),
+            "; ".join(notes)))
+    out("")
+    out("| measure | ours | baseline | target (ours) |")
+    out("|---|---:|---:|---|")
+
+    def check(value, limit):
+        return "ok" if value <= limit else "**MISS**"
+
+    c = cold["ours"]
+    out("| cold start to first 200 on `/.json`, median of %d (min–max) | %.1f ms (%.1f–%.1f) | %.1f ms (%.1f–%.1f) | ≤ %.0f ms %s |" % (
+        launches, c[0], c[1], c[2], cold["base"][0], cold["base"][1], cold["base"][2], TARGET_COLD_MS, check(c[0], TARGET_COLD_MS)))
+    c = cold["ours_small"]
+    out("| cold start, `fixtures.db` alone (no big.db), median of %d | %.1f ms (%.1f–%.1f) | %.1f ms (%.1f–%.1f) | (diagnostic) |" % (
+        launches, c[0], c[1], c[2], cold["base_small"][0], cold["base_small"][1], cold["base_small"][2]))
+    out("| RSS after the load runs, VmRSS (peak VmHWM) | %.1f MB (%.1f) | %.1f MB (%.1f) | ≤ %.0f MB %s |" % (
+        ours_rss[0], ours_rss[1], base_rss[0], base_rss[1], TARGET_RSS_MB, check(ours_rss[0], TARGET_RSS_MB)))
+    out("| binary size | %.1f MB | %.1f MB | ≤ %.0f MB %s |" % (
+        sizes["ours"], sizes["base"], TARGET_BINARY_MB, check(sizes["ours"], TARGET_BINARY_MB)))
+    out("")
+    out("Ratio = ours req/s ÷ baseline req/s; \"not comparable\" means ours answered differently from the "
+        "baseline (rows, next token or facets), so the figure in brackets compares unequal work. "
+        "MB = 10^6 bytes for sizes, MiB for RSS.")
+    text = "\n".join(lines) + "\n"
+    sys.stdout.write(text)
+    os.makedirs(os.path.dirname(os.path.abspath(args.results)), exist_ok=True)
+    with open(args.results, "w") as f:
+        f.write(text)
+    return 0
+
+
+def git_state():
+    try:
+        out = subprocess.run(["git", "describe", "--always", "--dirty"], capture_output=True, text=True, timeout=10)
+        return out.stdout.strip() or "unknown"
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except HarnessError as e:
+        print("bench: error: %s" % e, file=sys.stderr)
+        sys.exit(1)
