@@ -78,7 +78,21 @@ public sealed class DatasetteRequest
 
     /// <summary>Visible to this actor but not to an anonymous one: the "private" padlock.</summary>
     public bool IsPrivate(string action, string? database = null, string? resource = null) =>
-        Allowed(action, database, resource) && !Permissions.Allowed(null, action, database, resource);
+        Actor is not null && Allowed(action, database, resource) && !Permissions.Allowed(null, action, database, resource);
+
+    /// <summary>
+    /// Decides <paramref name="action"/> for many resources in one query (and for anonymous too,
+    /// when the page shows private flags), so the per-item checks that follow are memo hits.
+    /// </summary>
+    public void Prefetch(string action, IEnumerable<(string? Database, string? Resource)> resources, bool andAnonymous = false)
+    {
+        var list = new List<(string?, string?)>(resources);
+        Permissions.Prefetch(Actor, action, list);
+        if (andAnonymous && Actor is not null)
+        {
+            Permissions.Prefetch(null, action, list);
+        }
+    }
 
     /// <summary>Throws <see cref="ForbiddenException"/> with the action name unless allowed (Datasette's ensure_permission).</summary>
     public void EnsureAllowed(string action, string? database = null, string? resource = null)

@@ -216,8 +216,7 @@ public sealed class InternalDatabase : IAsyncDisposable
         parameters["limit"] = limit + 1;
         var rows = Database.Read(c =>
         {
-            using var command = c.Connection.CreateCommand();
-            command.CommandText = sql.ToString();
+            var command = StatementCache.Command(c.Connection, sql.ToString());
             foreach (var (name, value) in parameters)
             {
                 command.Parameters.AddWithValue(":" + name, value ?? DBNull.Value);
@@ -258,8 +257,7 @@ public sealed class InternalDatabase : IAsyncDisposable
             parameters["database"] = database;
         }
         filter.AppendWhere(sql, parameters);
-        using var command = c.Connection.CreateCommand();
-        command.CommandText = sql.ToString();
+        var command = StatementCache.Command(c.Connection, sql.ToString());
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(":" + name, value ?? DBNull.Value);
@@ -281,14 +279,15 @@ public sealed class InternalDatabase : IAsyncDisposable
         }
         var select = sql.ToString();
         var from = select.IndexOf(" from queries where 1 = 1", StringComparison.Ordinal);
-        var privateColumn = select.StartsWith("select count(*)", StringComparison.Ordinal) ? ""
-            : ", (select allowed.is_private from allowed where allowed.parent = queries.database_name and allowed.child = queries.name) as actor_private";
+        var columns = allowed.IncludesIsPrivate ? "a_parent, a_child, a_reason, a_is_private" : "a_parent, a_child, a_reason";
+        var privateColumn = allowed.IncludesIsPrivate && !select.StartsWith("select count(*)", StringComparison.Ordinal) ? ", allowed.a_is_private as actor_private" : "";
+        // Joined once (materialised), with its columns renamed so none clashes with the queries table's.
         sql.Clear()
-            .Append("with allowed as (\n").Append(allowed.Sql).Append("\n)\n")
+            .Append("with allowed(").Append(columns).Append(") as materialized (\n").Append(allowed.Sql).Append("\n)\n")
             .Append(select, 0, from)
-            .Append(allowed.IncludesIsPrivate ? privateColumn : "")
-            .Append(select, from, select.Length - from)
-            .Append(" and exists (select 1 from allowed where allowed.parent = queries.database_name and allowed.child = queries.name)");
+            .Append(privateColumn)
+            .Append(" from queries join allowed on allowed.a_parent = queries.database_name and allowed.a_child = queries.name where 1 = 1")
+            .Append(select, from + " from queries where 1 = 1".Length, select.Length - from - " from queries where 1 = 1".Length);
         foreach (var (name, value) in allowed.Params)
         {
             parameters[name] = value;

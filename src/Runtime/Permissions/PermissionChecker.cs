@@ -219,12 +219,15 @@ public sealed class PermissionChecker
     internal ActorState State(JsonObject? actor, PermissionCache? cache) =>
         cache?.State(actor, _datasette.PermissionRules.Compiled) ?? new ActorState(actor, _datasette.PermissionRules.Compiled);
 
-    /// <summary>Runs a query against the internal database, binding named parameters.</summary>
+    /// <summary>
+    /// Runs a query against the internal database, binding named parameters. Commands stay
+    /// prepared per connection, keyed by their text: the SQL of a given (sources, action) shape
+    /// is the same on every request, only the parameters change.
+    /// </summary>
     internal T Query<T>(string sql, IReadOnlyDictionary<string, object?> parameters, Func<SqliteDataReader, T> read) =>
         _datasette.Internal.Database.Read(c =>
         {
-            using var command = c.Connection.CreateCommand();
-            command.CommandText = sql;
+            var command = Internal.StatementCache.Command(c.Connection, sql);
             foreach (var (name, value) in parameters)
             {
                 command.Parameters.AddWithValue(":" + name, value ?? DBNull.Value);
@@ -250,9 +253,39 @@ public sealed class PermissionChecker
     private Dictionary<string, bool> Check(ActorState state, List<ActionDefinition> actions, string? parent, string? child, PermissionCache? cache)
     {
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["_check_parent"] = parent, ["_check_child"] = child };
-        var ctes = new StringBuilder();
-        var rows = new StringBuilder();
         var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var (ctes, checks) = VerdictSql(state, actions, cache, parameters, verdicts, ":_check_parent", ":_check_child");
+        if (checks.Count == 0)
+        {
+            return verdicts;
+        }
+        var rows = new StringBuilder();
+        foreach (var (index, verdict) in checks)
+        {
+            rows.Append(rows.Length > 0 ? ",\n(" : "(").Append(index.ToString(CultureInfo.InvariantCulture)).Append(", (").Append(verdict).Append("))");
+        }
+        var sql = "WITH\n" + ctes + "results(action_idx, is_allowed) AS (VALUES\n" + rows + "\n)\nSELECT action_idx, is_allowed FROM results";
+        Query(sql, parameters, reader =>
+        {
+            while (reader.Read())
+            {
+                verdicts[actions[reader.GetInt32(0)].Name] = !reader.IsDBNull(1) && reader.GetInt64(1) != 0;
+            }
+            return 0;
+        });
+        return verdicts;
+    }
+
+    /// <summary>
+    /// The rule and restriction CTEs of each action and its verdict expression for the resource
+    /// named by <paramref name="parent"/>/<paramref name="child"/> (parameters or columns). Actions
+    /// without any rule are decided (denied) into <paramref name="decided"/> without SQL.
+    /// </summary>
+    private (string Ctes, List<(int Index, string Verdict)> Checks) VerdictSql(ActorState state, List<ActionDefinition> actions, PermissionCache? cache,
+        Dictionary<string, object?> parameters, Dictionary<string, bool> decided, string parent, string child)
+    {
+        var ctes = new StringBuilder();
+        var checks = new List<(int, string)>();
         for (var i = 0; i < actions.Count; i++)
         {
             var action = actions[i];
@@ -262,7 +295,7 @@ public sealed class PermissionChecker
             if (union is null)
             {
                 // No rules from any source: denied, and restrictions can only take access away.
-                verdicts[action.Name] = false;
+                decided[action.Name] = false;
                 continue;
             }
             ctes.Append(prefix).Append("_rules AS (\n").Append(union).Append("\n),\n");
@@ -276,27 +309,90 @@ public sealed class PermissionChecker
                     ctes.Append(name).Append(" AS (\n").Append(item.RestrictionSql).Append("\n),\n");
                 }
             }
-            if (rows.Length > 0)
-            {
-                rows.Append(",\n");
-            }
-            rows.Append('(').Append(i.ToString(CultureInfo.InvariantCulture)).Append(", (")
-                .Append(PermissionSqlBuilder.Verdict(prefix + "_rules", restrictions)).Append("))");
+            checks.Add((i, PermissionSqlBuilder.Verdict(prefix + "_rules", restrictions, parent, child)));
         }
-        if (rows.Length == 0)
+        return (ctes.ToString(), checks);
+    }
+
+    /// <summary>
+    /// Decides <paramref name="action"/> (and its also_requires chain) for many resources in one
+    /// query, with exactly the single-check algorithm, and stores the verdicts in the request's
+    /// memo so the checks that follow are answered from it. Does nothing outside a request.
+    /// </summary>
+    public void Prefetch(JsonObject? actor, string action, IReadOnlyList<(string? Parent, string? Child)> resources)
+    {
+        var cache = PermissionScope.Cache;
+        if (cache is null || resources.Count == 0)
         {
-            return verdicts;
+            return;
         }
-        var sql = "WITH\n" + ctes + "results(action_idx, is_allowed) AS (VALUES\n" + rows + "\n)\nSELECT action_idx, is_allowed FROM results";
-        Query(sql, parameters, reader =>
+        var state = State(actor, cache);
+        var expanded = new List<ActionDefinition>();
+        Expand(action, expanded);
+        var pending = new List<(string? Parent, string? Child)>();
+        foreach (var resource in resources)
         {
-            while (reader.Read())
+            if (!cache.Verdicts.ContainsKey((state.Key, action, resource.Parent, resource.Child)) && !pending.Contains(resource))
             {
-                verdicts[actions[reader.GetInt32(0)].Name] = !reader.IsDBNull(1) && reader.GetInt64(1) != 0;
+                pending.Add(resource);
             }
-            return 0;
-        });
-        return verdicts;
+        }
+        if (pending.Count == 0)
+        {
+            return;
+        }
+        var json = new StringBuilder("[");
+        foreach (var (parent, child) in pending)
+        {
+            json.Append(json.Length > 1 ? ",[" : "[");
+            RuleRows.String(json, parent);
+            json.Append(',');
+            RuleRows.String(json, child);
+            json.Append(']');
+        }
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["_candidates"] = json.Append(']').ToString() };
+        var noRules = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var (ctes, checks) = VerdictSql(state, expanded, cache, parameters, noRules, "c.parent", "c.child");
+        var raw = new Dictionary<(string Action, string? Parent, string? Child), bool>();
+        if (checks.Count > 0)
+        {
+            var columns = new StringBuilder();
+            foreach (var (index, verdict) in checks)
+            {
+                columns.Append(",\n(").Append(verdict).Append(") AS v").Append(index.ToString(CultureInfo.InvariantCulture));
+            }
+            var sql = "WITH\n" + ctes + """
+                candidates AS (
+                  SELECT json_extract(value, '$[0]') AS parent, json_extract(value, '$[1]') AS child FROM json_each(:_candidates)
+                )
+                SELECT c.parent, c.child
+                """ + columns + "\nFROM candidates c";
+            Query(sql, parameters, reader =>
+            {
+                while (reader.Read())
+                {
+                    var parent = reader.IsDBNull(0) ? null : reader.GetString(0);
+                    var child = reader.IsDBNull(1) ? null : reader.GetString(1);
+                    for (var k = 0; k < checks.Count; k++)
+                    {
+                        raw[(expanded[checks[k].Index].Name, parent, child)] = !reader.IsDBNull(2 + k) && reader.GetInt64(2 + k) != 0;
+                    }
+                }
+                return 0;
+            });
+        }
+        foreach (var (parent, child) in pending)
+        {
+            bool Resolve(ActionDefinition definition)
+            {
+                var own = noRules.ContainsKey(definition.Name) ? false : raw.TryGetValue((definition.Name, parent, child), out var found) && found;
+                return own && (definition.AlsoRequires is not { } required || Resolve(Require(required)));
+            }
+            foreach (var definition in expanded)
+            {
+                cache.Verdicts[(state.Key, definition.Name, parent, child)] = Resolve(definition);
+            }
+        }
     }
 
     private string SingleListing(ActorState state, ActionDefinition action, bool filterParent, bool includePrivate, string prefix, Dictionary<string, object?> parameters, PermissionCache? cache)

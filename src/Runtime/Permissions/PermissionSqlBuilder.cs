@@ -67,10 +67,11 @@ internal static class PermissionSqlBuilder
     }
 
     /// <summary>
-    /// The verdict of one action for <c>(:_check_parent, :_check_child)</c>: the most specific
-    /// matching rule, deny first; then the resource must fall inside every restriction source.
+    /// The verdict of one action for the resource <c>(parent, child)</c> (parameters for a single
+    /// check, columns for a batch): the most specific matching rule, deny first; then the
+    /// resource must fall inside every restriction source.
     /// </summary>
-    public static string Verdict(string rulesCte, IReadOnlyList<string> restrictionCtes)
+    public static string Verdict(string rulesCte, IReadOnlyList<string> restrictionCtes, string parent = ":_check_parent", string child = ":_check_child")
     {
         var verdict = new StringBuilder($"""
             COALESCE((
@@ -78,8 +79,8 @@ internal static class PermissionSqlBuilder
                 SELECT allow, source_plugin,
                   CASE WHEN child IS NOT NULL THEN 2 WHEN parent IS NOT NULL THEN 1 ELSE 0 END AS depth
                 FROM {rulesCte}
-                WHERE (parent IS NULL OR parent = :_check_parent)
-                  AND (child IS NULL OR child = :_check_child)
+                WHERE (parent IS NULL OR parent = {parent})
+                  AND (child IS NULL OR child = {child})
                 ORDER BY depth DESC, CASE WHEN allow = 0 THEN 0 ELSE 1 END, source_plugin
                 LIMIT 1
               )
@@ -90,8 +91,8 @@ internal static class PermissionSqlBuilder
             verdict.Insert(0, '(').Append($"""
                 ) AND EXISTS (
                   SELECT 1 FROM {restriction} r
-                  WHERE (r.parent = :_check_parent OR r.parent IS NULL)
-                    AND (r.child = :_check_child OR r.child IS NULL)
+                  WHERE (r.parent = {parent} OR r.parent IS NULL)
+                    AND (r.child = {child} OR r.child IS NULL)
                 )
                 """);
         }

@@ -42,6 +42,7 @@ public static class DatabaseView
     {
         var schema = database.Schema;
         var hidden = HiddenTables.For(datasette, database);
+        request.Prefetch("view-table", schema.Objects.Select(o => ((string?)database.Name, (string?)o.Name)), andAnonymous: true);
         var tables = schema.Tables
             .Where(t => request.Allowed("view-table", database.Name, t.Name))
             .OrderBy(t => hidden.Contains(t.Name))

@@ -24,6 +24,8 @@ public static class IndexView
         {
             writer.WriteString("unstable", Urls.UnstableNote);
             writer.WriteStartArray("databases");
+            request.Prefetch("view-database", datasette.Databases.Select(d => ((string?)d.Name, (string?)null)), andAnonymous: true);
+            request.Prefetch("view-table", datasette.Databases.SelectMany(d => d.Schema.Objects.Select(o => ((string?)d.Name, (string?)o.Name))), andAnonymous: true);
             foreach (var database in datasette.Databases.OrderBy(d => d.Name, StringComparer.Ordinal))
             {
                 if (request.Allowed("view-database", database.Name))
