@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Datasette.Gen.Configuration.OpenApi;
+
+/// <summary>URL paths, component keys and regular expressions built from database, table and column names.</summary>
+public static class OpenApiNames
+{
+    /// <summary>Datasette's tilde encoding of a name in a path (routes.md §2).</summary>
+    public static string Tilde(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var b in Encoding.UTF8.GetBytes(value))
+        {
+            var c = (char)b;
+            if (c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-')
+            {
+                builder.Append(c);
+            }
+            else if (c == ' ')
+            {
+                builder.Append('+');
+            }
+            else
+            {
+                builder.Append('~').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// A component key (OpenAPI allows <c>[A-Za-z0-9._-]</c>): the name with every other character
+    /// replaced by <c>_</c> and, when anything was replaced, six hex digits of its SHA-256 so
+    /// two names never share a key. Dots are replaced too, so "db.table" keys cannot collide.
+    /// </summary>
+    public static string Key(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        var changed = name.Length == 0;
+        foreach (var c in name)
+        {
+            if (c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-')
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append('_');
+                changed = true;
+            }
+        }
+        if (changed)
+        {
+            builder.Append('-').Append(Sha256Hex(name).Substring(0, 6));
+        }
+        return builder.ToString();
+    }
+
+    public static string TableKey(string database, string table) => Key(database) + "." + Key(table);
+
+    /// <summary>A literal for an ECMA-262 regular expression in Unicode mode: only syntax characters are escaped.</summary>
+    public static string RegexLiteral(string text)
+    {
+        var builder = new StringBuilder(text.Length + 4);
+        foreach (var c in text)
+        {
+            if ("^$\\.*+?()[]{}|/".IndexOf(c) >= 0)
+            {
+                builder.Append('\\');
+            }
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    public static string Sha256Hex(string text)
+    {
+        using var sha = SHA256.Create();
+        var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+        var builder = new StringBuilder(digest.Length * 2);
+        foreach (var b in digest)
+        {
+            builder.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return builder.ToString();
+    }
+}
