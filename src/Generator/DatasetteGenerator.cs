@@ -72,6 +72,11 @@ public sealed class DatasetteGenerator : IIncrementalGenerator
             .Select(static (model, _) => PermissionCompiler.Compile(model.Config))
             .WithTrackingName(TrackingNames.PermissionModel);
 
+        var openApi = model
+            .Combine(snapshot)
+            .Select(static (pair, _) => OpenApiEmitter.Build(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.OpenApiParts);
+
         // Source and diagnostics leave by separate outputs, so a diagnostic that only moves does not regenerate code.
         context.RegisterSourceOutput(model, static (context, model) =>
             context.AddSource(DeploymentEmitter.HintName, SourceText.From(DeploymentEmitter.Emit(model), Encoding.UTF8)));
@@ -84,6 +89,9 @@ public sealed class DatasetteGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(permissions, static (context, model) =>
             context.AddSource(PermissionsEmitter.HintName, SourceText.From(PermissionsEmitter.Emit(model), Encoding.UTF8)));
+
+        context.RegisterSourceOutput(openApi, static (context, parts) =>
+            context.AddSource(OpenApiEmitter.HintName, SourceText.From(OpenApiEmitter.Emit(parts), Encoding.UTF8)));
 
         context.RegisterSourceOutput(diagnostics, Report);
         context.RegisterSourceOutput(actionDiagnostics, Report);

@@ -16,5 +16,6 @@ internal static class TrackingNames
     public const string DeploymentModel = nameof(DeploymentModel);
     public const string Diagnostics = nameof(Diagnostics);
     public const string UrlsModel = nameof(UrlsModel);
+    public const string OpenApiParts = nameof(OpenApiParts);
     public const string PermissionModel = nameof(PermissionModel);
 }
