@@ -40,6 +40,10 @@ public static class DatasetteHost
             {
                 return await CreateTokenCommand.RunAsync(args.Skip(1).ToList(), Console.Out, Console.Error).ConfigureAwait(false);
             }
+            if (args.Length > 0 && args[0] == OpenApi.OpenApiCommand.Name)
+            {
+                return await OpenApi.OpenApiCommand.RunAsync(args.Skip(1).ToList(), deployment).ConfigureAwait(false);
+            }
             if (args.Length > 0 && args[0] == SchemaSnapshotCommand.Name)
             {
                 return await SchemaSnapshotCommand.RunAsync(args.Skip(1).ToList(), deployment).ConfigureAwait(false);
@@ -76,6 +80,7 @@ public static class DatasetteHost
         {
             Console.Error.WriteLine(warning);
         }
+        OpenApi.OpenApiParts.AddCompiled(deployment.OpenApi);
         var internalDatabase = await InternalDatabase.OpenAsync(options.InternalPath).ConfigureAwait(false);
         var datasette = new Datasette(loaded.Config, internalDatabase, new DatasetteOptions
         {

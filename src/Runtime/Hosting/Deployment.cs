@@ -16,4 +16,7 @@ public sealed record Deployment(DatasetteConfig Config, EquatableArray<MetadataI
 {
     /// <summary>The generator's compiled permission rules for <see cref="Config"/> (Deployment.Permissions.g.cs).</summary>
     public CompiledPermissions? Permissions { get; init; }
+
+    /// <summary>The generator's OpenAPI parts, built from the schema snapshot (Deployment.OpenApi.g.cs).</summary>
+    public EquatableArray<global::Datasette.Gen.Configuration.OpenApi.OpenApiPart> OpenApi { get; init; }
 }

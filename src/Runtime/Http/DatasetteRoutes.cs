@@ -14,6 +14,7 @@ public static partial class DatasetteRoutes
         new("index", Index(), IndexView.HandleAsync),
         new("index-dash", IndexDash(), IndexView.HandleAsync),
         new("dash-redirect", Dash(), (request, datasette) => Responses.RedirectAsync(request.Context, datasette.Settings.BaseUrl + "-/", 301)),
+        new("static", StaticAsset(), StaticAssets.HandleAsync),
         new("memory-redirect", Memory(), (request, datasette) =>
             Responses.RedirectAsync(request.Context, datasette.Settings.BaseUrl + "_memory" + request.RouteMatch.Groups["rest"].Value + request.QueryString, 301)),
         new("versions", Versions(), InstanceViews.VersionsAsync),
@@ -29,6 +30,8 @@ public static partial class DatasetteRoutes
         new("jump", Jump(), JumpView.HandleAsync),
         new("queries", Queries(), QueryListView.InstanceAsync),
         new("schema", Schema(), SchemaViews.InstanceAsync),
+        new("api", Api(), OpenApiView.PageAsync),
+        new("openapi", OpenApi(), OpenApiView.DocumentAsync),
         new("logout", Logout(), AuthViews.LogoutAsync, AllowPost: true),
         new("permissions", PermissionsDebug(), PermissionViews.PermissionsAsync, AllowPost: true),
         new("allowed", Allowed(), PermissionViews.AllowedAsync),
@@ -56,6 +59,9 @@ public static partial class DatasetteRoutes
 
     [GeneratedRegex(@"^/-$")]
     private static partial Regex Dash();
+
+    [GeneratedRegex(@"^/-/static/(?<path>.+)$")]
+    private static partial Regex StaticAsset();
 
     [GeneratedRegex(@"^/:memory:(?<rest>.*)$")]
     private static partial Regex Memory();
@@ -119,6 +125,12 @@ public static partial class DatasetteRoutes
 
     [GeneratedRegex(@"^/-/schema(?<suffix>\.json|\.md)?$")]
     private static partial Regex Schema();
+
+    [GeneratedRegex(@"^/-/api$")]
+    private static partial Regex Api();
+
+    [GeneratedRegex(@"^/-/openapi\.json$")]
+    private static partial Regex OpenApi();
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)\.db$")]
     private static partial Regex Download();
