@@ -8,4 +8,5 @@ return await DatasetteHost.RunAsync(args, new Deployment(
     [DemoDatabase.Load()])
 {
     Permissions = Datasette.Gen.Generated.Deployment.Permissions,
+    OpenApi = Datasette.Gen.Generated.Deployment.OpenApi,
 });
