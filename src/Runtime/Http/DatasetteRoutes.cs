@@ -46,7 +46,7 @@ public static partial class DatasetteRoutes
         new("query-parameters", QueryParameters(), QueryView.ParametersAsync),
         new("query", Query(), QueryView.ArbitraryAsync),
         new("query-definition", QueryDefinition(), QueryView.DefinitionAsync),
-        new("table", Table(), TableView.HandleAsync),
+        new("table", Table(), TableView.HandleAsync, AllowPost: true),
         new("row", Row(), RowView.HandleAsync),
         new("table-schema", TableSchema(), SchemaViews.TableAsync),
     };

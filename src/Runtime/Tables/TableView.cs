@@ -26,8 +26,14 @@ public static class TableView
         if (table is null)
         {
             var stored = datasette.Internal.GetQuery(database.Name, name) ?? throw DatasetteHttpException.NotFound("Table not found");
-            await QueryView.StoredAsync(request, datasette, database, stored).ConfigureAwait(false);
+            await (Microsoft.AspNetCore.Http.HttpMethods.IsPost(request.Method)
+                ? WriteQueryView.PostAsync(request, datasette, database, stored)
+                : QueryView.StoredAsync(request, datasette, database, stored)).ConfigureAwait(false);
             return;
+        }
+        if (Microsoft.AspNetCore.Http.HttpMethods.IsPost(request.Method))
+        {
+            throw new DatasetteHttpException(405, "Method not allowed");
         }
         var format = request.Format;
         if (format is not (null or "json" or "csv"))
