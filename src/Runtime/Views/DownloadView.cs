@@ -11,11 +11,10 @@ public static class DownloadView
 {
     public static async Task HandleAsync(DatasetteRequest request, Datasette datasette)
     {
-        var database = datasette.DatabaseByRoute(request.Route("database") ?? "") ?? throw DatasetteHttpException.NotFound("Invalid database");
-        if (!request.Allowed("view-database-download", database.Name))
-        {
-            throw DatasetteHttpException.Forbidden("You do not have permission to download this database");
-        }
+        // The permission comes first, on the name in the URL, as in Datasette (Forbidden names the action).
+        var route = request.Route("database") ?? "";
+        request.EnsureAllowed("view-database-download", datasette.DatabaseByRoute(route)?.Name ?? route);
+        var database = datasette.DatabaseByRoute(route) ?? throw DatasetteHttpException.NotFound("Invalid database");
         if (database.IsMemory)
         {
             throw DatasetteHttpException.NotFound("Cannot download in-memory databases");

@@ -209,4 +209,15 @@ public sealed class PermissionEndpointTests : IAsyncLifetime
         var (_, index) = await Get("/.json", root: true);
         Assert.True(index.GetProperty("databases").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "fixtures").GetProperty("private").GetBoolean() is false);
     }
+
+    [Fact]
+    public async Task Database_download_checks_its_permission_before_anything_else()
+    {
+        var (hidden, json) = await Get("/extra~20database.db");
+        Assert.Equal(HttpStatusCode.Forbidden, hidden);
+        var (missing, _) = await Get("/nope.db");
+        Assert.Equal(HttpStatusCode.NotFound, missing);
+        var (mutable, _) = await Get("/fixtures.db");
+        Assert.Equal(HttpStatusCode.Forbidden, mutable);
+    }
 }
