@@ -291,10 +291,11 @@ public static class PermissionViews
             actor = parsedActor;
         }
         AllowBlock? block = null;
-        var allowDocument = ConfigReader.Read("allow", allowInput);
-        if (allowDocument.Diagnostics.Count > 0 || allowDocument.Root is null)
+        // JSON first, with a depth limit, before the configuration reader builds its tree.
+        var allowDocument = ValidJson(allowInput, out var allowProblem) ? ConfigReader.Read("allow", allowInput) : null;
+        if (allowDocument is null || allowDocument.Diagnostics.Count > 0 || allowDocument.Root is null)
         {
-            errors.Add("Allow JSON error: " + (allowDocument.Diagnostics.Count > 0 ? allowDocument.Diagnostics[0].Message : "empty"));
+            errors.Add("Allow JSON error: " + (allowProblem ?? (allowDocument?.Diagnostics.Count > 0 ? allowDocument.Diagnostics[0].Message : "empty")));
         }
         else if (allowDocument.Root is ConfigMapping or ConfigScalar { Kind: ScalarKind.Boolean } or ConfigScalar { Kind: ScalarKind.Integer, Text: "0" or "1" })
         {
@@ -375,6 +376,21 @@ public static class PermissionViews
         }
         writer.WriteEndObject();
         await body.SendAsync(request.Context).ConfigureAwait(false);
+    }
+
+    private static bool ValidJson(string text, out string? problem)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
+            problem = null;
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            problem = ex.Message;
+            return false;
+        }
     }
 
     /// <summary>JSON for an actor: an object, or null for anonymous; anything else is a problem to report.</summary>

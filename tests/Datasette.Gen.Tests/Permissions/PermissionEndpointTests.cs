@@ -191,6 +191,8 @@ public sealed class PermissionEndpointTests : IAsyncLifetime
         Assert.Contains("<strong>True</strong>", response);
         var invalid = await _client.GetStringAsync("/-/allow-debug?allow=%5B1%5D");
         Assert.Contains("Allow JSON error", invalid);
+        var deep = await _client.GetStringAsync("/-/allow-debug?allow=" + new string('[', 3000) + new string(']', 3000));
+        Assert.Contains("Allow JSON error", deep);
     }
 
     [Fact]
