@@ -99,10 +99,10 @@ class Server:
         fields = {}
         with open("/proc/%d/status" % self.proc.pid) as f:
             for line in f:
-                if line.startswith(("VmRSS:", "VmHWM:")):
+                if line.startswith(("VmRSS:", "VmHWM:", "Threads:")):
                     key, value = line.split(":", 1)
-                    fields[key] = int(value.split()[0]) / 1024.0
-        return fields.get("VmRSS"), fields.get("VmHWM")
+                    fields[key] = int(value.split()[0]) / (1 if key == "Threads" else 1024.0)
+        return fields.get("VmRSS"), fields.get("VmHWM"), fields.get("Threads")
 
     def stop(self):
         if self.proc and self.proc.poll() is None:
@@ -179,13 +179,19 @@ def wrk(port, path, seconds, threads, connections, probe_facets=False):
     url = "http://127.0.0.1:%d%s" % (port, path)
     argv = ["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--timeout", "10s", "--latency", url]
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    timed_out = []
+    probes = timed_out = 0
     try:
         if probe_facets:
-            time.sleep(seconds / 2.0)
-            status, _, body = fetch(port, path)
-            if status == 200:
-                timed_out = (json.loads(body).get("facet_results") or {}).get("timed_out") or []
+            # Probe sequentially while wrk runs (at most 5): a facet over the time limit fails on
+            # some requests only, depending on how many others run at the same moment.
+            end = time.monotonic() + seconds - 0.5
+            time.sleep(min(0.5, seconds / 4.0))
+            while probes < 5 and time.monotonic() < end:
+                status, _, body = fetch(port, path)
+                if status == 200:
+                    probes += 1
+                    if (json.loads(body).get("facet_results") or {}).get("timed_out"):
+                        timed_out += 1
         stdout, stderr = proc.communicate(timeout=seconds + 30)
     except subprocess.TimeoutExpired:
         proc.kill()
@@ -204,7 +210,7 @@ def wrk(port, path, seconds, threads, connections, probe_facets=False):
 
     errors = []
     if timed_out:
-        errors.append("facets timed out under load: " + ", ".join(timed_out))
+        errors.append("facets timed out under load in %d of %d probes" % (timed_out, probes))
     m = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
     if m:
         errors.append("%s non-2xx" % m.group(1))
@@ -364,8 +370,8 @@ def main():
     c = cold["ours_small"]
     out("| cold start, `fixtures.db` alone (no big.db), median of %d | %.1f ms (%.1f–%.1f) | %.1f ms (%.1f–%.1f) | (diagnostic) |" % (
         launches, c[0], c[1], c[2], cold["base_small"][0], cold["base_small"][1], cold["base_small"][2]))
-    out("| RSS after the load runs, VmRSS (peak VmHWM) | %.1f MB (%.1f) | %.1f MB (%.1f) | ≤ %.0f MB %s |" % (
-        ours_rss[0], ours_rss[1], base_rss[0], base_rss[1], TARGET_RSS_MB, check(ours_rss[0], TARGET_RSS_MB)))
+    out("| RSS after the load runs, VmRSS (peak VmHWM; threads) | %.1f MB (%.1f; %d) | %.1f MB (%.1f; %d) | ≤ %.0f MB %s |" % (
+        ours_rss[0], ours_rss[1], ours_rss[2], base_rss[0], base_rss[1], base_rss[2], TARGET_RSS_MB, check(ours_rss[0], TARGET_RSS_MB)))
     out("| binary size | %.1f MB | %.1f MB | ≤ %.0f MB %s |" % (
         sizes["ours"], sizes["base"], TARGET_BINARY_MB, check(sizes["ours"], TARGET_BINARY_MB)))
     out("")
