@@ -20,12 +20,14 @@ public sealed class Database : IAsyncDisposable
     private readonly ConcurrentBag<SqliteConnector> _readers = new();
     private readonly Channel<Action<SqliteConnector>> _writes = Channel.CreateUnbounded<Action<SqliteConnector>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lazy<string?> _hash;
+    private readonly Task<string?>? _hashing;
     private readonly object _schemaLock = new();
     private Task? _writerLoop;
     private SqliteConnector? _writer;
     private DatabaseSchema? _schema;
     private long _schemaCheckedAt;
     private bool _closed;
+    private long _writeGeneration;
 
     public Database(DatabaseKind kind, string? path = null, string? memoryName = null, int cacheSizeKb = 0)
     {
@@ -33,7 +35,12 @@ public sealed class Database : IAsyncDisposable
         Path = path;
         MemoryName = memoryName;
         CacheSizeKb = cacheSizeKb;
-        _hash = new Lazy<string?>(ComputeHash);
+        _hash = new Lazy<string?>(() => _hashing?.GetAwaiter().GetResult());
+        if (kind == DatabaseKind.ImmutableFile && path is not null)
+        {
+            // Start at attach, so the first page that shows the hash rarely waits for it.
+            _hashing = Task.Run(ComputeHash);
+        }
         if (kind == DatabaseKind.NamedMemory)
         {
             // The writer keeps a shared-cache memory database alive for the life of the process.
@@ -93,6 +100,9 @@ public sealed class Database : IAsyncDisposable
             _readers.Add(connector);
         }
     }
+
+    /// <summary>Counts completed writes: anything derived from this database's contents is stale once it moves.</summary>
+    public long WriteGeneration => Interlocked.Read(ref _writeGeneration);
 
     /// <summary>Queues <paramref name="write"/> for the single writer and waits for its result.</summary>
     public Task<T> WriteAsync<T>(Func<SqliteConnector, T> write)
@@ -177,6 +187,7 @@ public sealed class Database : IAsyncDisposable
             while (_writes.Reader.TryRead(out var work))
             {
                 work(_writer);
+                Interlocked.Increment(ref _writeGeneration);
             }
         }
     }
@@ -234,8 +245,15 @@ public sealed class Database : IAsyncDisposable
         {
             return null;
         }
-        using var stream = File.OpenRead(Path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1024 * 1024];
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static void Execute(SqliteConnection connection, string sql)

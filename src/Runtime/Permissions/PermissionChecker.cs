@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -18,8 +19,15 @@ public sealed class PermissionChecker
 {
     private const int LogSize = 200;
 
+    private const int SharedCapacity = 50_000;
+
     private readonly Datasette _datasette;
     private readonly LinkedList<PermissionCheck> _log = new();
+
+    // Verdicts outlive requests: the rules come from configuration and the internal database,
+    // so a verdict holds until that database is written (catalog refresh, stored queries,
+    // metadata) or the rule sources change. Each entry remembers the generation it was made in.
+    private readonly ConcurrentDictionary<(string Actor, string Action, string? Parent, string? Child), (bool Allowed, long Generation)> _shared = new();
 
     public PermissionChecker(Datasette datasette)
     {
@@ -74,12 +82,18 @@ public sealed class PermissionChecker
         {
             var cache = PermissionScope.Cache;
             var state = State(actor, cache);
+            var generation = Generation;
             var toCheck = new List<ActionDefinition>();
             foreach (var action in expanded)
             {
-                if (cache is not null && cache.Verdicts.TryGetValue((state.Key, action.Name, parent, child), out var cached))
+                var key = (state.Key, action.Name, parent, child);
+                if (cache is not null && cache.Verdicts.TryGetValue(key, out var cached))
                 {
                     final[action.Name] = cached;
+                }
+                else if (_shared.TryGetValue(key, out var shared) && shared.Generation == generation)
+                {
+                    final[action.Name] = shared.Allowed;
                 }
                 else
                 {
@@ -105,12 +119,15 @@ public sealed class PermissionChecker
             {
                 Resolve(action);
             }
-            if (cache is not null)
+            if (_shared.Count > SharedCapacity)
             {
-                foreach (var action in toCheck)
-                {
-                    cache.Verdicts[(state.Key, action.Name, parent, child)] = final[action.Name];
-                }
+                _shared.Clear();
+            }
+            foreach (var action in toCheck)
+            {
+                var key = (state.Key, action.Name, parent, child);
+                cache?.Verdicts.TryAdd(key, final[action.Name]);
+                _shared[key] = (final[action.Name], generation);
             }
         }
         Log(actor, expanded, parent, child, final);
@@ -121,6 +138,9 @@ public sealed class PermissionChecker
         }
         return results;
     }
+
+    /// <summary>What verdicts depend on: writes to the internal database and the set of rule sources.</summary>
+    private long Generation => (_datasette.Internal.Database.WriteGeneration << 8) + Sources.Count;
 
     /// <summary>
     /// The listing query for <paramref name="action"/> (Datasette's allowed_resources_sql): columns
@@ -227,7 +247,7 @@ public sealed class PermissionChecker
     internal T Query<T>(string sql, IReadOnlyDictionary<string, object?> parameters, Func<SqliteDataReader, T> read) =>
         _datasette.Internal.Database.Read(c =>
         {
-            var command = Internal.StatementCache.Command(c.Connection, sql);
+            var command = Data.StatementCache.Command(c.Connection, sql);
             foreach (var (name, value) in parameters)
             {
                 command.Parameters.AddWithValue(":" + name, value ?? DBNull.Value);

@@ -15,8 +15,7 @@ public static class QueryRunner
     {
         return database.Read(connector =>
         {
-            using var command = connector.Connection.CreateCommand();
-            command.CommandText = sql;
+            var command = StatementCache.Command(connector.Connection, sql);
             if (parameters is not null)
             {
                 foreach (var (name, value) in parameters)

@@ -30,10 +30,8 @@ public static class QueryView
         {
             throw DatasetteHttpException.BadRequest("?sql= is required");
         }
-        ReadOnlySql.Validate(sql);
-        QueryRunner.EnsureSingleStatement(database, sql);
         var parameters = new Dictionary<string, object?>();
-        foreach (var name in NamedParameters.Extract(sql))
+        foreach (var name in ValidatedSql.Parameters(database, sql))
         {
             if (!name.StartsWith('_'))
             {

@@ -3,11 +3,11 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
-namespace Datasette.Gen.Runtime.Internal;
+namespace Datasette.Gen.Runtime.Data;
 
 /// <summary>
-/// Prepared commands kept per connection of the internal database, keyed by their text. The
-/// permission and stored-query SQL of a given shape is the same on every request (only the
+/// Prepared commands kept per connection, keyed by their text. The
+/// permission SQL, stored queries and table pages of a given shape repeat across requests (only the
 /// parameters change), so preparing it once per connection saves most of its cost. A pooled
 /// connection is used by one thread at a time, and so is its cache.
 /// </summary>
