@@ -185,6 +185,7 @@ public sealed partial class Datasette : IAsyncDisposable
         {
             unique = $"{wanted}_{suffix}";
         }
+        database.MaxConcurrentReads = Settings.NumSqlThreads;
         database.Name = unique;
         database.Route = route ?? unique;
         if (unique == "_memory")

@@ -28,6 +28,10 @@ public sealed class Database : IAsyncDisposable
     private long _schemaCheckedAt;
     private bool _closed;
     private long _writeGeneration;
+    private SemaphoreSlim? _gate;
+    private int _maxConcurrentReads;
+    // A read that runs inside another read of the same database (on the same thread) must not wait for the gate again.
+    private readonly ThreadLocal<bool> _insideRead = new();
 
     public Database(DatabaseKind kind, string? path = null, string? memoryName = null, int cacheSizeKb = 0)
     {
@@ -86,6 +90,15 @@ public sealed class Database : IAsyncDisposable
     public T Read<T>(Func<SqliteConnector, T> read)
     {
         ObjectDisposedException.ThrowIf(_closed, this);
+        // At most num_sql_threads queries run at once, as with Datasette's SQL thread pool: more
+        // cannot go faster on the CPUs there are, and each open connection holds a page cache.
+        var gate = _gate;
+        var entered = gate is not null && !_insideRead.Value;
+        if (entered)
+        {
+            gate!.Wait();
+            _insideRead.Value = true;
+        }
         if (!_readers.TryTake(out var connector))
         {
             connector = Open(writable: false);
@@ -98,6 +111,25 @@ public sealed class Database : IAsyncDisposable
         {
             connector.ClearTimeLimit();
             _readers.Add(connector);
+            if (entered)
+            {
+                _insideRead.Value = false;
+                gate!.Release();
+            }
+        }
+    }
+
+    /// <summary>
+    /// How many queries may read this database at once (Datasette's num_sql_threads); 0 means no
+    /// limit. Set before the database serves requests.
+    /// </summary>
+    public int MaxConcurrentReads
+    {
+        get => _maxConcurrentReads;
+        set
+        {
+            _maxConcurrentReads = value;
+            _gate = value > 0 ? new SemaphoreSlim(value, value) : null;
         }
     }
 

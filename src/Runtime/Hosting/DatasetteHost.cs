@@ -81,27 +81,9 @@ public static class DatasetteHost
             Console.Error.WriteLine(warning);
         }
         OpenApi.OpenApiParts.AddCompiled(deployment.OpenApi);
-        var internalDatabase = await InternalDatabase.OpenAsync(options.InternalPath).ConfigureAwait(false);
-        var datasette = new Datasette(loaded.Config, internalDatabase, new DatasetteOptions
-        {
-            Secret = string.IsNullOrEmpty(options.Secret) ? Environment.GetEnvironmentVariable("DATASETTE_SECRET") : options.Secret,
-            RootEnabled = options.Root,
-            DefaultDeny = options.DefaultDeny,
-            Cors = options.Cors,
-            CompiledPermissions = deployment.Permissions,
-        });
-        try
-        {
-            AttachDatabases(datasette, deployment, options);
-            await datasette.Internal.WriteMetadataAsync(loaded.Metadata).ConfigureAwait(false);
-            await datasette.Internal.SaveConfigQueriesAsync(loaded.Config).ConfigureAwait(false);
-            await datasette.RefreshCatalogAsync(force: true).ConfigureAwait(false);
-        }
-        catch
-        {
-            await datasette.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        // Databases, the internal catalog and Kestrel start side by side; requests wait for the
+        // databases (a few milliseconds at most), so the first answer comes sooner.
+        var starting = Task.Run(() => InitialiseAsync(deployment, options, loaded));
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
         builder.Logging.ClearProviders();
@@ -118,13 +100,55 @@ public static class DatasetteHost
                 kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
             }
         });
-        builder.Services.AddSingleton(datasette);
+        builder.Services.AddSingleton(_ => starting.GetAwaiter().GetResult());
         var app = builder.Build();
-        var pipeline = new RequestPipeline(datasette, new Router(DatasetteRoutes.All), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Datasette"));
-        app.Run(pipeline.InvokeAsync);
-        app.Lifetime.ApplicationStopped.Register(() => datasette.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Datasette");
+        RequestPipeline? pipeline = null;
+        app.Run(async context =>
+        {
+            pipeline ??= new RequestPipeline(await starting.ConfigureAwait(false), new Router(DatasetteRoutes.All), logger);
+            await pipeline.InvokeAsync(context).ConfigureAwait(false);
+        });
         await app.StartAsync().ConfigureAwait(false);
+        Datasette datasette;
+        try
+        {
+            datasette = await starting.ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.StopAsync().ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        app.Lifetime.ApplicationStopped.Register(() => datasette.DisposeAsync().AsTask().GetAwaiter().GetResult());
         return app;
+    }
+
+    private static async Task<Datasette> InitialiseAsync(Deployment deployment, ServeOptions options, ConfigurationLoader.Loaded loaded)
+    {
+        var internalDatabase = await InternalDatabase.OpenAsync(options.InternalPath).ConfigureAwait(false);
+        var datasette = new Datasette(loaded.Config, internalDatabase, new DatasetteOptions
+        {
+            Secret = string.IsNullOrEmpty(options.Secret) ? Environment.GetEnvironmentVariable("DATASETTE_SECRET") : options.Secret,
+            RootEnabled = options.Root,
+            DefaultDeny = options.DefaultDeny,
+            Cors = options.Cors,
+            CompiledPermissions = deployment.Permissions,
+        });
+        try
+        {
+            AttachDatabases(datasette, deployment, options);
+            await datasette.Internal.WriteMetadataAsync(loaded.Metadata).ConfigureAwait(false);
+            await datasette.Internal.SaveConfigQueriesAsync(loaded.Config).ConfigureAwait(false);
+            await datasette.RefreshCatalogAsync(force: true).ConfigureAwait(false);
+            return datasette;
+        }
+        catch
+        {
+            await datasette.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>SQLite is linked into the executable (or loaded as libsqlite3 when running under dotnet).</summary>
