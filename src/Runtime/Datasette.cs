@@ -9,6 +9,7 @@ using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;
 using Datasette.Gen.Runtime.Permissions;
+using Datasette.Gen.Runtime.Plugins;
 using Datasette.Gen.Runtime.Signing;
 using Datasette.Gen.Runtime.Tokens;
 
@@ -31,6 +32,12 @@ public sealed record DatasetteOptions
 
     /// <summary>The generator's compiled rules; used when they were compiled from the same configuration.</summary>
     public CompiledPermissions? CompiledPermissions { get; init; }
+
+    /// <summary>The deployment's actions (<c>Deployment.Actions</c>): the built-in ones plus those of plugins.</summary>
+    public IReadOnlyList<ActionDefinition>? Actions { get; init; }
+
+    /// <summary>The deployment's plugins and their hooks (<c>Deployment.Plugins</c>).</summary>
+    public PluginRegistry? Plugins { get; init; }
 }
 
 /// <summary>Flash message levels (Datasette's INFO, WARNING, ERROR constants).</summary>
@@ -54,7 +61,6 @@ public sealed partial class Datasette : IAsyncDisposable
     public const MessageType WARNING = MessageType.Warning;
     public const MessageType ERROR = MessageType.Error;
 
-    private readonly List<Database> _databases = new();
     private readonly Dictionary<string, ActionDefinition> _actions = new(StringComparer.Ordinal);
     private readonly object _rootTokenLock = new();
     private string? _rootToken;
@@ -69,6 +75,10 @@ public sealed partial class Datasette : IAsyncDisposable
         {
             RegisterAction(action);
         }
+        foreach (var action in options.Actions ?? Array.Empty<ActionDefinition>())
+        {
+            RegisterAction(action);
+        }
         Signer = new Signer(string.IsNullOrEmpty(options.Secret) ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)) : options.Secret);
         _rootToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         Urls = new DatasetteUrls(this);
@@ -77,6 +87,8 @@ public sealed partial class Datasette : IAsyncDisposable
         TokenHandlers.Add(new SignedTokenHandler());
         ActorSources.Add(new TokenActorSource());
         ActorSources.Add(new CookieActorSource());
+        Plugins = options.Plugins ?? PluginRegistry.Empty;
+        InstallPlugins();
     }
 
     public DatasetteConfig Config { get; }
@@ -111,8 +123,6 @@ public sealed partial class Datasette : IAsyncDisposable
 
     /// <summary>Where actors come from, asked in order (Datasette's actor_from_request hooks): plugins insert theirs first.</summary>
     public List<IActorSource> ActorSources { get; } = new();
-
-    public IReadOnlyList<Database> Databases => _databases;
 
     /// <summary>Registered actions by name (Datasette's <c>datasette.actions</c>).</summary>
     public IReadOnlyDictionary<string, ActionDefinition> Actions => _actions;
@@ -173,38 +183,6 @@ public sealed partial class Datasette : IAsyncDisposable
         return null;
     }
 
-    /// <summary>
-    /// Attaches a database under <paramref name="name"/> (default: derived from its file),
-    /// adding _2, _3… when the name is taken, as Datasette does. Returns the database.
-    /// </summary>
-    public Database AddDatabase(Database database, string? name = null, string? route = null)
-    {
-        var wanted = name ?? (database.Path is not null ? Database.SuggestName(database.Path) : database.MemoryName ?? "db");
-        var unique = wanted;
-        for (var suffix = 2; GetDatabase(unique) is not null; suffix++)
-        {
-            unique = $"{wanted}_{suffix}";
-        }
-        database.MaxConcurrentReads = Settings.NumSqlThreads;
-        database.Name = unique;
-        database.Route = route ?? unique;
-        if (unique == "_memory")
-        {
-            _databases.Insert(0, database);
-        }
-        else
-        {
-            _databases.Add(database);
-        }
-        return database;
-    }
-
-    public Database? GetDatabase(string name) => _databases.Find(d => d.Name == name);
-
-    public Database? DatabaseByRoute(string route) => _databases.Find(d => d.Route == route);
-
-    public Task RefreshCatalogAsync(bool force = false) => Internal.RefreshCatalogAsync(_databases, force);
-
     /// <summary>Signs a JSON value in a namespace (itsdangerous URLSafeSerializer, as Datasette's <c>sign</c>).</summary>
     public string Sign(JsonNode? value, string ns = "default") => Signer.Sign(value, ns);
 
@@ -233,7 +211,7 @@ public sealed partial class Datasette : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var database in _databases)
+        foreach (var database in _databaseList)
         {
             await database.DisposeAsync().ConfigureAwait(false);
         }

@@ -53,7 +53,7 @@ public sealed class DatasetteUrls
 
     /// <summary>The database page, found by name and addressed by its route; an unknown name throws <see cref="KeyNotFoundException"/>.</summary>
     public PrefixedUrl Database(string name, string? format = null) =>
-        Database(_datasette.GetDatabase(name) ?? throw new KeyNotFoundException($"Database '{name}' is not attached"), format);
+        Database(_datasette.TryGetDatabase(name) ?? throw new KeyNotFoundException($"Database '{name}' is not attached"), format);
 
     public PrefixedUrl Database(Database database, string? format = null) => Path(Tilde.Encode(database.Route), format);
 

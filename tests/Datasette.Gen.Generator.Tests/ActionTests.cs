@@ -70,12 +70,12 @@ public sealed class ActionTests
 
     public static TheoryData<string, string, string> Errors => new()
     {
-        { "DSG1002", "[DatasettePlugin]\n[DatasetteAction(\"view-table\", \"xx\", \"Mine\")]", "Source3.cs(5,2): error DSG1002: Duplicate action name: view-table (already registered by a built-in action)" },
-        { "DSG1002", "[DatasettePlugin]\n[DatasetteAction(\"a\", \"x1\", \"A\")]\n[DatasetteAction(\"a\", \"x2\", \"A again\")]", "Source3.cs(6,2): error DSG1002: Duplicate action name: a (already registered by global::App.Plugin)" },
-        { "DSG1003", "[DatasettePlugin]\n[DatasetteAction(\"mine\", \"vt\", \"Mine\")]", "Source3.cs(5,2): error DSG1003: Duplicate action abbr: vt (already used by built-in action 'view-table')" },
-        { "DSG1003", "[DatasettePlugin]\n[DatasetteAction(\"a\", \"ab\", \"A\")]\n[DatasetteAction(\"b\", \"ab\", \"B\")]", "Source3.cs(6,2): error DSG1003: Duplicate action abbr: ab (already used by action 'a' of global::App.Plugin)" },
-        { "DSG1004", "[DatasetteAction(\"mine\", null, \"Mine\")]", "Source3.cs(4,2): error DSG1004: Action 'mine' is declared on global::App.Plugin, which is not marked [DatasettePlugin]" },
-        { "DSG1005", "[DatasettePlugin]\n[DatasetteAction(\"mine\", null, \"Mine\", alsoRequires: \"view-tabel\")]", "Source3.cs(5,2): error DSG1005: Action 'mine' also requires unknown action 'view-tabel' (did you mean 'view-table'?)" },
+        { "DSG1002", "[DatasettePlugin]\n[DatasetteAction(\"view-table\", \"xx\", \"Mine\")]", "Source4.cs(5,2): error DSG1002: Duplicate action name: view-table (already registered by a built-in action)" },
+        { "DSG1002", "[DatasettePlugin]\n[DatasetteAction(\"a\", \"x1\", \"A\")]\n[DatasetteAction(\"a\", \"x2\", \"A again\")]", "Source4.cs(6,2): error DSG1002: Duplicate action name: a (already registered by global::App.Plugin)" },
+        { "DSG1003", "[DatasettePlugin]\n[DatasetteAction(\"mine\", \"vt\", \"Mine\")]", "Source4.cs(5,2): error DSG1003: Duplicate action abbr: vt (already used by built-in action 'view-table')" },
+        { "DSG1003", "[DatasettePlugin]\n[DatasetteAction(\"a\", \"ab\", \"A\")]\n[DatasetteAction(\"b\", \"ab\", \"B\")]", "Source4.cs(6,2): error DSG1003: Duplicate action abbr: ab (already used by action 'a' of global::App.Plugin)" },
+        { "DSG1004", "[DatasetteAction(\"mine\", null, \"Mine\")]", "Source4.cs(4,2): error DSG1004: Action 'mine' is declared on global::App.Plugin, which is not marked [DatasettePlugin]" },
+        { "DSG1005", "[DatasettePlugin]\n[DatasetteAction(\"mine\", null, \"Mine\", alsoRequires: \"view-tabel\")]", "Source4.cs(5,2): error DSG1005: Action 'mine' also requires unknown action 'view-tabel' (did you mean 'view-table'?)" },
     };
 
     [Theory]

@@ -78,6 +78,12 @@ public sealed class Database : IAsyncDisposable
     /// <summary>Six hex digits: of the hash when there is one, else of MD5(name).</summary>
     public string Color => (Hash ?? Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(Name))))[..6];
 
+    /// <summary>
+    /// The name <see cref="Datasette.AddDatabase"/> gives when none is asked for (Datasette's
+    /// <c>suggest_name()</c>): the file name without its last extension, else the memory name, else "db".
+    /// </summary>
+    public string SuggestedName => Path is not null ? SuggestName(Path) : MemoryName ?? "db";
+
     /// <summary>Datasette's default name for a file: the file name without its last extension.</summary>
     public static string SuggestName(string path)
     {
@@ -86,10 +92,19 @@ public sealed class Database : IAsyncDisposable
         return dot > 0 ? file[..dot] : file;
     }
 
+    /// <summary>
+    /// Set when the database is attached to an instance with <c>prepare_connection</c> hooks: every
+    /// connection is passed to it once, before its first use (the internal database never gets one).
+    /// </summary>
+    internal Action<SqliteConnection, Database>? Preparer { get; set; }
+
+    /// <summary>True once <see cref="DisposeAsync"/> (or <see cref="Datasette.RemoveDatabase"/>) has closed it.</summary>
+    public bool IsClosed => _closed;
+
     /// <summary>Runs <paramref name="read"/> on a pooled read connection.</summary>
     public T Read<T>(Func<SqliteConnector, T> read)
     {
-        ObjectDisposedException.ThrowIf(_closed, this);
+        ThrowIfClosed();
         // At most num_sql_threads queries run at once, as with Datasette's SQL thread pool: more
         // cannot go faster on the CPUs there are, and each open connection holds a page cache.
         var gate = _gate;
@@ -105,6 +120,7 @@ public sealed class Database : IAsyncDisposable
         }
         try
         {
+            Prepare(connector);
             return read(connector);
         }
         finally
@@ -139,7 +155,7 @@ public sealed class Database : IAsyncDisposable
     /// <summary>Queues <paramref name="write"/> for the single writer and waits for its result.</summary>
     public Task<T> WriteAsync<T>(Func<SqliteConnector, T> write)
     {
-        ObjectDisposedException.ThrowIf(_closed, this);
+        ThrowIfClosed();
         if (Kind is DatabaseKind.ImmutableFile or DatabaseKind.PrivateMemory)
         {
             throw new InvalidOperationException($"Database '{Name}' is immutable");
@@ -149,6 +165,7 @@ public sealed class Database : IAsyncDisposable
         {
             try
             {
+                Prepare(connector);
                 completion.SetResult(write(connector));
             }
             catch (Exception ex)
@@ -224,6 +241,23 @@ public sealed class Database : IAsyncDisposable
         }
     }
 
+    private void ThrowIfClosed()
+    {
+        if (_closed)
+        {
+            throw new DatabaseClosedException(Name);
+        }
+    }
+
+    private void Prepare(SqliteConnector connector)
+    {
+        if (!connector.Prepared && Preparer is { } preparer)
+        {
+            preparer(connector.Connection, this);
+            connector.Prepared = true;
+        }
+    }
+
     private SqliteConnector Open(bool writable)
     {
         var connection = new SqliteConnection(ConnectionString(writable));
@@ -296,4 +330,10 @@ public sealed class Database : IAsyncDisposable
     }
 
     public override string ToString() => Name;
+}
+
+/// <summary>Any use of a database after it was closed (Datasette's DatasetteClosedError).</summary>
+public sealed class DatabaseClosedException(string name) : ObjectDisposedException(null, $"Database '{name}' has been closed")
+{
+    public string DatabaseName { get; } = name;
 }

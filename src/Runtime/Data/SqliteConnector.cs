@@ -27,6 +27,9 @@ public sealed class SqliteConnector : IDisposable
 
     public SqliteConnection Connection { get; }
 
+    /// <summary>The instance's prepare_connection hooks have run on this connection.</summary>
+    internal bool Prepared { get; set; }
+
     /// <summary>Arms the time limit for the next statement; null or zero means no limit.</summary>
     public void StartTimeLimit(int? milliseconds)
     {

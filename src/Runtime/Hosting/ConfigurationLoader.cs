@@ -32,7 +32,8 @@ public static class ConfigurationLoader
             config = config with { Root = ApplySettings(config.Root as ConfigMapping ?? ConfigTree.EmptyMapping(SourceSpan.None("-s")), options.Settings) };
         }
         var metadata = options.MetadataFile is null ? null : Read(options.MetadataFile);
-        var result = ConfigBinder.Bind(config, metadata);
+        // Plugin actions compiled into the deployment may be named in permissions blocks, as at build time.
+        var result = ConfigBinder.Bind(config, metadata, deployment.Actions?.Select(a => a.Name).ToList());
         var errors = result.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList();
         if (errors.Count > 0)
         {

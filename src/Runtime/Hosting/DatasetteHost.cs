@@ -106,7 +106,12 @@ public static class DatasetteHost
         RequestPipeline? pipeline = null;
         app.Run(async context =>
         {
-            pipeline ??= new RequestPipeline(await starting.ConfigureAwait(false), new Router(DatasetteRoutes.All), logger);
+            if (pipeline is null)
+            {
+                var started = await starting.ConfigureAwait(false);
+                pipeline = new RequestPipeline(started, new Router(started.Routes), logger);
+                started.Pipeline = pipeline;
+            }
             await pipeline.InvokeAsync(context).ConfigureAwait(false);
         });
         await app.StartAsync().ConfigureAwait(false);
@@ -135,6 +140,8 @@ public static class DatasetteHost
             DefaultDeny = options.DefaultDeny,
             Cors = options.Cors,
             CompiledPermissions = deployment.Permissions,
+            Actions = deployment.Actions,
+            Plugins = deployment.Plugins,
         });
         try
         {
@@ -142,6 +149,11 @@ public static class DatasetteHost
             await datasette.Internal.WriteMetadataAsync(loaded.Metadata).ConfigureAwait(false);
             await datasette.Internal.SaveConfigQueriesAsync(loaded.Config).ConfigureAwait(false);
             await datasette.RefreshCatalogAsync(force: true).ConfigureAwait(false);
+            await datasette.InvokeStartupAsync().ConfigureAwait(false);
+            foreach (var warning in datasette.StartupWarnings)
+            {
+                Console.Error.WriteLine(warning);
+            }
             return datasette;
         }
         catch

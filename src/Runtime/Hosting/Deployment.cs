@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Configuration.Permissions;
+using Datasette.Gen.Runtime.Plugins;
 
 namespace Datasette.Gen.Runtime.Hosting;
 
@@ -16,6 +17,12 @@ public sealed record Deployment(DatasetteConfig Config, EquatableArray<MetadataI
 {
     /// <summary>The generator's compiled permission rules for <see cref="Config"/> (Deployment.Permissions.g.cs).</summary>
     public CompiledPermissions? Permissions { get; init; }
+
+    /// <summary>Every action of the deployment, built-in and from plugins' [DatasetteAction] (Deployment.Actions.g.cs).</summary>
+    public IReadOnlyList<ActionDefinition>? Actions { get; init; }
+
+    /// <summary>The deployment's plugins, instantiated and wired to their hooks (Deployment.Plugins.g.cs).</summary>
+    public PluginRegistry? Plugins { get; init; }
 
     /// <summary>The generator's OpenAPI parts, built from the schema snapshot (Deployment.OpenApi.g.cs).</summary>
     public EquatableArray<global::Datasette.Gen.Configuration.OpenApi.OpenApiPart> OpenApi { get; init; }

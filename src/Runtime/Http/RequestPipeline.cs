@@ -58,7 +58,7 @@ public sealed class RequestPipeline(Datasette datasette, Router router, ILogger 
                 await Responses.TextAsync(context, "ok", 200, "text/plain").ConfigureAwait(false);
                 return;
             }
-            var allowed = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || (route.AllowPost && HttpMethods.IsPost(request.Method));
+            var allowed = route.AnyMethod || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || (route.AllowPost && HttpMethods.IsPost(request.Method));
             if (!allowed)
             {
                 throw new DatasetteHttpException(405, "Method not allowed");

@@ -16,7 +16,7 @@ namespace Datasette.Gen.Runtime.Internal;
 /// types and stored queries. A temporary file (WAL) by default, so readers never wait for
 /// the writer; deleted when the instance closes.
 /// </summary>
-public sealed class InternalDatabase : IAsyncDisposable
+public sealed partial class InternalDatabase : IAsyncDisposable
 {
     private readonly bool _temporary;
     private long _lastRefreshStarted = long.MinValue;

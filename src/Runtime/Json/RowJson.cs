@@ -15,7 +15,8 @@ public sealed record RowJsonOptions(
     IReadOnlySet<string>? JsonColumns = null,
     IReadOnlyList<int>? KeyOrdinals = null,
     int SortOrdinal = -1,
-    IReadOnlyDictionary<int, Dictionary<string, string>>? Labels = null);
+    IReadOnlyDictionary<int, Dictionary<string, string>>? Labels = null,
+    IReadOnlyDictionary<int, Func<object?, object?>>? Transforms = null);
 
 /// <summary>What writing the rows learnt: how many, whether more exist, and the last row's pagination values.</summary>
 public sealed record RowJsonResult(int Count, bool HasMore, IReadOnlyList<string?> LastKey, bool LastSortIsNull, string? LastSortValue);
@@ -143,7 +144,44 @@ public static class RowJson
                 return;
             }
         }
+        if (options.Transforms is { } transforms && transforms.TryGetValue(ordinal, out var transform))
+        {
+            WriteObjectValue(writer, transform(reader.IsDBNull(ordinal) ? null : reader.GetValue(ordinal)), options.JsonInfinity);
+            return;
+        }
         SqliteJson.WriteValue(writer, reader, ordinal, options.JsonInfinity);
+    }
+
+    /// <summary>A value a column type's transform returned: SQLite's own types, booleans, or JSON.</summary>
+    private static void WriteObjectValue(Utf8JsonWriter writer, object? value, bool jsonInfinity)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case long number:
+                writer.WriteNumberValue(number);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case double real:
+                SqliteJson.WriteReal(writer, real, jsonInfinity);
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case byte[] blob:
+                SqliteJson.WriteBlob(writer, blob);
+                break;
+            case System.Text.Json.Nodes.JsonNode node:
+                node.WriteTo(writer);
+                break;
+            default:
+                writer.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+        }
     }
 
     private static bool TryParseJson(string text, out JsonDocument? document)

@@ -62,7 +62,8 @@ public static class RowView
         {
             var names = RowJson.ColumnNames(reader);
             var keyOrdinals = keys.Select(k => names.IndexOf(k)).ToArray();
-            var options = new RowJsonOptions(names, shape, QueryView.IsTruthy(request.Args.Get("_json_infinity")), KeyOrdinals: keyOrdinals);
+            var options = new RowJsonOptions(names, shape, QueryView.IsTruthy(request.Args.Get("_json_infinity")), KeyOrdinals: keyOrdinals,
+                Transforms: datasette.ValueTransforms(database, table.Name, names));
             return (RowJson.Write(rows.Writer, reader, options, limit: 1), names);
         });
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -132,8 +133,7 @@ public static class RowView
         }
         if (extras.Contains("column_types"))
         {
-            writer.WriteStartObject("column_types");
-            writer.WriteEndObject();
+            TableExtras.WriteColumnTypes(writer, datasette, database.Name, table.Name);
         }
         if (extras.Contains("metadata"))
         {

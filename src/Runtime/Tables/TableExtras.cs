@@ -136,23 +136,7 @@ public static class TableExtras
         }
         if (extras.Contains("column_types"))
         {
-            writer.WriteStartObject("column_types");
-            foreach (var assigned in page.Config?.ColumnTypes ?? Configuration.EquatableArray<Configuration.Model.ColumnTypeConfig>.Empty)
-            {
-                writer.WriteStartObject(assigned.Column);
-                writer.WriteString("type", assigned.Type);
-                writer.WritePropertyName("config");
-                if (assigned.Config is { } config)
-                {
-                    ConfigNodeJson.Write(writer, config, redact: false);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
-                writer.WriteEndObject();
-            }
-            writer.WriteEndObject();
+            WriteColumnTypes(writer, datasette, database.Name, table.Name);
         }
         if (extras.Contains("set_column_type_ui"))
         {
@@ -270,6 +254,33 @@ public static class TableExtras
         writer.WriteEndObject();
     }
 
+    /// <summary><c>column_types</c>: the applicable assignments from the internal database, <c>{col: {"type", "config"}}</c>.</summary>
+    internal static void WriteColumnTypes(Utf8JsonWriter writer, Datasette datasette, string database, string table)
+    {
+        writer.WriteStartObject("column_types");
+        foreach (var (column, type) in datasette.ColumnTypesFor(database, table))
+        {
+            writer.WriteStartObject(column);
+            writer.WriteString("type", type.Name);
+            writer.WritePropertyName("config");
+            WriteConfig(writer, type.Config);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteConfig(Utf8JsonWriter writer, System.Text.Json.Nodes.JsonObject? config)
+    {
+        if (config is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            config.WriteTo(writer);
+        }
+    }
+
     internal static void WriteMetadata(Utf8JsonWriter writer, Datasette datasette, string database, string table)
     {
         writer.WriteStartObject("metadata");
@@ -320,7 +331,11 @@ public static class TableExtras
             }
             writer.WriteEndObject();
         }
-        var types = page.Config?.ColumnTypes.ToDictionary(t => t.Column) ?? new Dictionary<string, Configuration.Model.ColumnTypeConfig>();
+        var types = new Dictionary<string, ColumnTypes.ColumnType>();
+        foreach (var (column, type) in page.Datasette.ColumnTypesFor(page.Database.Name, table.Name))
+        {
+            types[column] = type;
+        }
         foreach (var name in page.Query.OutputColumns)
         {
             if (name == linkColumn || name == "rowid")
@@ -335,16 +350,9 @@ public static class TableExtras
             writer.WriteString("type", column?.Type.ToUpperInvariant() ?? "");
             writer.WriteNumber("notnull", column?.NotNull == true ? 1 : 0);
             writer.WriteString("description", descriptions.GetValueOrDefault(name));
-            writer.WriteString("column_type", types.TryGetValue(name, out var type) ? type.Type : null);
+            writer.WriteString("column_type", types.TryGetValue(name, out var type) ? type.Name : null);
             writer.WritePropertyName("column_type_config");
-            if (type?.Config is { } config)
-            {
-                ConfigNodeJson.Write(writer, config, redact: false);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
+            WriteConfig(writer, type?.Config);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

@@ -80,7 +80,8 @@ public static class TableView
             JsonColumns: null,
             KeyOrdinals: table.IsView ? null : table.KeyColumns.Select(k => IndexOf(query.SelectColumns, k)).ToArray(),
             SortOrdinal: query.SortColumn is null ? -1 : IndexOf(query.SelectColumns, query.SortColumn),
-            Labels: expanded.ToDictionary(e => IndexOf(query.OutputColumns, e.Column), e => e.Labels));
+            Labels: expanded.ToDictionary(e => IndexOf(query.OutputColumns, e.Column), e => e.Labels),
+            Transforms: datasette.ValueTransforms(database, table.Name, query.OutputColumns));
         var result = QueryRunner.Run(database, query.PageSql, query.Parameters, timeLimit,
             reader => RowJson.Write(rows.Writer, reader, options, query.PageSize));
 

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Events;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
 using Datasette.Gen.Runtime.Permissions;
@@ -31,7 +32,7 @@ public static class AuthViews
                 throw new ForbiddenException("Invalid token");
         }
         datasette.SetActorCookie(request.Context.Response, new JsonObject { ["id"] = "root" });
-        return Responses.RedirectAsync(request.Context, home);
+        return TrackedRedirectAsync(request, datasette, new LoginEvent(new JsonObject { ["id"] = "root" }), home);
     }
 
     /// <summary><c>/-/logout</c>: GET shows a confirmation form, POST signs out.</summary>
@@ -42,7 +43,7 @@ public static class AuthViews
         {
             datasette.DeleteActorCookie(request.Context.Response);
             datasette.AddMessage(request, "You are now logged out", MessageType.Warning);
-            return Responses.RedirectAsync(request.Context, home);
+            return TrackedRedirectAsync(request, datasette, new LogoutEvent(request.Actor), home);
         }
         if (request.Actor is null)
         {
@@ -161,8 +162,16 @@ public static class AuthViews
         {
             token = await datasette.CreateTokenAsync(ActorId(actor), expiresAfter, restrictions, handler: "signed").ConfigureAwait(false);
             tokenBits = datasette.Unsign(token[SignedTokenHandler.Prefix.Length..], "token");
+            await datasette.TrackEventAsync(CreateTokenEvent.From(actor, expiresAfter, restrictions)).ConfigureAwait(false);
         }
         await RenderCreateTokenAsync(request, datasette, actor, token, tokenBits, errors).ConfigureAwait(false);
+    }
+
+    /// <summary>Tracks the event (login, logout) before answering with the redirect.</summary>
+    private static async Task TrackedRedirectAsync(DatasetteRequest request, Datasette datasette, DatasetteEvent tracked, string location)
+    {
+        await datasette.TrackEventAsync(tracked).ConfigureAwait(false);
+        await Responses.RedirectAsync(request.Context, location).ConfigureAwait(false);
     }
 
     /// <summary>Datasette's display label for an actor: display, name, username, login or id, else the JSON.</summary>

@@ -163,8 +163,28 @@ public static class InstanceViews
     {
         EnsureViewInstance(request);
         using var body = new JsonBody();
-        body.Writer.WriteStartArray();
-        body.Writer.WriteEndArray();
+        var writer = body.Writer;
+        writer.WriteStartArray();
+        var plugins = new List<Plugins.PluginInfo>(datasette.Plugins.Plugins);
+        plugins.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        foreach (var plugin in plugins)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", plugin.Name);
+            writer.WriteBoolean("static", plugin.Static);
+            writer.WriteBoolean("templates", plugin.Templates);
+            writer.WriteString("version", plugin.Version);
+            writer.WriteStartArray("hooks");
+            var hooks = new List<string>(plugin.Hooks);
+            hooks.Sort(string.CompareOrdinal);
+            foreach (var hook in hooks)
+            {
+                writer.WriteStringValue(hook);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
         return body.SendAsync(request.Context);
     }
 

@@ -72,7 +72,7 @@ public sealed class DatabaseIdentityTests
         Assert.Equal("x_2", second.Route);
         Assert.Same(third, datasette.GetDatabase("x_3"));
         Assert.Same(second, datasette.DatabaseByRoute("x_2"));
-        Assert.Null(datasette.GetDatabase("x_4"));
+        Assert.Null(datasette.TryGetDatabase("x_4"));
     }
 
     [Fact]

@@ -116,9 +116,11 @@ public sealed class DatabaseReadOnlyTests
     public async Task A_disposed_database_refuses_reads()
     {
         TestSqlite.EnsureProvider();
-        var database = new Database(DatabaseKind.PrivateMemory);
+        var database = new Database(DatabaseKind.PrivateMemory) { Name = "gone" };
         Assert.Equal(1L, Count(database, "select 1"));
         await database.DisposeAsync();
-        Assert.Throws<ObjectDisposedException>(() => Count(database, "select 1"));
+        var closed = Assert.Throws<DatabaseClosedException>(() => Count(database, "select 1"));
+        Assert.IsAssignableFrom<ObjectDisposedException>(closed);
+        Assert.Equal("Database 'gone' has been closed", closed.Message);
     }
 }
