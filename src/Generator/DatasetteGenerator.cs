@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Permissions;
@@ -13,8 +14,8 @@ namespace Datasette.Gen.Generator;
 /// <summary>
 /// Compiles the deployment's datasette.yaml and metadata.yaml (AdditionalFiles), checked against
 /// the schema snapshot datasette.schema.json when there is one, and the plugins' [DatasetteAction]
-/// attributes into <c>Datasette.Gen.Generated.Deployment</c> and <c>Urls</c>, reporting problems
-/// as build diagnostics.
+/// attributes and [DatasettePlugin] classes into <c>Datasette.Gen.Generated.Deployment</c> (with its
+/// plugin wiring) and <c>Urls</c>, reporting problems as build diagnostics.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class DatasetteGenerator : IIncrementalGenerator
@@ -44,6 +45,29 @@ public sealed class DatasetteGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (classes, _) => ActionRegistry.Build(classes))
             .WithTrackingName(TrackingNames.ActionRegistry);
+
+        var localPlugins = context.SyntaxProvider
+            .ForAttributeWithMetadataName(PluginActions.PluginAttribute, PluginClasses.IsClass, PluginClasses.Read)
+            .WithTrackingName(TrackingNames.PluginClasses);
+
+        var hookMethodDiagnostics = context.SyntaxProvider
+            .ForAttributeWithMetadataName(HookCatalog.HookAttribute, PluginClasses.IsMethod, PluginClasses.CheckHookMethod)
+            .Collect()
+            .Select(static (found, _) => found.SelectMany(d => d).ToEquatableArray())
+            .WithTrackingName(TrackingNames.HookMethodDiagnostics);
+
+        // Plugins in referenced libraries: re-read when the compilation changes, unchanged unless the references do.
+        var referencedPlugins = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => ReferencedPlugins.Read(compilation, cancellationToken))
+            .WithTrackingName(TrackingNames.ReferencedPlugins);
+
+        var plugins = localPlugins.Collect()
+            .Combine(referencedPlugins)
+            .Select(static (pair, _) => PluginSet.Build(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.PluginSet);
+
+        var pluginsModel = plugins.Select(static (outcome, _) => outcome.Model).WithTrackingName(TrackingNames.PluginsModel);
+        var pluginDiagnostics = plugins.Select(static (outcome, _) => outcome.Diagnostics).WithTrackingName(TrackingNames.PluginDiagnostics);
 
         var actionsModel = actions.Select(static (outcome, _) => outcome.Model).WithTrackingName(TrackingNames.ActionsModel);
         var pluginActionNames = actions.Select(static (outcome, _) => outcome.PluginActionNames).WithTrackingName(TrackingNames.PluginActionNames);
@@ -93,7 +117,18 @@ public sealed class DatasetteGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(openApi, static (context, parts) =>
             context.AddSource(OpenApiEmitter.HintName, SourceText.From(OpenApiEmitter.Emit(parts), Encoding.UTF8)));
 
+        // Without the runtime (a library, or the generator's own tests) there is nothing to wire plugins into.
+        context.RegisterSourceOutput(pluginsModel, static (context, model) =>
+        {
+            if (model.RuntimeAvailable)
+            {
+                context.AddSource(PluginsEmitter.HintName, SourceText.From(PluginsEmitter.Emit(model), Encoding.UTF8));
+            }
+        });
+
         context.RegisterSourceOutput(diagnostics, Report);
+        context.RegisterSourceOutput(pluginDiagnostics, Report);
+        context.RegisterSourceOutput(hookMethodDiagnostics, Report);
         context.RegisterSourceOutput(actionDiagnostics, Report);
     }
 

@@ -18,4 +18,10 @@ internal static class TrackingNames
     public const string UrlsModel = nameof(UrlsModel);
     public const string OpenApiParts = nameof(OpenApiParts);
     public const string PermissionModel = nameof(PermissionModel);
+    public const string PluginClasses = nameof(PluginClasses);
+    public const string HookMethodDiagnostics = nameof(HookMethodDiagnostics);
+    public const string ReferencedPlugins = nameof(ReferencedPlugins);
+    public const string PluginSet = nameof(PluginSet);
+    public const string PluginsModel = nameof(PluginsModel);
+    public const string PluginDiagnostics = nameof(PluginDiagnostics);
 }

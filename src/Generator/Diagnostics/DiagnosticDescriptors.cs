@@ -52,6 +52,12 @@ internal static class DiagnosticDescriptors
         GeneratorCatalog.DuplicateActionAbbr,
         GeneratorCatalog.ActionOutsidePlugin,
         GeneratorCatalog.UnknownRequiredAction,
+        GeneratorCatalog.PluginNotCreatable,
+        GeneratorCatalog.UnknownHook,
+        GeneratorCatalog.HookSignatureMismatch,
+        GeneratorCatalog.HookOutsidePlugin,
+        GeneratorCatalog.DuplicatePluginName,
+        GeneratorCatalog.DuplicateHook,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index();

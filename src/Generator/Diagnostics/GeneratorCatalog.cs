@@ -39,4 +39,46 @@ internal static class GeneratorCatalog
         "Unknown required action",
         "Action '{0}' also requires unknown action '{1}'{2}",
         ConfigSeverity.Error);
+
+    /// <summary>A plugin class the generated wiring cannot create once: abstract, generic, inaccessible, or without a parameterless constructor.</summary>
+    public static readonly ConfigDiagnosticDescriptor PluginNotCreatable = new(
+        "DSG1006",
+        "Plugin cannot be created",
+        "Plugin {0} cannot be created by the deployment: {1}",
+        ConfigSeverity.Error);
+
+    /// <summary>A [DatasetteHook] method whose name is not a hook's.</summary>
+    public static readonly ConfigDiagnosticDescriptor UnknownHook = new(
+        "DSG1007",
+        "Unknown plugin hook",
+        "'{0}' is not a plugin hook{1}; a [DatasetteHook] method is named after one of: {2}",
+        ConfigSeverity.Error);
+
+    /// <summary>A [DatasetteHook] method the hook cannot call: a parameter it does not pass, a return it cannot use, generic or private.</summary>
+    public static readonly ConfigDiagnosticDescriptor HookSignatureMismatch = new(
+        "DSG1008",
+        "Hook method has the wrong signature",
+        "{0} cannot implement hook '{1}': {2}. Expected {3}",
+        ConfigSeverity.Error);
+
+    /// <summary>[DatasetteHook] on a method of a class without [DatasettePlugin]: nothing would call it.</summary>
+    public static readonly ConfigDiagnosticDescriptor HookOutsidePlugin = new(
+        "DSG1009",
+        "Hook declared outside a plugin",
+        "Hook method '{0}' is declared on {1}, which is not marked [DatasettePlugin]",
+        ConfigSeverity.Error);
+
+    /// <summary>Two plugin classes with the same plugin name (/-/plugins.json and plugin configuration would be ambiguous).</summary>
+    public static readonly ConfigDiagnosticDescriptor DuplicatePluginName = new(
+        "DSG1010",
+        "Duplicate plugin name",
+        "Duplicate plugin name: {0} (already used by {1})",
+        ConfigSeverity.Error);
+
+    /// <summary>One plugin implementing a hook twice (two methods, or a method beside the hook's interface), as pluggy forbids.</summary>
+    public static readonly ConfigDiagnosticDescriptor DuplicateHook = new(
+        "DSG1011",
+        "Hook implemented twice",
+        "{0} implements hook '{1}' more than once",
+        ConfigSeverity.Error);
 }

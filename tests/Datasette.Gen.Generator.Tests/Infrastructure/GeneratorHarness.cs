@@ -23,10 +23,15 @@ internal static class GeneratorHarness
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    public static CSharpCompilation CreateCompilation(params string[] sources) => CSharpCompilation.Create(
-        "Datasette.Gen.Generated.Tests",
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(References.All, sources);
+
+    /// <summary>A compilation that references the runtime, as a deployment's does (plugin classes compile against it).</summary>
+    public static CSharpCompilation CreateRuntimeCompilation(params string[] sources) => CreateCompilation(References.WithRuntime, sources);
+
+    public static CSharpCompilation CreateCompilation(IEnumerable<MetadataReference> references, string[] sources, string assemblyName = "Datasette.Gen.Generated.Tests") => CSharpCompilation.Create(
+        assemblyName,
         sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")),
-        References.All,
+        references,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, bool trackSteps = false) => CSharpGeneratorDriver.Create(
@@ -38,12 +43,17 @@ internal static class GeneratorHarness
 
     public static GeneratorRun Run(params AdditionalText[] files) => Run(files, new[] { ConsumerSource });
 
-    public static GeneratorRun Run(IEnumerable<AdditionalText> files, IEnumerable<string> sources)
+    public static GeneratorRun Run(IEnumerable<AdditionalText> files, IEnumerable<string> sources) => Run(files, CreateCompilation(sources.ToArray()));
+
+    public static GeneratorRun Run(IEnumerable<AdditionalText> files, Compilation compilation)
     {
-        var compilation = CreateCompilation(sources.ToArray());
         var driver = CreateDriver(files).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return new GeneratorRun(driver.GetRunResult(), output, diagnostics);
     }
+
+    /// <summary>Runs on sources compiled against the runtime (no configuration files): what plugin tests need.</summary>
+    public static GeneratorRun RunWithRuntime(params string[] sources) =>
+        Run(System.Array.Empty<AdditionalText>(), CreateRuntimeCompilation(sources.Prepend(ConsumerSource).ToArray()));
 
     /// <summary>Runs on the given files (null: absent); <paramref name="sources"/> are compiled beside the consumer.</summary>
     public static GeneratorRun Run(string? config, string? metadata = null, string? snapshot = null, params string[] sources) =>
@@ -83,6 +93,10 @@ internal sealed record GeneratorRun(GeneratorDriverRunResult Result, Compilation
     public string UrlsSource => Source("Urls.g.cs");
 
     public string ActionsSource => Source("Deployment.Actions.g.cs");
+
+    public string PluginsSource => Source("Deployment.Plugins.g.cs");
+
+    public bool HasSource(string hintName) => Result.Results.Single().GeneratedSources.Any(source => source.HintName == hintName);
 
     public string Source(string hintName) => Result.Results.Single().GeneratedSources
         .Single(source => source.HintName == hintName).SourceText.ToString();
