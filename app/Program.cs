@@ -8,5 +8,7 @@ return await DatasetteHost.RunAsync(args, new Deployment(
     [DemoDatabase.Load()])
 {
     Permissions = Datasette.Gen.Generated.Deployment.Permissions,
+    Actions = Datasette.Gen.Generated.Deployment.Actions,
+    Plugins = Datasette.Gen.Generated.Deployment.Plugins,
     OpenApi = Datasette.Gen.Generated.Deployment.OpenApi,
 });
