@@ -83,6 +83,7 @@ public sealed class PermissionChecker
             var cache = PermissionScope.Cache;
             var state = State(actor, cache);
             var generation = Generation;
+            var share = OnlyBuiltInSources();
             var toCheck = new List<ActionDefinition>();
             foreach (var action in expanded)
             {
@@ -91,7 +92,7 @@ public sealed class PermissionChecker
                 {
                     final[action.Name] = cached;
                 }
-                else if (_shared.TryGetValue(key, out var shared) && shared.Generation == generation)
+                else if (share && _shared.TryGetValue(key, out var shared) && shared.Generation == generation)
                 {
                     final[action.Name] = shared.Allowed;
                 }
@@ -127,7 +128,10 @@ public sealed class PermissionChecker
             {
                 var key = (state.Key, action.Name, parent, child);
                 cache?.Verdicts.TryAdd(key, final[action.Name]);
-                _shared[key] = (final[action.Name], generation);
+                if (share)
+                {
+                    _shared[key] = (final[action.Name], generation);
+                }
             }
         }
         Log(actor, expanded, parent, child, final);
@@ -137,6 +141,27 @@ public sealed class PermissionChecker
             results[name] = final[name];
         }
         return results;
+    }
+
+    /// <summary>
+    /// Built-in rules depend only on configuration, the actor and the internal database; a plugin's
+    /// rules may depend on anything, so with plugin sources verdicts live for one request only.
+    /// </summary>
+    private bool OnlyBuiltInSources()
+    {
+        foreach (var source in Sources)
+        {
+            var builtIn = false;
+            foreach (var known in DefaultPermissions.All)
+            {
+                builtIn |= ReferenceEquals(source, known);
+            }
+            if (!builtIn)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>What verdicts depend on: writes to the internal database and the set of rule sources.</summary>
