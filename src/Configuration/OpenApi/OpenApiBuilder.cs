@@ -403,31 +403,8 @@ public static class OpenApiBuilder
         w.Strings("type", nullable ? types.Concat(new[] { "null" }) : types);
     }
 
-    /// <summary>
-    /// SQLite's affinity rules for a declared type (as src/Runtime/Tables/ColumnDetails.StorageClass);
-    /// an empty declared type is "" here (any value) rather than BLOB, since such columns hold anything.
-    /// </summary>
-    public static string Affinity(string declared)
-    {
-        var type = declared.Trim().ToUpperInvariant();
-        if (type.Length == 0)
-        {
-            return "";
-        }
-        if (type.Contains("INT"))
-        {
-            return "INTEGER";
-        }
-        if (type.Contains("CHAR") || type.Contains("CLOB") || type.Contains("TEXT"))
-        {
-            return "TEXT";
-        }
-        if (type.Contains("BLOB"))
-        {
-            return "BLOB";
-        }
-        return type.Contains("REAL") || type.Contains("FLOA") || type.Contains("DOUB") ? "REAL" : "NUMERIC";
-    }
+    /// <summary>The column's affinity; "" for no declared type (such columns hold any value).</summary>
+    public static string Affinity(string declared) => Sqlite.SqliteAffinity.Of(declared) ?? "";
 
     /// <summary>The 200 of a table or row: the envelope (objects or arrays) or one of the bare shapes.</summary>
     private static void PageResponse(OpenApiJsonWriter w, string envelope, string key, bool keyed)

@@ -142,33 +142,8 @@ public sealed class OpenApiJsonWriter
     public override string ToString() => _builder.ToString();
 
     /// <summary>A JSON string: quotes, backslashes and control characters escaped, other text kept as is.</summary>
-    public static void WriteString(StringBuilder builder, string value)
-    {
-        builder.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    // Controls, line separators and lone surrogates as \u escapes, so the text is valid UTF-8 JSON anywhere.
-                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c))
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-                    break;
-            }
-        }
-        builder.Append('"');
-    }
+    public static void WriteString(StringBuilder builder, string value) =>
+        JsonString.Append(builder, value, asciiOnly: false);
 
     private void BeforeValue()
     {

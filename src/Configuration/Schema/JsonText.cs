@@ -77,30 +77,6 @@ public static class JsonText
     }
 
     /// <summary>Escapes only what JSON and YAML (which reads the file back) require; other text stays as UTF-8.</summary>
-    public static void WriteString(StringBuilder builder, string value)
-    {
-        builder.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\ufeff' || c >= '\ufffe')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-                    break;
-            }
-        }
-        builder.Append('"');
-    }
+    public static void WriteString(StringBuilder builder, string value) =>
+        JsonString.Append(builder, value, asciiOnly: false);
 }

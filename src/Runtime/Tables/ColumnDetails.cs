@@ -24,26 +24,6 @@ public static class ColumnDetails
         writer.WriteEndObject();
     }
 
-    /// <summary>SQLite's affinity rules applied to a declared type.</summary>
-    public static string StorageClass(string declared)
-    {
-        var type = declared.Trim().ToUpperInvariant();
-        if (type.Length == 0)
-        {
-            return "BLOB";
-        }
-        if (type.Contains("INT"))
-        {
-            return "INTEGER";
-        }
-        if (type.Contains("CHAR") || type.Contains("CLOB") || type.Contains("TEXT"))
-        {
-            return "TEXT";
-        }
-        if (type.Contains("BLOB"))
-        {
-            return "BLOB";
-        }
-        return type.Contains("REAL") || type.Contains("FLOA") || type.Contains("DOUB") ? "REAL" : "NUMERIC";
-    }
+    /// <summary>The storage class Datasette reports: the declared type's affinity, BLOB when undeclared.</summary>
+    public static string StorageClass(string declared) => Configuration.Sqlite.SqliteAffinity.Of(declared) ?? "BLOB";
 }
