@@ -83,7 +83,7 @@ public sealed class PermissionChecker
             var cache = PermissionScope.Cache;
             var state = State(actor, cache);
             var generation = Generation;
-            var share = OnlyBuiltInSources();
+            var share = OnlyStableSources();
             var toCheck = new List<ActionDefinition>();
             foreach (var action in expanded)
             {
@@ -143,20 +143,12 @@ public sealed class PermissionChecker
         return results;
     }
 
-    /// <summary>
-    /// Built-in rules depend only on configuration, the actor and the internal database; a plugin's
-    /// rules may depend on anything, so with plugin sources verdicts live for one request only.
-    /// </summary>
-    private bool OnlyBuiltInSources()
+    /// <summary>Verdicts may be shared across requests unless a rule source says its rules are volatile.</summary>
+    private bool OnlyStableSources()
     {
         foreach (var source in Sources)
         {
-            var builtIn = false;
-            foreach (var known in DefaultPermissions.All)
-            {
-                builtIn |= ReferenceEquals(source, known);
-            }
-            if (!builtIn)
+            if (source.IsVolatile)
             {
                 return false;
             }

@@ -44,4 +44,11 @@ public interface IPermissionSource
 
     /// <summary>Adds this source's contributions for <paramref name="request"/> (none is fine).</summary>
     void Contribute(PermissionRequest request, List<PermissionSql> contributions);
+
+    /// <summary>
+    /// True when this source's rules can change without a write to the internal database (they
+    /// read the clock or outside state). Verdicts are shared across requests until the internal
+    /// database is written; a volatile source keeps them to one request.
+    /// </summary>
+    bool IsVolatile => false;
 }

@@ -4,7 +4,7 @@ using Datasette.Gen.Runtime.Permissions;
 
 namespace Datasette.Gen.Tests.Permissions;
 
-/// <summary>Verdicts are shared across requests only while every rule comes from configuration and the internal database.</summary>
+/// <summary>Verdicts are shared across requests until the internal database is written, unless a rule source is volatile.</summary>
 public sealed class VerdictSharingTests
 {
     private sealed class Switch : IPermissionSource
@@ -12,6 +12,8 @@ public sealed class VerdictSharingTests
         public bool Deny { get; set; }
 
         public string Name => "switch";
+
+        public bool IsVolatile => true;
 
         public void Contribute(PermissionRequest request, List<PermissionSql> contributions)
         {
@@ -23,7 +25,7 @@ public sealed class VerdictSharingTests
     }
 
     [Fact]
-    public async Task A_plugin_rule_that_changes_between_requests_is_asked_again()
+    public async Task A_volatile_rule_source_is_asked_again_on_every_request()
     {
         await using var instance = await PermissionTestInstance.CreateAsync("{}");
         var checker = instance.Datasette.Permissions;
