@@ -33,6 +33,7 @@ public sealed partial class Datasette
                 unique = $"{wanted}_{suffix}";
             }
             database.MaxConcurrentReads = Settings.NumSqlThreads;
+            database.StartHashing();
             database.Name = unique;
             database.Route = route ?? unique;
             database.Preparer = Plugins.PrepareConnection.Count > 0 ? PrepareConnection : null;

@@ -20,7 +20,8 @@ public sealed class Database : IAsyncDisposable
     private readonly ConcurrentBag<SqliteConnector> _readers = new();
     private readonly Channel<Action<SqliteConnector>> _writes = Channel.CreateUnbounded<Action<SqliteConnector>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lazy<string?> _hash;
-    private readonly Task<string?>? _hashing;
+    private Task<string?>? _hashing;
+    private InspectEntry? _inspected;
     private readonly object _schemaLock = new();
     private Task? _writerLoop;
     private SqliteConnector? _writer;
@@ -39,12 +40,7 @@ public sealed class Database : IAsyncDisposable
         Path = path;
         MemoryName = memoryName;
         CacheSizeKb = cacheSizeKb;
-        _hash = new Lazy<string?>(() => _hashing?.GetAwaiter().GetResult());
-        if (kind == DatabaseKind.ImmutableFile && path is not null)
-        {
-            // Start at attach, so the first page that shows the hash rarely waits for it.
-            _hashing = Task.Run(ComputeHash);
-        }
+        _hash = new Lazy<string?>(() => _inspected?.Hash ?? (_hashing ?? Task.Run(ComputeHash)).GetAwaiter().GetResult());
         if (kind == DatabaseKind.NamedMemory)
         {
             // The writer keeps a shared-cache memory database alive for the life of the process.
@@ -74,6 +70,24 @@ public sealed class Database : IAsyncDisposable
     public string? Hash => _hash.Value;
 
     public long Size => Path is not null && !IsMemory && File.Exists(Path) ? new FileInfo(Path).Length : 0;
+
+    /// <summary>Table row counts from an inspect file, for immutable databases served with --inspect-file.</summary>
+    public IReadOnlyDictionary<string, long>? InspectedCounts => _inspected?.Counts;
+
+    /// <summary>Takes the hash and counts from <c>datasette inspect</c> data instead of computing them.</summary>
+    internal void UseInspected(InspectEntry entry) => _inspected = entry;
+
+    /// <summary>
+    /// Starts hashing an immutable file in the background when it is attached, so the first page
+    /// that shows the hash rarely waits for it; inspect data makes it unnecessary.
+    /// </summary>
+    internal void StartHashing()
+    {
+        if (Kind == DatabaseKind.ImmutableFile && Path is not null && _inspected is null && _hashing is null)
+        {
+            _hashing = Task.Run(ComputeHash);
+        }
+    }
 
     /// <summary>Six hex digits: of the hash when there is one, else of MD5(name).</summary>
     public string Color => (Hash ?? Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(Name))))[..6];

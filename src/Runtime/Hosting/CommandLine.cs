@@ -29,6 +29,7 @@ public static class CommandLine
           --internal PATH          Persist the internal database in this file
           --cors                   Enable CORS headers
           --create                 Create missing database files
+          --inspect-file PATH      Hashes and counts of immutable files, from `inspect`
           --get PATH               Print the response to one GET and exit
           --help                   Show this message and exit
         """;
@@ -89,6 +90,9 @@ public static class CommandLine
                     break;
                 case "--create":
                     options = options with { Create = true };
+                    break;
+                case "--inspect-file":
+                    options = options with { InspectFile = Value(arg) };
                     break;
                 case "--get":
                     options = options with { Get = Value(arg) };

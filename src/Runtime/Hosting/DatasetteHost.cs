@@ -44,6 +44,10 @@ public static class DatasetteHost
             {
                 return await OpenApi.OpenApiCommand.RunAsync(args.Skip(1).ToList(), deployment).ConfigureAwait(false);
             }
+            if (args.Length > 0 && args[0] == InspectCommand.Name)
+            {
+                return InspectCommand.Run(args.Skip(1).ToList());
+            }
             if (args.Length > 0 && args[0] == SchemaSnapshotCommand.Name)
             {
                 return await SchemaSnapshotCommand.RunAsync(args.Skip(1).ToList(), deployment).ConfigureAwait(false);
@@ -202,10 +206,16 @@ public static class DatasetteHost
             seen[absolute] = file;
         }
         var immutables = new HashSet<string>(options.ImmutableFiles.Select(Path.GetFullPath));
+        var inspected = options.InspectFile is null ? new List<InspectEntry>() : InspectData.Read(options.InspectFile).ToList();
         foreach (var (absolute, file) in seen)
         {
             var kind = immutables.Contains(absolute) ? DatabaseKind.ImmutableFile : DatabaseKind.MutableFile;
-            Check(datasette.AddDatabase(new Database(kind, file, cacheSizeKb: datasette.Settings.CacheSizeKb)));
+            var database = new Database(kind, file, cacheSizeKb: datasette.Settings.CacheSizeKb);
+            if (kind == DatabaseKind.ImmutableFile && inspected.Find(e => e.File == Path.GetFileName(file)) is { } entry)
+            {
+                database.UseInspected(entry);
+            }
+            Check(datasette.AddDatabase(database));
         }
         if (options.Files.Count == 0 && options.ImmutableFiles.Count == 0)
         {

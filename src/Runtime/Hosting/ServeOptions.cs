@@ -19,5 +19,8 @@ public sealed record ServeOptions
     public string? InternalPath { get; init; }
     public bool Cors { get; init; }
     public bool Create { get; init; }
+
+    /// <summary><c>--inspect-file</c>: hashes and counts for immutable files, from <c>datasette-gen inspect</c>.</summary>
+    public string? InspectFile { get; init; }
     public string? Get { get; init; }
 }

@@ -11,6 +11,10 @@ public static class TableCounts
     /// <summary>The count, or null when it failed or ran out of time.</summary>
     public static long? Count(Database database, string table, int timeLimitMs)
     {
+        if (database.InspectedCounts is { } inspected && inspected.TryGetValue(table, out var known))
+        {
+            return known;
+        }
         try
         {
             return QueryRunner.Run(database, $"select count(*) from (select * from {SqlIdentifier.Quote(table)} limit {Cap})", null, timeLimitMs,

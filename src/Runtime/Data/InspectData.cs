@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+
+namespace Datasette.Gen.Runtime.Data;
+
+/// <summary>What <c>datasette inspect</c> records for one immutable file: its hash, size and table counts.</summary>
+public sealed record InspectEntry(string Name, string Hash, long Size, string File, IReadOnlyDictionary<string, long> Counts);
+
+/// <summary>
+/// Reads and writes Datasette's inspect file (<c>datasette inspect</c> / <c>--inspect-file</c>):
+/// precomputed hashes and counts, so immutable databases need no hashing or counting at start-up.
+/// </summary>
+public static class InspectData
+{
+    public static IReadOnlyList<InspectEntry> Read(string path)
+    {
+        var entries = new List<InspectEntry>();
+        try
+        {
+            using var document = JsonDocument.Parse(System.IO.File.ReadAllBytes(path));
+            foreach (var database in document.RootElement.EnumerateObject())
+            {
+                var value = database.Value;
+                var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+                if (value.TryGetProperty("tables", out var tables))
+                {
+                    foreach (var table in tables.EnumerateObject())
+                    {
+                        counts[table.Name] = table.Value.TryGetProperty("count", out var count) ? count.GetInt64() : 0;
+                    }
+                }
+                entries.Add(new InspectEntry(
+                    database.Name,
+                    value.GetProperty("hash").GetString() ?? "",
+                    value.TryGetProperty("size", out var size) ? size.GetInt64() : 0,
+                    value.TryGetProperty("file", out var file) ? file.GetString() ?? "" : "",
+                    counts));
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
+        {
+            throw new Hosting.CommandLineException($"Invalid value for '--inspect-file': {path} is not a valid inspect file ({ex.Message})");
+        }
+        return entries;
+    }
+
+    public static void Write(Stream output, IEnumerable<InspectEntry> entries)
+    {
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = Json.JsonBody.WriterOptions.Encoder });
+        writer.WriteStartObject();
+        foreach (var entry in entries)
+        {
+            writer.WriteStartObject(entry.Name);
+            writer.WriteString("hash", entry.Hash);
+            writer.WriteNumber("size", entry.Size);
+            writer.WriteString("file", entry.File);
+            writer.WriteStartObject("tables");
+            foreach (var (table, count) in entry.Counts)
+            {
+                writer.WriteStartObject(table);
+                writer.WriteNumber("count", count);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    }
+}
