@@ -57,6 +57,21 @@ public static class SqliteJson
             writer.WriteNullValue();
             return;
         }
+        // Fast path, no allocation: inside Python's positional range (decimal exponent -4..15) the
+        // shortest round-trip digits .NET prints are Python's, given a ".0" when there is no point.
+        var magnitude = Math.Abs(value);
+        Span<byte> buffer = stackalloc byte[40];
+        if ((magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e16))
+            && value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture) && buffer[..written].IndexOf((byte)'E') < 0)
+        {
+            if (buffer[..written].IndexOf((byte)'.') < 0)
+            {
+                ".0"u8.CopyTo(buffer[written..]);
+                written += 2;
+            }
+            writer.WriteRawValue(buffer[..written], skipInputValidation: true);
+            return;
+        }
         writer.WriteRawValue(PythonFloat(value), skipInputValidation: true);
     }
 
