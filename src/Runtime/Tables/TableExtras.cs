@@ -27,7 +27,7 @@ public static class TableExtras
         var wantsCount = extras.Contains("count") || extras.Contains("count_truncated") || extras.Contains("suggested_facets");
         if (wantsCount && args.Get("_nocount") is not { Length: > 0 })
         {
-            count = Count(database, query, datasette.Settings.SqlTimeLimitMs);
+            count = TableCounts.Count(database, table.Name, datasette.Settings.SqlTimeLimitMs, query.FilterWhere, query.Parameters);
         }
         if (extras.Contains("count") || extras.Contains("count_truncated"))
         {
@@ -379,18 +379,5 @@ public static class TableExtras
             }));
         }
         return string.Join("\n", statements);
-    }
-
-    private static long? Count(Data.Database database, TableQuery query, int timeLimitMs)
-    {
-        try
-        {
-            var sql = $"select count(*) from (select * from {SqlIdentifier.Escape(query.Table.Name)}{query.FilterWhere} limit {TableCounts.Cap})";
-            return QueryRunner.Run(database, sql, query.Parameters, timeLimitMs, reader => reader.Read() ? reader.GetInt64(0) : 0);
-        }
-        catch (QueryInterruptedException)
-        {
-            return null;
-        }
     }
 }
