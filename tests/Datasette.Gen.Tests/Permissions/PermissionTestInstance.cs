@@ -30,27 +30,14 @@ public sealed class PermissionTestInstance : IAsyncDisposable
         var datasette = new DatasetteInstance(Bind(yaml), internalDatabase, options);
         foreach (var (name, sql) in databases)
         {
-            var database = new Database(DatabaseKind.NamedMemory, memoryName: "perm_" + name + "_" + Guid.NewGuid().ToString("N"));
-            await database.WriteAsync(c =>
-            {
-                using var command = c.Connection.CreateCommand();
-                command.CommandText = sql;
-                return command.ExecuteNonQuery();
-            });
-            datasette.AddDatabase(database, name);
+            await TestInstance.AttachMemoryDatabaseAsync(datasette, name, sql);
         }
         await datasette.Internal.SaveConfigQueriesAsync(datasette.Config);
         await datasette.RefreshCatalogAsync(force: true);
         return new PermissionTestInstance(datasette);
     }
 
-    public static DatasetteConfig Bind(string yaml)
-    {
-        var result = ConfigBinder.Bind(ConfigReader.Read("test.yaml", yaml), null);
-        var errors = result.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList();
-        Assert.True(errors.Count == 0, string.Join("\n", errors));
-        return result.Config;
-    }
+    public static DatasetteConfig Bind(string yaml) => TestInstance.Config(yaml);
 
     public static JsonObject? Actor(string? json) => json is null ? null : JsonNode.Parse(json)!.AsObject();
 

@@ -44,14 +44,7 @@ public sealed class PluginApiInstance : IAsyncDisposable
         var datasette = new DatasetteInstance(Bind(yaml, options.Actions), internalDatabase, options with { Plugins = plugins });
         foreach (var (name, sql) in databases.Length == 0 ? new[] { ("data", Sql) } : databases)
         {
-            var database = new Database(DatabaseKind.NamedMemory, memoryName: "api_" + name + "_" + Guid.NewGuid().ToString("N"));
-            await database.WriteAsync(c =>
-            {
-                using var command = c.Connection.CreateCommand();
-                command.CommandText = sql;
-                return command.ExecuteNonQuery();
-            });
-            datasette.AddDatabase(database, name);
+            await TestInstance.AttachMemoryDatabaseAsync(datasette, name, sql);
         }
         if (start)
         {
@@ -63,13 +56,8 @@ public sealed class PluginApiInstance : IAsyncDisposable
     public static JsonObject Actor(string id) => new() { ["id"] = id };
 
     /// <summary>Binds YAML configuration that may name the given (plugin) actions, failing the test on any error.</summary>
-    public static DatasetteConfig Bind(string yaml, IEnumerable<ActionDefinition>? actions = null)
-    {
-        var result = ConfigBinder.Bind(ConfigReader.Read("test.yaml", yaml), null, actions?.Select(a => a.Name).ToList());
-        var errors = result.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList();
-        Assert.True(errors.Count == 0, string.Join("\n", errors));
-        return result.Config;
-    }
+    public static DatasetteConfig Bind(string yaml, IEnumerable<ActionDefinition>? actions = null) =>
+        TestInstance.Config(yaml, actions?.Select(a => a.Name).ToList());
 
     public ValueTask DisposeAsync() => Datasette.DisposeAsync();
 }
