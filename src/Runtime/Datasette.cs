@@ -64,6 +64,7 @@ public sealed partial class Datasette : IAsyncDisposable
     private readonly Dictionary<string, ActionDefinition> _actions = new(StringComparer.Ordinal);
     private readonly object _rootTokenLock = new();
     private string? _rootToken;
+    private bool _rootTokenUsed;
 
     public Datasette(DatasetteConfig config, InternalDatabase internalDatabase, DatasetteOptions? options = null)
     {
@@ -79,8 +80,7 @@ public sealed partial class Datasette : IAsyncDisposable
         {
             RegisterAction(action);
         }
-        Signer = new Signer(string.IsNullOrEmpty(options.Secret) ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)) : options.Secret);
-        _rootToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        Signer = string.IsNullOrEmpty(options.Secret) ? Signer.WithRandomSecret() : new Signer(options.Secret);
         Urls = new DatasetteUrls(this);
         PermissionRules = PermissionRules.For(config, options.CompiledPermissions);
         Permissions = new PermissionChecker(this);
@@ -137,7 +137,7 @@ public sealed partial class Datasette : IAsyncDisposable
         {
             lock (_rootTokenLock)
             {
-                return _rootToken;
+                return UnusedRootToken();
             }
         }
     }
@@ -189,22 +189,26 @@ public sealed partial class Datasette : IAsyncDisposable
     /// <summary>The value <see cref="Sign"/> signed; <see cref="BadSignatureException"/> if it was not, or was altered.</summary>
     public JsonNode? Unsign(string signed, string ns = "default") => Signer.Unsign(signed, ns);
 
+    /// <summary>The root token, drawn on first use (the random source loads OpenSSL); null once used. Caller holds the lock.</summary>
+    private string? UnusedRootToken() =>
+        _rootTokenUsed ? null : _rootToken ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
     /// <summary>Consumes the root login token when <paramref name="token"/> matches it (constant time).</summary>
     public RootLogin UseRootToken(string token)
     {
         lock (_rootTokenLock)
         {
-            if (_rootToken is null)
+            if (UnusedRootToken() is not { } rootToken)
             {
                 return RootLogin.AlreadyUsed;
             }
-            var expected = System.Text.Encoding.UTF8.GetBytes(_rootToken);
+            var expected = System.Text.Encoding.UTF8.GetBytes(rootToken);
             var given = System.Text.Encoding.UTF8.GetBytes(token);
             if (!CryptographicOperations.FixedTimeEquals(expected, given))
             {
                 return RootLogin.Invalid;
             }
-            _rootToken = null;
+            _rootTokenUsed = true;
             return RootLogin.LoggedIn;
         }
     }

@@ -89,10 +89,11 @@ public static class DatasetteHost
         // databases (a few milliseconds at most), so the first answer comes sooner.
         var starting = Task.Run(() => InitialiseAsync(deployment, options, loaded));
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseKestrel(kestrel =>
+        // The empty builder: Datasette's command line is the only configuration (no appsettings.json,
+        // no ASPNETCORE_* variables, no content root), which takes about 10 ms off every start.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
+        builder.Logging.AddProvider(new StandardErrorLoggerProvider(LogLevel.Warning));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             if (options.Host is "localhost")

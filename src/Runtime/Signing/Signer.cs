@@ -24,24 +24,37 @@ public sealed class Signer
 
     private static readonly JsonWriterOptions CompactJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly byte[] _secret;
+    private readonly Lazy<string> _secretText;
+    private readonly Lazy<byte[]> _secretBytes;
 
     public Signer(string secret)
+        : this(new Lazy<string>(secret))
     {
-        Secret = secret;
-        _secret = Encoding.UTF8.GetBytes(secret);
     }
 
-    public string Secret { get; }
+    private Signer(Lazy<string> secret)
+    {
+        _secretText = secret;
+        _secretBytes = new Lazy<byte[]>(() => Encoding.UTF8.GetBytes(_secretText.Value));
+    }
+
+    /// <summary>
+    /// A signer with a random secret (64 hex characters, as <c>secrets.token_hex(32)</c>), drawn
+    /// at the first signature: the random source loads OpenSSL, which start-up need not wait for.
+    /// </summary>
+    public static Signer WithRandomSecret() => new(new Lazy<string>(() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))));
+
+    public string Secret => _secretText.Value;
 
     /// <summary>The derived HMAC key for a namespace (test vectors list it in hex).</summary>
     public byte[] Key(string ns)
     {
         var salt = Encoding.UTF8.GetBytes(ns);
-        var input = new byte[salt.Length + 6 + _secret.Length];
+        var secret = _secretBytes.Value;
+        var input = new byte[salt.Length + 6 + secret.Length];
         salt.CopyTo(input, 0);
         Encoding.ASCII.GetBytes("signer").CopyTo(input, salt.Length);
-        _secret.CopyTo(input, salt.Length + 6);
+        secret.CopyTo(input, salt.Length + 6);
         return SHA1.HashData(input);
     }
 
