@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using Microsoft.Extensions.Logging;
 
 namespace Datasette.Gen.Runtime.Hosting;
@@ -8,15 +9,15 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// standard error, one line plus the exception. The console logging package would add an
 /// options system, a formatter and a queue thread to every start for these rare lines.
 /// </summary>
-public sealed class StandardErrorLoggerProvider(LogLevel minimum) : ILoggerProvider
+public sealed class StandardErrorLoggerProvider(LogLevel minimum, TextWriter? output = null) : ILoggerProvider
 {
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, minimum);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, minimum, output);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, LogLevel minimum) : ILogger
+    private sealed class Logger(string category, LogLevel minimum, TextWriter? output) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -29,7 +30,7 @@ public sealed class StandardErrorLoggerProvider(LogLevel minimum) : ILoggerProvi
                 return;
             }
             var line = $"{Label(logLevel)}: {category}: {formatter(state, exception)}";
-            Console.Error.WriteLine(exception is null ? line : line + Environment.NewLine + exception);
+            (output ?? Console.Error).WriteLine(exception is null ? line : line + Environment.NewLine + exception);
         }
 
         private static string Label(LogLevel level) => level switch

@@ -24,6 +24,20 @@ public sealed class SignerTests
     }
 
     [Fact]
+    public void A_random_secret_is_64_hex_characters_drawn_once_and_differs_between_signers()
+    {
+        var first = Signer.WithRandomSecret();
+        var second = Signer.WithRandomSecret();
+
+        var signed = first.Sign(JsonNode.Parse("""{"a":1}"""));
+        Assert.Matches("^[0-9a-f]{64}$", first.Secret);
+        Assert.Equal(first.Secret, first.Secret);
+        Assert.Equal(signed, new Signer(first.Secret).Sign(JsonNode.Parse("""{"a":1}""")));
+        Assert.NotEqual(first.Secret, second.Secret);
+        Assert.Throws<BadSignatureException>(() => second.Unsign(signed));
+    }
+
+    [Fact]
     public void A_compressed_payload_from_datasette_unsigns()
     {
         var value = Signer.Unsign(".eJyrVipJrShRslJKpANQqgUA_DspZA.L7FxB7OoroHGtPtLaF7WLcg0Wdc");
