@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Security.Cryptography;
-using System.Text;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -90,7 +89,7 @@ public sealed class Database : IAsyncDisposable
     }
 
     /// <summary>Six hex digits: of the hash when there is one, else of MD5(name).</summary>
-    public string Color => (Hash ?? Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(Name))))[..6];
+    public string Color => (Hash ?? NameDigest.Md5Hex(Name))[..6];
 
     /// <summary>
     /// The name <see cref="Datasette.AddDatabase"/> gives when none is asked for (Datasette's
@@ -145,6 +144,32 @@ public sealed class Database : IAsyncDisposable
             {
                 _insideRead.Value = false;
                 gate!.Release();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Empties the page caches of the idle read connections (SQLite's <c>shrink_memory</c>); the
+    /// connections and their prepared statements stay open. Readers busy at the time are left alone.
+    /// </summary>
+    public void ReleaseIdleMemory()
+    {
+        var idle = new List<SqliteConnector>();
+        while (!_closed && _readers.TryTake(out var connector))
+        {
+            idle.Add(connector);
+        }
+        foreach (var connector in idle)
+        {
+            Execute(connector.Connection, "PRAGMA shrink_memory");
+            _readers.Add(connector);
+        }
+        if (_closed)
+        {
+            // Closed meanwhile: DisposeAsync may have drained the pool before these went back.
+            while (_readers.TryTake(out var reader))
+            {
+                reader.Dispose();
             }
         }
     }

@@ -109,8 +109,10 @@ public static class DatasetteHost
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Datasette");
         RequestPipeline? pipeline = null;
+        IdleMemoryTrimmer? trimmer = null;
         app.Run(async context =>
         {
+            trimmer?.NoteActivity();
             if (pipeline is null)
             {
                 var started = await starting.ConfigureAwait(false);
@@ -131,7 +133,12 @@ public static class DatasetteHost
             await app.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-        app.Lifetime.ApplicationStopped.Register(() => datasette.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        trimmer = new IdleMemoryTrimmer(() => [.. datasette.Databases, datasette.Internal.Database], TimeSpan.FromSeconds(1));
+        app.Lifetime.ApplicationStopped.Register(() =>
+        {
+            trimmer.Dispose();
+            datasette.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        });
         return app;
     }
 

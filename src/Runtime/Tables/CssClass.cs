@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
+using Datasette.Gen.Runtime.Data;
 
 namespace Datasette.Gen.Runtime.Tables;
 
@@ -15,7 +14,7 @@ public static partial class CssClass
         }
         var stripped = Whitespace().Replace(name.TrimStart('_', '-'), "-");
         stripped = Invalid().Replace(stripped, "");
-        var hash = System.Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(name)))[..6];
+        var hash = NameDigest.Md5Hex(name)[..6];
         return stripped.Length == 0 ? hash : stripped + "-" + hash;
     }
 
