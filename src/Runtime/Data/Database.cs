@@ -161,8 +161,18 @@ public sealed class Database : IAsyncDisposable
         }
         foreach (var connector in idle)
         {
-            Execute(connector.Connection, "PRAGMA shrink_memory");
-            _readers.Add(connector);
+            try
+            {
+                Execute(connector.Connection, "PRAGMA shrink_memory");
+            }
+            catch (SqliteException)
+            {
+                // This one keeps its cache until the next quiet spell; it stays in the pool regardless.
+            }
+            finally
+            {
+                _readers.Add(connector);
+            }
         }
         if (_closed)
         {

@@ -28,7 +28,7 @@ public sealed class IdleMemoryTrimmer : IDisposable
         _databases = databases;
         if (period is { } every)
         {
-            _timer = new Timer(_ => Tick(), null, every, every);
+            _timer = new Timer(_ => TickFromTimer(), null, every, every);
         }
     }
 
@@ -73,20 +73,27 @@ public sealed class IdleMemoryTrimmer : IDisposable
         }
     }
 
+    private void TickFromTimer()
+    {
+        try
+        {
+            Tick();
+        }
+        catch (Exception ex)
+        {
+            // Trimming is an economy, never a reason for the server to stop: an exception escaping a
+            // timer callback would end the process.
+            Console.Error.WriteLine($"warn: Datasette: giving memory back failed: {ex.Message}");
+        }
+    }
+
     private void Trim()
     {
         foreach (var database in _databases())
         {
             if (!database.IsClosed)
             {
-                try
-                {
-                    database.ReleaseIdleMemory();
-                }
-                catch (Microsoft.Data.Sqlite.SqliteException)
-                {
-                    // A connection that cannot shrink now keeps its cache until the next quiet spell.
-                }
+                database.ReleaseIdleMemory();
             }
         }
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
