@@ -7,11 +7,7 @@ using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Datasette.Gen.Runtime.Hosting;
@@ -54,18 +50,17 @@ public static class DatasetteHost
             }
             var rest = args.Length > 0 && args[0] == "serve" ? args.Skip(1).ToList() : args.ToList();
             var options = CommandLine.ParseServe(rest);
-            await using var app = await StartAsync(deployment, options).ConfigureAwait(false);
+            await using var server = await StartAsync(deployment, options).ConfigureAwait(false);
             if (options.Get is { } path)
             {
-                return await GetAsync(app, path).ConfigureAwait(false);
+                return await GetAsync(server, path).ConfigureAwait(false);
             }
-            Console.WriteLine($"Datasette.Gen serving at {app.Urls.FirstOrDefault()}");
-            if (options.Root && app.Services.GetRequiredService<Datasette>().RootToken is { } rootToken)
+            Console.WriteLine($"Datasette.Gen serving at {server.Urls.FirstOrDefault()}");
+            if (options.Root && server.Datasette.RootToken is { } rootToken)
             {
-                var baseUrl = app.Services.GetRequiredService<Datasette>().Settings.BaseUrl;
-                Console.WriteLine($"{app.Urls.FirstOrDefault()?.TrimEnd('/')}{baseUrl}-/auth-token?token={rootToken}");
+                Console.WriteLine($"{server.Urls.FirstOrDefault()?.TrimEnd('/')}{server.Datasette.Settings.BaseUrl}-/auth-token?token={rootToken}");
             }
-            await app.WaitForShutdownAsync().ConfigureAwait(false);
+            await server.WaitForShutdownAsync().ConfigureAwait(false);
             return 0;
         }
         catch (CommandLineException ex)
@@ -76,7 +71,7 @@ public static class DatasetteHost
     }
 
     /// <summary>Builds and starts the server; the caller disposes it. Tests use this directly.</summary>
-    public static async Task<WebApplication> StartAsync(Deployment deployment, ServeOptions options)
+    public static async Task<DatasetteServer> StartAsync(Deployment deployment, ServeOptions options)
     {
         UseStaticSqlite();
         var loaded = ConfigurationLoader.Load(deployment, options);
@@ -89,28 +84,11 @@ public static class DatasetteHost
         // databases (a few milliseconds at most), so the first answer comes sooner.
         var starting = Task.Run(() => InitialiseAsync(deployment, options, loaded));
 
-        // The empty builder: Datasette's command line is the only configuration (no appsettings.json,
-        // no ASPNETCORE_* variables, no content root), which takes about 10 ms off every start.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
-        builder.Logging.AddProvider(new StandardErrorLoggerProvider(LogLevel.Warning));
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            if (options.Host is "localhost")
-            {
-                kestrel.ListenLocalhost(options.Port);
-            }
-            else
-            {
-                kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
-            }
-        });
-        builder.Services.AddSingleton(_ => starting.GetAwaiter().GetResult());
-        var app = builder.Build();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Datasette");
+        var loggers = new LoggerFactory([new StandardErrorLoggerProvider(LogLevel.Warning)]);
+        var logger = loggers.CreateLogger("Datasette");
         RequestPipeline? pipeline = null;
         IdleMemoryTrimmer? trimmer = null;
-        app.Run(async context =>
+        async Task Handle(HttpContext context)
         {
             trimmer?.NoteActivity();
             if (pipeline is null)
@@ -120,26 +98,25 @@ public static class DatasetteHost
                 started.Pipeline = pipeline;
             }
             await pipeline.InvokeAsync(context).ConfigureAwait(false);
-        });
-        await app.StartAsync().ConfigureAwait(false);
-        Datasette datasette;
+        }
+        async ValueTask Stopped()
+        {
+            trimmer?.Dispose();
+            await (await starting.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        }
+        DatasetteServer server;
         try
         {
-            datasette = await starting.ConfigureAwait(false);
+            server = await DatasetteServer.StartAsync(options.Host, options.Port, loggers, Handle, starting, Stopped).ConfigureAwait(false);
         }
         catch
         {
-            await app.StopAsync().ConfigureAwait(false);
-            await app.DisposeAsync().ConfigureAwait(false);
+            loggers.Dispose();
             throw;
         }
+        var datasette = server.Datasette;
         trimmer = new IdleMemoryTrimmer(() => [.. datasette.Databases, datasette.Internal.Database], TimeSpan.FromSeconds(1));
-        app.Lifetime.ApplicationStopped.Register(() =>
-        {
-            trimmer.Dispose();
-            datasette.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        });
-        return app;
+        return server;
     }
 
     private static async Task<Datasette> InitialiseAsync(Deployment deployment, ServeOptions options, ConfigurationLoader.Loaded loaded)
@@ -260,9 +237,9 @@ public static class DatasetteHost
         }
     }
 
-    private static async Task<int> GetAsync(WebApplication app, string path)
+    private static async Task<int> GetAsync(DatasetteServer server, string path)
     {
-        using var client = new System.Net.Http.HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var client = new System.Net.Http.HttpClient { BaseAddress = new Uri(server.Urls.First()) };
         using var response = await client.GetAsync(path).ConfigureAwait(false);
         Console.WriteLine(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
         return response.StatusCode == HttpStatusCode.OK ? 0 : 1;

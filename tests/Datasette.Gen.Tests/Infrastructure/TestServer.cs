@@ -6,19 +6,18 @@ using System.Threading.Tasks;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Hosting;
-using Microsoft.AspNetCore.Builder;
 
 namespace Datasette.Gen.Tests.Infrastructure;
 
 /// <summary>A real Kestrel server on a free loopback port, started through the same host code as the executable.</summary>
 public sealed class TestServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly DatasetteServer _server;
 
-    private TestServer(WebApplication app)
+    private TestServer(DatasetteServer server)
     {
-        _app = app;
-        BaseUrl = app.Urls.First().TrimEnd('/');
+        _server = server;
+        BaseUrl = server.Urls.First().TrimEnd('/');
         Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
     }
 
@@ -27,7 +26,7 @@ public sealed class TestServer : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>The instance behind the server (its root token, signer, permission log).</summary>
-    public Datasette.Gen.Runtime.Datasette Datasette => (Datasette.Gen.Runtime.Datasette)_app.Services.GetService(typeof(Datasette.Gen.Runtime.Datasette))!;
+    public Datasette.Gen.Runtime.Datasette Datasette => _server.Datasette;
 
     public static Task<TestServer> StartAsync(ServeOptions options, Deployment? deployment = null) =>
         StartCoreAsync(options with { Host = "127.0.0.1", Port = 0 }, deployment ?? EmptyDeployment);
@@ -52,7 +51,6 @@ public sealed class TestServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
     }
 }
