@@ -321,7 +321,8 @@ def main():
                 # Each server's memory right as its own load ends (the other server runs next).
                 rss_after_load[key] = (ours if key == "ours" else base).rss()
             rows.append(result)
-        ours_rss, base_rss = rss_after_load["ours"], rss_after_load["base"]
+        ours_rss = rss_after_load.get("ours") or ours.rss()
+        base_rss = rss_after_load.get("base") or base.rss()
         # What each server holds once quiet: ours gives page caches and free heap back after a
         # quiet second (Hosting/IdleMemoryTrimmer); the baseline keeps what it has.
         time.sleep(IDLE_SECONDS)
