@@ -163,7 +163,7 @@ public sealed class Database : IAsyncDisposable
         {
             try
             {
-                Execute(connector.Connection, "PRAGMA shrink_memory");
+                connector.Connection.Execute("PRAGMA shrink_memory");
             }
             catch (SqliteException)
             {
@@ -315,11 +315,11 @@ public sealed class Database : IAsyncDisposable
         SqlFunctions.Register(connection);
         if (Kind == DatabaseKind.NamedMemory && !writable)
         {
-            Execute(connection, "PRAGMA query_only=1");
+            connection.Execute("PRAGMA query_only=1");
         }
         if (CacheSizeKb > 0)
         {
-            Execute(connection, $"PRAGMA cache_size=-{CacheSizeKb}");
+            connection.Execute($"PRAGMA cache_size=-{CacheSizeKb}");
         }
         return connector;
     }
@@ -369,13 +369,6 @@ public sealed class Database : IAsyncDisposable
             hash.AppendData(buffer, 0, read);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     public override string ToString() => Name;

@@ -39,15 +39,15 @@ public sealed partial class InternalDatabase : IAsyncDisposable
         var internalDatabase = new InternalDatabase(database, temporary);
         await database.WriteAsync(c =>
         {
-            Execute(c.Connection, "PRAGMA journal_mode=wal");
+            c.Connection.Execute("PRAGMA journal_mode=wal");
             if (temporary)
             {
                 // A temporary catalog is rebuilt at every start: durability buys nothing, fsyncs cost start-up time.
-                Execute(c.Connection, "PRAGMA synchronous=OFF");
+                c.Connection.Execute("PRAGMA synchronous=OFF");
             }
             using var transaction = c.Connection.BeginTransaction();
-            Execute(c.Connection, InternalSchema.Migrations);
-            Execute(c.Connection, InternalSchema.Tables);
+            c.Connection.Execute(InternalSchema.Migrations);
+            c.Connection.Execute(InternalSchema.Tables);
             using var ledger = c.Connection.CreateCommand();
             ledger.CommandText = "insert or ignore into _sqlite_migrations (migration_set, name, applied_at) values (:set, :name, :at)";
             ledger.Parameters.AddWithValue(":set", InternalSchema.MigrationSet);
@@ -149,7 +149,7 @@ public sealed partial class InternalDatabase : IAsyncDisposable
     public Task SaveConfigQueriesAsync(DatasetteConfig config) => Database.WriteAsync(c =>
     {
         using var transaction = c.Connection.BeginTransaction();
-        Execute(c.Connection, "delete from queries where source = 'config'");
+        c.Connection.Execute("delete from queries where source = 'config'");
         foreach (var database in config.Databases)
         {
             foreach (var query in database.Queries)
@@ -519,13 +519,6 @@ public sealed partial class InternalDatabase : IAsyncDisposable
         {
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
-        command.ExecuteNonQuery();
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 }
