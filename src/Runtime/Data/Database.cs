@@ -21,6 +21,7 @@ public sealed class Database : IAsyncDisposable
     private readonly Lazy<string?> _hash;
     private Task<string?>? _hashing;
     private InspectEntry? _inspected;
+    private NamedColor? _nameColor;
     private readonly object _schemaLock = new();
     private Task? _writerLoop;
     private SqliteConnector? _writer;
@@ -89,7 +90,21 @@ public sealed class Database : IAsyncDisposable
     }
 
     /// <summary>Six hex digits: of the hash when there is one, else of MD5(name).</summary>
-    public string Color => (Hash ?? NameDigest.Md5Hex(Name))[..6];
+    public string Color => Hash?[..6] ?? NameColor();
+
+    // Pages that show colours ask on every request; the digest is taken once per name.
+    private string NameColor()
+    {
+        if (_nameColor is { } cached && cached.Name == Name)
+        {
+            return cached.Color;
+        }
+        var color = NameDigest.Md5Hex(Name)[..6];
+        _nameColor = new NamedColor(Name, color);
+        return color;
+    }
+
+    private sealed record NamedColor(string Name, string Color);
 
     /// <summary>
     /// The name <see cref="Datasette.AddDatabase"/> gives when none is asked for (Datasette's

@@ -116,5 +116,10 @@ public sealed class IdleMemoryTests
         // Recorded from Datasette 1.0a37 (/.json of the conformance corpus).
         Assert.Equal("9403e5", new Database(DatabaseKind.PrivateMemory) { Name = "fixtures" }.Color);
         Assert.Equal("a23600", new Database(DatabaseKind.PrivateMemory) { Name = "extra database" }.Color);
+        // The digest is kept per name: a database renamed after its colour was asked for gets the new one.
+        var renamed = new Database(DatabaseKind.PrivateMemory) { Name = "fixtures" };
+        Assert.Equal("9403e5", renamed.Color);
+        renamed.Name = "extra database";
+        Assert.Equal("a23600", renamed.Color);
     }
 }
