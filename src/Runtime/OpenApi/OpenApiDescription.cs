@@ -7,6 +7,7 @@ using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;
 using Datasette.Gen.Runtime.Sql;
+using Datasette.Gen.Runtime.Tables;
 using Datasette.Gen.Runtime.Views;
 
 namespace Datasette.Gen.Runtime.OpenApi;
@@ -60,7 +61,7 @@ public static class OpenApiDescription
             {
                 if (request.Allowed("view-table", database.Name, table.Name))
                 {
-                    parts.Add(OpenApiParts.Table(Table(datasette, database, schema, table)));
+                    parts.Add(OpenApiParts.Table(Table(request, datasette, database, table)));
                 }
             }
             var queries = datasette.Internal.ListQueries(database.Name, QueryFilter.None, MaxQueries, cursor: null).Queries;
@@ -80,7 +81,12 @@ public static class OpenApiDescription
         return parts;
     }
 
-    internal static OpenApiTable Table(Datasette datasette, Database database, DatabaseSchema schema, TableInfo table) => OpenApiInputs.Table(
+    /// <summary>
+    /// A table's input. Its search parameters come from its FTS table, another table: one the actor
+    /// may not view is described as the table page treats it (<see cref="OtherTables"/>), so the
+    /// document neither names it nor lists its columns.
+    /// </summary>
+    internal static OpenApiTable Table(DatasetteRequest request, Datasette datasette, Database database, TableInfo table) => OpenApiInputs.Table(
         database.Name,
         database.Route,
         table.Name,
@@ -88,8 +94,8 @@ public static class OpenApiDescription
         Columns(table),
         table.PrimaryKeys,
         table.Outgoing.Select(f => f.Column),
-        table.FtsTable,
-        name => schema.Find(name) is { } other ? Columns(other) : null,
+        OtherTables.VisibleFtsTable(request, database, table),
+        name => OtherTables.Find(request, database, name) is { } other ? Columns(other) : null,
         datasette.Config.Table(database.Name, table.Name),
         OpenApiInputs.Description(datasette.Internal.ResourceMetadata(database.Name, table.Name)),
         ColumnDescriptions(datasette, database.Name, table.Name));

@@ -30,15 +30,19 @@ public static class ForeignKeyLabels
         return table.Outgoing.Where(fk => only.Count > 0 ? only.Contains(fk.Column) : all).ToList();
     }
 
-    /// <summary>Looks up labels for the given values of each foreign key; unreadable targets are skipped.</summary>
+    /// <summary>
+    /// Looks up labels for the given values of each foreign key. A target the actor may not view
+    /// (<see cref="OtherTables"/>) is skipped like an unreadable one: its column keeps raw values, as
+    /// a label would be that table's data.
+    /// </summary>
     public static List<ExpandedColumn> Lookup(DatasetteRequest request, Datasette datasette, Database database, IEnumerable<ForeignKey> keys,
         IReadOnlyDictionary<string, List<object>> valuesByColumn)
     {
         var expanded = new List<ExpandedColumn>();
         foreach (var key in keys)
         {
-            var target = database.Schema.Find(key.OtherTable);
-            if (target is null || !request.Allowed("view-table", database.Name, target.Name))
+            var target = OtherTables.Find(request, database, key.OtherTable);
+            if (target is null)
             {
                 continue;
             }

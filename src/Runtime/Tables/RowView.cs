@@ -98,7 +98,7 @@ public static class RowView
         }
         if (extras.Contains("foreign_key_tables"))
         {
-            WriteForeignKeyTables(writer, datasette, database, table, values);
+            WriteForeignKeyTables(writer, request, datasette, database, table, values);
         }
         if (extras.Contains("database_color"))
         {
@@ -194,13 +194,17 @@ public static class RowView
         await Csv.CsvResponse.FlushAsync(body, buffer).ConfigureAwait(false);
     }
 
-    /// <summary>For each table referencing this one: how many rows point at this row, and a link to them.</summary>
-    private static void WriteForeignKeyTables(System.Text.Json.Utf8JsonWriter writer, Datasette datasette, Database database, TableInfo table, string[] values)
+    /// <summary>
+    /// For each table referencing this one: how many rows point at this row, and a link to them.
+    /// A referencing table the actor may not view is left out (<see cref="OtherTables"/>): its count
+    /// is a fact about its rows, and the entry would name it.
+    /// </summary>
+    private static void WriteForeignKeyTables(System.Text.Json.Utf8JsonWriter writer, DatasetteRequest request, Datasette datasette, Database database, TableInfo table, string[] values)
     {
         writer.WriteStartArray("foreign_key_tables");
         if (table.PrimaryKeys.Count == 1)
         {
-            foreach (var key in table.Incoming)
+            foreach (var key in table.Incoming.Where(k => OtherTables.Visible(request, database, k.OtherTable)))
             {
                 long count;
                 try

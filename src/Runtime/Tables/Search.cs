@@ -7,17 +7,26 @@ using Datasette.Gen.Runtime.Sql;
 
 namespace Datasette.Gen.Runtime.Tables;
 
-/// <summary>Full-text search arguments (<c>_search</c>, <c>_search_COLUMN</c>) as clauses over the table's FTS table.</summary>
+/// <summary>
+/// Full-text search arguments (<c>_search</c>, <c>_search_COLUMN</c>) as clauses over the table's
+/// FTS table. The FTS table is another table the request reads, so it must be visible to the actor
+/// (<see cref="OtherTables"/>): a hidden detected one counts as none, and a hidden one named by
+/// <c>_fts_table</c> or configuration fails as a missing one does, so neither its rows nor its
+/// existence can be probed from here.
+/// </summary>
 public static class Search
 {
-    public static void Apply(QueryArgs args, Database database, TableInfo table, TableConfig? config, List<string> clauses, Dictionary<string, object?> parameters, List<string> descriptions)
+    public static void Apply(DatasetteRequest request, QueryArgs args, Database database, TableInfo table, TableConfig? config, List<string> clauses, Dictionary<string, object?> parameters, List<string> descriptions)
     {
-        var ftsName = NonEmpty(args.Get("_fts_table")) ?? config?.FtsTable ?? table.FtsTable;
+        var named = NonEmpty(args.Get("_fts_table")) ?? config?.FtsTable;
+        var fts = named is not null ? OtherTables.Find(request, database, named)
+            : table.FtsTable is { } detected ? OtherTables.Find(request, database, detected)
+            : null;
+        var ftsName = fts?.Name ?? named;
         if (ftsName is null)
         {
             return; // no FTS table: search arguments are ignored, as in Datasette
         }
-        var fts = database.Schema.Find(ftsName);
         var ftsPk = NonEmpty(args.Get("_fts_pk")) ?? config?.FtsPk ?? "rowid";
         var mode = NonEmpty(args.Get("_searchmode")) ?? config?.SearchMode;
         string Match(string parameter) => mode == "raw" ? ":" + parameter : $"escape_fts(:{parameter})";
@@ -25,6 +34,11 @@ public static class Search
         var search = args.Get("_search");
         if (!string.IsNullOrEmpty(search))
         {
+            if (fts is null)
+            {
+                // SQLite's own words for a missing table, said without asking SQLite, which would find a hidden one.
+                throw new SqlErrorException($"no such table: {ftsName}");
+            }
             parameters["search"] = search;
             clauses.Add($"{SqlIdentifier.Escape(ftsPk)} in (select rowid from {SqlIdentifier.Escape(ftsName)} where {SqlIdentifier.Escape(ftsName)} match {Match("search")})");
             descriptions.Add($"search matches \"{search}\"");

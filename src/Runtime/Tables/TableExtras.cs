@@ -203,7 +203,9 @@ public static class TableExtras
                 writer.WriteString("other_table", key.OtherTable);
                 writer.WriteString("other_column", key.OtherColumn);
                 writer.WriteEndObject();
-                var target = database.Schema.Find(key.OtherTable);
+                // The key is this table's own definition; the label column is the target's, so a
+                // target the actor may not view answers as a missing one does (null).
+                var target = OtherTables.Find(request, database, key.OtherTable);
                 writer.WriteStringValue(target is null ? null : LabelColumns.For(datasette, database, target));
                 writer.WriteEndArray();
             }

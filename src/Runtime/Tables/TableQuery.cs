@@ -119,8 +119,8 @@ public sealed class TableQuery
             clauses.AddRange(wheres.Select(w => "(" + w + ")"));
         }
         var descriptions = new List<string>();
-        Search.Apply(args, database, table, config, clauses, parameters, descriptions);
-        Through.Apply(args, database, table, clauses, parameters, descriptions);
+        Search.Apply(request, args, database, table, config, clauses, parameters, descriptions);
+        Through.Apply(request, args, database, table, clauses, parameters, descriptions);
         descriptions.AddRange(filterDescriptions);
 
         var (sortColumn, descending, fromRequest) = Sort(args, table, config);

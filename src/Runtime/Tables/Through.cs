@@ -9,11 +9,13 @@ namespace Datasette.Gen.Runtime.Tables;
 
 /// <summary>
 /// <c>_through={"table", "column", "value"}</c>: rows of this table referenced by rows of another
-/// table that match column = value, through that table's foreign key to this one.
+/// table that match column = value, through that table's foreign key to this one. A table the
+/// actor may not view gets the answer a missing one gets (<see cref="OtherTables"/>): otherwise
+/// its rows could be probed value by value through this table, and its existence confirmed.
 /// </summary>
 public static class Through
 {
-    public static void Apply(QueryArgs args, Database database, TableInfo table, List<string> clauses, Dictionary<string, object?> parameters, List<string> descriptions)
+    public static void Apply(DatasetteRequest request, QueryArgs args, Database database, TableInfo table, List<string> clauses, Dictionary<string, object?> parameters, List<string> descriptions)
     {
         foreach (var value in args.GetAll("_through"))
         {
@@ -31,9 +33,12 @@ public static class Through
             {
                 throw DatasetteHttpException.BadRequest("Invalid _through - expected {\"table\", \"column\", \"value\"}");
             }
-            var other = database.Schema.Find(throughTable);
-            var key = other?.Outgoing.FirstOrDefault(fk => fk.OtherTable == table.Name)
-                ?? throw DatasetteHttpException.BadRequest("Invalid _through - could not find corresponding foreign key");
+            var other = OtherTables.Find(request, database, throughTable);
+            var key = other?.Outgoing.FirstOrDefault(fk => fk.OtherTable == table.Name);
+            if (other is null || key is null)
+            {
+                throw DatasetteHttpException.BadRequest("Invalid _through - could not find corresponding foreign key");
+            }
             var name = "through_" + parameters.Count;
             parameters[name] = target.ValueKind switch
             {
@@ -42,7 +47,7 @@ public static class Through
                 JsonValueKind.String => target.GetString(),
                 _ => target.GetRawText(),
             };
-            clauses.Add($"{SqlIdentifier.Quote(key.OtherColumn)} in (select {SqlIdentifier.Quote(key.Column)} from {SqlIdentifier.Quote(throughTable)} where {SqlIdentifier.Quote(column)} = :{name})");
+            clauses.Add($"{SqlIdentifier.Quote(key.OtherColumn)} in (select {SqlIdentifier.Quote(key.Column)} from {SqlIdentifier.Quote(other.Name)} where {SqlIdentifier.Quote(column)} = :{name})");
             var shown = target.ValueKind == JsonValueKind.String ? target.GetString() : target.GetRawText();
             descriptions.Add($"{throughTable}.{column} = \"{shown}\"");
         }

@@ -6,6 +6,7 @@ using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;
 using Datasette.Gen.Runtime.Json;
+using Datasette.Gen.Runtime.Tables;
 
 namespace Datasette.Gen.Runtime.Views;
 
@@ -70,9 +71,10 @@ public static class DatabaseView
             }
             writer.WriteBoolean("count_truncated", count == TableCounts.Cap);
             writer.WriteBoolean("hidden", hidden.Contains(table.Name));
-            writer.WriteString("fts_table", table.FtsTable);
+            // Both come from other tables' definitions: only those the actor may see are named.
+            writer.WriteString("fts_table", OtherTables.VisibleFtsTable(request, database, table));
             writer.WriteStartObject("foreign_keys");
-            WriteForeignKeys(writer, "incoming", table.Incoming);
+            WriteForeignKeys(writer, "incoming", OtherTables.VisibleIncoming(request, database, table));
             WriteForeignKeys(writer, "outgoing", table.Outgoing);
             writer.WriteEndObject();
             writer.WriteBoolean("private", request.IsPrivate("view-table", database.Name, table.Name));

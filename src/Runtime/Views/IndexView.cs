@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
+using Datasette.Gen.Runtime.Tables;
 
 namespace Datasette.Gen.Runtime.Views;
 
@@ -67,7 +68,8 @@ public static class IndexView
         }
         var relationships = sortByRelationships || counts is null;
         long Count(TableInfo table) => counts is not null && counts.TryGetValue(table.Name, out var c) ? c ?? 0 : 0;
-        int Relationships(TableInfo table) => relationships ? table.Incoming.Count + table.Outgoing.Count : 0;
+        // Incoming keys and FTS tables are other tables' definitions: only those the actor may see count.
+        int Relationships(TableInfo table) => relationships ? table.Incoming.Count(k => OtherTables.Visible(request, database, k.OtherTable)) + table.Outgoing.Count : 0;
 
         var visible = tables.Where(t => !hidden.Contains(t.Name)).ToList();
         var hiddenTables = tables.Where(t => hidden.Contains(t.Name)).ToList();
@@ -99,7 +101,7 @@ public static class IndexView
                 writer.WriteNumber("count", Count(table));
             }
             writer.WriteBoolean("hidden", false);
-            writer.WriteString("fts_table", table.FtsTable);
+            writer.WriteString("fts_table", OtherTables.VisibleFtsTable(request, database, table));
             writer.WriteNumber("num_relationships_for_sorting", Relationships(table));
             writer.WriteBoolean("private", request.IsPrivate("view-table", database.Name, table.Name));
             writer.WriteEndObject();

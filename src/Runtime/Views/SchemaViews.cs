@@ -19,7 +19,7 @@ public static class SchemaViews
         var schemas = datasette.Databases
             .Where(d => request.Allowed("view-database", d.Name))
             .OrderBy(d => d.Name, StringComparer.Ordinal)
-            .Select(d => (d.Name, Schema: DatabaseSchemaText(d)))
+            .Select(d => (d.Name, Schema: DatabaseSchemaText(request, d)))
             .ToList();
         return Suffix(request) switch
         {
@@ -50,7 +50,7 @@ public static class SchemaViews
         {
             return NotFound(request, "Database not found");
         }
-        var schema = DatabaseSchemaText(database);
+        var schema = DatabaseSchemaText(request, database);
         return Suffix(request) switch
         {
             ".json" => Json(request, writer =>
@@ -96,17 +96,25 @@ public static class SchemaViews
     /// <summary>The database a route names (its name when it differs from the route), for permission checks.</summary>
     private static string DatabaseName(Datasette datasette, string route) => datasette.DatabaseByRoute(route)?.Name ?? route;
 
-    /// <summary>Every non-null sqlite_master.sql, in storage order, joined with ";\n".</summary>
-    public static string DatabaseSchemaText(Database database) =>
-        QueryRunner.Run(database, "select sql from sqlite_master where sql is not null", null, null, reader =>
+    /// <summary>
+    /// Every non-null sqlite_master.sql, in storage order, joined with ";\n" — but only for tables
+    /// and views the actor may see (an index or trigger goes with its table): a hidden table's
+    /// definition would name it and its columns (<see cref="Tables.OtherTables"/>; Datasette lists
+    /// them all).
+    /// </summary>
+    public static string DatabaseSchemaText(DatasetteRequest request, Database database)
+    {
+        var statements = QueryRunner.Run(database, "select tbl_name, sql from sqlite_master where sql is not null", null, null, reader =>
         {
-            var statements = new List<string>();
+            var list = new List<(string Table, string Sql)>();
             while (reader.Read())
             {
-                statements.Add(reader.GetString(0));
+                list.Add((reader.GetString(0), reader.GetString(1)));
             }
-            return string.Join(";\n", statements);
+            return list;
         });
+        return string.Join(";\n", statements.Where(s => Tables.OtherTables.Visible(request, database, s.Table)).Select(s => s.Sql));
+    }
 
     private static string Suffix(DatasetteRequest request) => request.RouteMatch.Groups["suffix"].Value;
 
