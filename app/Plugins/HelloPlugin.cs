@@ -16,7 +16,8 @@ using Datasette.Gen.Runtime.Plugins.Hooks;
 /// <list type="bullet">
 /// <item>[DatasetteAction] registers the action (Datasette's register_actions); datasette.yaml's
 /// <c>permissions:</c> blocks may now name it.</item>
-/// <item><see cref="IRegisterRoutes"/> adds the page (register_routes).</item>
+/// <item><see cref="IRegisterRoutes"/> adds the page (register_routes); it counts only the databases
+/// the actor may view (<see cref="Datasette.AllowedResourcesAsync"/>), never all of them.</item>
 /// <item>The [DatasetteHook] method <see cref="PermissionResourcesSql"/> lets everybody view it unless
 /// the configuration says otherwise (permission_resources_sql).</item>
 /// </list>
@@ -43,10 +44,18 @@ public sealed class HelloPlugin : IRegisterRoutes
         // plugins: {hello: {greeting: …}} in datasette.yaml; "$env" and "$file" references are read now.
         var greeting = (datasette.PluginConfig("hello") as JsonObject)?["greeting"]?.GetValue<string>() ?? "Hello";
         var name = request.Actor?["id"]?.ToString() ?? "anonymous";
+        // datasette.Databases lists every database, whoever asks; what a page shows must be what
+        // this actor may see, so count through the permission API (Datasette's allowed_resources).
+        var visible = await datasette.AllowedResourcesAsync("view-database", request.Actor);
+        var databases = 0;
+        await foreach (var _ in visible.AllAsync())
+        {
+            databases++;
+        }
         return DatasetteResponse.Json(new JsonObject
         {
             ["message"] = $"{greeting}, {name}!",
-            ["databases"] = datasette.Databases.Count,
+            ["databases"] = databases,
         });
     }
 }

@@ -65,6 +65,22 @@ public sealed class ExamplePluginTests(ExamplePluginTests.ServerFixture fixture)
     }
 
     [Fact]
+    public async Task The_hello_page_counts_only_the_databases_the_actor_may_view()
+    {
+        var yaml = "databases:\n  private_notes:\n    allow:\n      id: root\n";
+        await using var server = await TestServer.StartAsync(new ServeOptions(), Deployment(PluginApiInstance.Bind(yaml, Generated.Deployment.Actions)));
+        server.Datasette.AddMemoryDatabase("hello_private_" + System.Guid.NewGuid().ToString("N"), "private_notes");
+        await server.Datasette.RefreshCatalogAsync(force: true);
+
+        var anonymous = await server.Client.GetJsonAsync("/-/hello");
+        var root = await server.Datasette.Client.GetAsync("/-/hello", actor: PluginApiInstance.Actor("root"));
+
+        Assert.Equal(2, server.Datasette.Databases.Count);
+        Assert.Equal("""{"message":"Hello, anonymous!","databases":1}""", HttpJson.Compact(anonymous.Text));
+        Assert.Equal(2, root.Json()!["databases"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task The_geography_plugin_adds_a_sql_function_and_the_flag_column_type()
     {
         var density = await _server.Client.GetJsonAsync("/demo/-/query.json?sql=select+density(2000,+4)+as+d,+density(1,+0)+as+z&_shape=array");
