@@ -10,8 +10,8 @@ namespace Datasette.Gen.Runtime.Tables;
 /// (a <c>_through</c> table, a foreign key's target, a table referencing this row, an FTS table,
 /// the statements of <c>/-/schema</c>): the actor must be allowed view-table on it — the same
 /// decision that table's own page makes, through the same permission API — or the answer is
-/// built as though that table were not there. Datasette 1.0a37 reads them unchecked, so a table
-/// an allow block hides could be probed through a public one.
+/// built as though that table were not there. Datasette 1.0a37 checks only the label look-up and
+/// reads the rest unchecked, so a table an allow block hides can be probed through a public one.
 /// </summary>
 internal static class OtherTables
 {

@@ -86,6 +86,20 @@ public sealed class OtherTableLeakTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_restricted_to_one_table_cannot_reach_another_through_it()
+    {
+        // staff may view loans, but this token of staff's is restricted to books.
+        var restricted = JsonNode.Parse("""{"id": "staff", "_r": {"r": {"data": {"books": ["vt"]}}}}""")!.AsObject();
+
+        var through = await _instance.Datasette.Client.GetAsync($"/data/books.json?_through={Through("loans")}", actor: restricted);
+        var counts = await _instance.Datasette.Client.GetAsync("/data/books/1.json?_extra=foreign_key_tables", actor: restricted.DeepClone().AsObject());
+
+        Assert.Equal(400, through.Status);
+        Assert.Contains("could not find corresponding foreign key", through.Text, StringComparison.Ordinal);
+        Assert.Equal("[]", counts.Json()!["foreign_key_tables"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Labels_from_a_hidden_table_are_not_shown_and_the_value_stays_raw()
     {
         var anonymous = (await Anonymous("/data/books.json?_labels=on&_shape=array")).Json()!.AsArray();
