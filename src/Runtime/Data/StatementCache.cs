@@ -33,8 +33,7 @@ internal sealed class StatementCache
                 }
                 cache._commands.Clear();
             }
-            command = connection.CreateCommand();
-            command.CommandText = sql;
+            command = connection.CreateCommand(sql);
             cache._commands[sql] = command;
         }
         command.Parameters.Clear();

@@ -54,9 +54,8 @@ public static class WriteQueryView
             var affected = await database.WriteAsync(connector =>
             {
                 using var transaction = connector.Connection.BeginTransaction();
-                using var command = connector.Connection.CreateCommand();
+                using var command = connector.Connection.CreateCommand(query.Sql);
                 command.Transaction = transaction;
-                command.CommandText = query.Sql;
                 foreach (var (name, value) in parameters)
                 {
                     command.Parameters.AddWithValue(":" + name, value ?? DBNull.Value);
@@ -76,6 +75,10 @@ public static class WriteQueryView
         catch (Microsoft.Data.Sqlite.SqliteException ex)
         {
             (message, ok) = (query.OnErrorMessage ?? SqliteText(ex), false);
+        }
+        catch (SqlErrorException ex)
+        {
+            (message, ok) = (query.OnErrorMessage ?? ex.Message, false);
         }
 
         var redirect = ok ? query.OnSuccessRedirect : query.OnErrorRedirect;
