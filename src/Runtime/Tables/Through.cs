@@ -39,6 +39,9 @@ public static class Through
             {
                 throw DatasetteHttpException.BadRequest("Invalid _through - could not find corresponding foreign key");
             }
+            // Checked, not left to SQLite: a double-quoted name that is no column reads as a string
+            // literal there, and "no_such" = 'no_such' would match every row.
+            TableQuery.EnsureColumn(other, column);
             var name = "through_" + parameters.Count;
             parameters[name] = target.ValueKind switch
             {

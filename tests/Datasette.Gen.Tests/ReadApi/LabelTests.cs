@@ -39,4 +39,13 @@ public sealed class LabelTests(FixturesServerFixture fixture) : IClassFixture<Fi
         Assert.Equal("where roadside_attraction_characteristics.characteristic_id = \"1\"", response.Json.GetProperty("human_description_en").GetString());
         Assert.True(response.Json.GetProperty("rows").GetArrayLength() > 0);
     }
+
+    [Fact]
+    public async Task Through_a_column_the_other_table_lacks_is_an_error_not_a_match_on_every_row()
+    {
+        var through = System.Uri.EscapeDataString("{\"table\":\"roadside_attraction_characteristics\",\"column\":\"no_such\",\"value\":\"no_such\"}");
+        var response = await Server.Client.GetJsonAsync($"/fixtures/roadside_attractions.json?_through={through}");
+        Assert.Equal(400, response.Status);
+        Assert.Equal("no such column: no_such", response.Json.GetProperty("error").GetString());
+    }
 }
