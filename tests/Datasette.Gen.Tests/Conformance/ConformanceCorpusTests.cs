@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -10,7 +9,7 @@ using Xunit.Abstractions;
 namespace Datasette.Gen.Tests.Conformance;
 
 /// <summary>
-/// Runs ../shared/conformance's capture.py and compare.py against a live server and fails if any
+/// Asks a live server for every path of the public corpus (tests/conformance) and fails if any
 /// case of a category this runtime already covers differs from Datasette 1.0a37's recording.
 /// </summary>
 public sealed class ConformanceCorpusTests(ITestOutputHelper output)
@@ -25,7 +24,7 @@ public sealed class ConformanceCorpusTests(ITestOutputHelper output)
 
     /// <summary>
     /// Cases where we answer better than the recording on purpose, with the exact difference
-    /// compare.py must report (reference first): anything else about them must still match.
+    /// <see cref="CorpusComparer"/> must report (reference first): anything else about them must still match.
     /// </summary>
     private static readonly Dictionary<string, string> DeliberateDifferences = new()
     {
@@ -54,69 +53,14 @@ public sealed class ConformanceCorpusTests(ITestOutputHelper output)
 
     internal sealed record CaseResult(string Path, string Category, bool Passed, string Line);
 
+    /// <summary>Serves nothing itself: asks <paramref name="server"/> for every path of the urls file and compares with the recording.</summary>
     internal static async Task<List<CaseResult>> CompareAsync(TestServer server, string urlsFile, string referenceFile)
     {
         var corpus = Paths.Conformance;
-        var capture = Path.Combine(Path.GetTempPath(), $"datasette-gen-capture-{Guid.NewGuid():N}.jsonl");
-        try
-        {
-            await RunPythonAsync(corpus, "capture.py", server.BaseUrl, urlsFile, capture);
-            var comparison = await RunPythonAsync(corpus, "compare.py", referenceFile, capture);
-            var categories = ReadCategories(Path.Combine(corpus, urlsFile));
-            var results = new List<CaseResult>();
-            foreach (var line in comparison.Split('\n'))
-            {
-                var passed = line.StartsWith("PASS ", StringComparison.Ordinal);
-                if (!passed && !line.StartsWith("FAIL ", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-                var path = passed ? line[5..].TrimEnd() : line[5..line.IndexOf(": ", 5, StringComparison.Ordinal)];
-                results.Add(new CaseResult(path, categories.GetValueOrDefault(path, "?"), passed, line));
-            }
-            return results;
-        }
-        finally
-        {
-            File.Delete(capture);
-        }
-    }
-
-    private static Dictionary<string, string> ReadCategories(string urlsFile)
-    {
-        var categories = new Dictionary<string, string>(StringComparer.Ordinal);
-        var category = "?";
-        foreach (var raw in File.ReadLines(urlsFile))
-        {
-            var line = raw.Trim();
-            if (line.StartsWith("# category:", StringComparison.OrdinalIgnoreCase))
-            {
-                category = line[(line.IndexOf(':') + 1)..].Trim();
-            }
-            else if (line.Length > 0 && !line.StartsWith('#'))
-            {
-                categories[line] = category;
-            }
-        }
-        return categories;
-    }
-
-    private static async Task<string> RunPythonAsync(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("python3") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var text = await stdout;
-        if (process.ExitCode > 1)
-        {
-            throw new InvalidOperationException($"python3 {string.Join(' ', arguments)} exited {process.ExitCode}: {await stderr}");
-        }
-        return text;
+        var captured = await CaptureClient.CaptureAsync(server.BaseUrl, CorpusUrls.Read(Path.Combine(corpus, urlsFile)));
+        var reference = CorpusRecord.ReadJsonLines(Path.Combine(corpus, referenceFile));
+        return CorpusComparer.Compare(reference, captured)
+            .Select(o => new CaseResult(o.Path, o.Category ?? "?", o.Passed, o.Line))
+            .ToList();
     }
 }

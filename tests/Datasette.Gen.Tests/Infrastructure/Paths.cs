@@ -3,13 +3,13 @@ using System.Runtime.CompilerServices;
 
 namespace Datasette.Gen.Tests.Infrastructure;
 
-/// <summary>Where the repository and the shared conformance corpus are, found from this source file.</summary>
+/// <summary>Where the repository and its copy of the conformance corpus are, found from this source file.</summary>
 public static class Paths
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    /// <summary>../shared/conformance beside the repository (read in place, never copied).</summary>
-    public static string Conformance => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "conformance"));
+    /// <summary>tests/conformance: the recorded corpus, copied unchanged into the repository (never edited).</summary>
+    public static string Conformance => Path.Combine(RepositoryRoot, "tests", "conformance");
 
     public static string ConformanceData => Path.Combine(Conformance, "data");
 
