@@ -1,7 +1,10 @@
 using System;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using Datasette.Gen.Tests.Infrastructure;
 
@@ -9,22 +12,85 @@ namespace Datasette.Gen.Tests.OpenApi;
 
 /// <summary>
 /// The node tools in tests/openapi-tools (an OpenAPI 3.1 validator, openapi-typescript,
-/// openapi-fetch, tsc), installed there by <c>npm ci</c>. A test that needs them fails, naming
-/// the command to run, when they are missing: it never passes without having checked.
+/// openapi-fetch, tsc). A fresh clone has no node_modules: the first test that needs them runs
+/// <c>npm ci</c> there, once for the whole test process. Without node and npm the tests fail,
+/// saying so: they never pass without having checked.
 /// </summary>
 public static class OpenApiTools
 {
+    private static readonly string[] Packages = { "@seriousme/openapi-schema-validator", "openapi-typescript", "openapi-fetch", "typescript", "ajv" };
+
+    /// <summary>Why the tools are unusable (null when they are ready); computed once, so parallel tests never run npm ci side by side.</summary>
+    private static readonly Lazy<string?> Problem = new(InstallIfMissing, LazyThreadSafetyMode.ExecutionAndPublication);
+
     public static string Folder => Path.Combine(Paths.RepositoryRoot, "tests", "openapi-tools");
 
     public static string Generated => Path.Combine(Folder, "generated");
 
     public static void EnsureInstalled()
     {
-        foreach (var package in new[] { "@seriousme/openapi-schema-validator", "openapi-typescript", "openapi-fetch", "typescript", "ajv" })
+        var problem = Problem.Value;
+        Assert.True(problem is null, problem);
+    }
+
+    private static string? InstallIfMissing()
+    {
+        if (Run("node", "--version") is { Started: false })
         {
-            Assert.True(
-                File.Exists(Path.Combine(Folder, "node_modules", package, "package.json")),
-                $"tests/openapi-tools/node_modules lacks {package}: run `npm ci` in tests/openapi-tools (.ci/run does) before these tests.");
+            return "The OpenAPI tests need Node.js: `node` was not found on PATH (install nodejs and npm; .ci/run does).";
+        }
+        if (MissingPackage() is null)
+        {
+            return null;
+        }
+        var install = Run("npm", "ci", "--no-audit", "--no-fund");
+        if (!install.Started)
+        {
+            return "tests/openapi-tools/node_modules is missing and `npm` was not found on PATH to install it (install npm; .ci/run does).";
+        }
+        if (install.ExitCode != 0)
+        {
+            return $"`npm ci --no-audit --no-fund` in tests/openapi-tools failed with exit code {install.ExitCode}:\n{install.Output}";
+        }
+        return MissingPackage() is { } package
+            ? $"`npm ci` in tests/openapi-tools finished but node_modules lacks {package}."
+            : null;
+    }
+
+    private static string? MissingPackage() =>
+        Packages.FirstOrDefault(p => !File.Exists(Path.Combine(Folder, "node_modules", p, "package.json")));
+
+    /// <summary>Runs a tool in tests/openapi-tools to completion; Started is false when it is not installed.</summary>
+    private static (bool Started, int ExitCode, string Output) Run(string fileName, params string[] args)
+    {
+        var start = new ProcessStartInfo(fileName) { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        Process? process;
+        try
+        {
+            process = Process.Start(start);
+        }
+        catch (Win32Exception)
+        {
+            return (false, -1, "");
+        }
+        if (process is null)
+        {
+            return (false, -1, "");
+        }
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+            {
+                process.Kill(entireProcessTree: true);
+                return (true, -1, $"{fileName} {string.Join(' ', args)} took over 10 minutes");
+            }
+            return (true, process.ExitCode, output.Result + error.Result);
         }
     }
 
