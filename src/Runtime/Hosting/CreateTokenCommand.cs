@@ -20,89 +20,52 @@ public static class CreateTokenCommand
 {
     public const string Name = "create-token";
 
-    public const string Usage = """
-        Usage: datasette create-token [OPTIONS] ID
+    /// <summary>The token asked for, filled in option by option.</summary>
+    internal sealed class Arguments
+    {
+        public string? Id { get; set; }
+        public string? Secret { get; set; }
+        public long? ExpiresAfter { get; set; }
+        public bool Debug { get; set; }
+        public TokenRestrictions Restrictions { get; } = new();
 
-          Create a signed API token for the specified actor ID
+        /// <summary>Every action named by a restriction, checked against the known actions afterwards.</summary>
+        public List<string> NamedActions { get; } = new();
 
-        Options:
-          --secret TEXT                   Secret used for signing the API tokens  [required] (or DATASETTE_SECRET)
-          -e, --expires-after INTEGER     Token should expire after this many seconds
-          -a, --all ACTION                Restrict token to this action
-          -d, --database DB ACTION        Restrict token to this action on this database
-          -r, --resource DB RESOURCE ACTION
-                                          Restrict token to this action on this database resource (a table, SQL view or named query)
-          --debug                         Show decoded token
-          --help                          Show this message and exit.
-        """;
+        public Arguments Restrict(Action<TokenRestrictions> restrict, string action)
+        {
+            restrict(Restrictions);
+            NamedActions.Add(action);
+            return this;
+        }
+    }
+
+    internal static CommandSyntax<Arguments> Syntax { get; } = new(
+        Name,
+        "ID",
+        "Create a signed API token for the specified actor ID.",
+        [
+            new("--secret", "TEXT", "Secret used for signing the API tokens [required] (or DATASETTE_SECRET)", (a, v) => { a.Secret = v[0]; return a; }),
+            new("-e, --expires-after", "INTEGER", "Token should expire after this many seconds", (a, v) => { a.ExpiresAfter = ParseSeconds(v[0]); return a; }),
+            new("-a, --all", "ACTION", "Restrict token to this action", (a, v) => a.Restrict(r => r.AllowAll(v[0]), v[0])),
+            new("-d, --database", "DB ACTION", "Restrict token to this action on this database", (a, v) => a.Restrict(r => r.AllowDatabase(v[0], v[1]), v[1])),
+            new("-r, --resource", "DB RESOURCE ACTION", "Restrict token to this action on this database resource (a table, SQL view or named query)",
+                (a, v) => a.Restrict(r => r.AllowResource(v[0], v[1], v[2]), v[2])),
+            new("--debug", "", "Show decoded token", (a, _) => { a.Debug = true; return a; }),
+        ],
+        (a, id) =>
+        {
+            a.Id = a.Id is null ? id : throw new CommandLineException($"Got unexpected extra argument ({id})");
+            return a;
+        });
+
+    public static string Usage => Syntax.Usage;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        string? id = null;
-        string? secret = null;
-        long? expiresAfter = null;
-        var debug = false;
-        var restrictions = new TokenRestrictions();
-        var named = new List<string>();
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            string Value(string option) => i + 1 < args.Count ? args[++i] : throw new CommandLineException($"Option '{option}' requires an argument.");
-            switch (arg)
-            {
-                case "--help":
-                    output.WriteLine(Usage);
-                    return 0;
-                case "--secret":
-                    secret = Value(arg);
-                    break;
-                case "-e" or "--expires-after":
-                    var text = Value(arg);
-                    if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds))
-                    {
-                        throw new CommandLineException($"Invalid value for '-e' / '--expires-after': '{text}' is not a valid integer.");
-                    }
-                    expiresAfter = seconds;
-                    break;
-                case "-a" or "--all":
-                    var all = Value(arg);
-                    restrictions.AllowAll(all);
-                    named.Add(all);
-                    break;
-                case "-d" or "--database":
-                    var database = Value(arg);
-                    var databaseAction = Value(arg);
-                    restrictions.AllowDatabase(database, databaseAction);
-                    named.Add(databaseAction);
-                    break;
-                case "-r" or "--resource":
-                    var resourceDatabase = Value(arg);
-                    var resource = Value(arg);
-                    var resourceAction = Value(arg);
-                    restrictions.AllowResource(resourceDatabase, resource, resourceAction);
-                    named.Add(resourceAction);
-                    break;
-                case "--debug":
-                    debug = true;
-                    break;
-                default:
-                    if (arg.StartsWith('-') && arg.Length > 1)
-                    {
-                        throw new CommandLineException($"No such option: {arg}");
-                    }
-                    if (id is not null)
-                    {
-                        throw new CommandLineException($"Got unexpected extra argument ({arg})");
-                    }
-                    id = arg;
-                    break;
-            }
-        }
-        if (id is null)
-        {
-            throw new CommandLineException("Missing argument 'ID'.");
-        }
-        secret ??= Environment.GetEnvironmentVariable("DATASETTE_SECRET");
+        var arguments = Syntax.Parse(args, new Arguments());
+        var id = arguments.Id ?? throw new CommandLineException("Missing argument 'ID'.");
+        var secret = arguments.Secret ?? Environment.GetEnvironmentVariable("DATASETTE_SECRET");
         if (string.IsNullOrEmpty(secret))
         {
             throw new CommandLineException("Missing option '--secret'.");
@@ -110,16 +73,16 @@ public static class CreateTokenCommand
         DatasetteHost.UseStaticSqlite();
         var internalDatabase = await InternalDatabase.OpenAsync(null).ConfigureAwait(false);
         await using var datasette = new Datasette(DatasetteConfig.Empty, internalDatabase, new DatasetteOptions { Secret = secret });
-        foreach (var action in named)
+        foreach (var action in arguments.NamedActions)
         {
             if (!datasette.Actions.ContainsKey(action))
             {
                 error.WriteLine($"  Unknown permission: {action} ");
             }
         }
-        var token = await datasette.CreateTokenAsync(id, expiresAfter, restrictions, handler: "signed").ConfigureAwait(false);
+        var token = await datasette.CreateTokenAsync(id, arguments.ExpiresAfter, arguments.Restrictions, handler: "signed").ConfigureAwait(false);
         output.WriteLine(token);
-        if (debug)
+        if (arguments.Debug)
         {
             output.WriteLine();
             output.WriteLine("Decoded:");
@@ -141,4 +104,9 @@ public static class CreateTokenCommand
         }
         return 0;
     }
+
+    private static long ParseSeconds(string text) =>
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds)
+            ? seconds
+            : throw new CommandLineException($"Invalid value for '-e' / '--expires-after': '{text}' is not a valid integer.");
 }

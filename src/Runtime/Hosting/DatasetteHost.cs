@@ -18,56 +18,84 @@ public static class DatasetteHost
     private static readonly object ProviderLock = new();
     private static bool _providerSet;
 
-    public static async Task<int> RunAsync(string[] args, Deployment deployment)
+    /// <summary>The subcommands: each parses its own arguments with its syntax, which also writes its --help.</summary>
+    private static readonly (ICommandSyntax Syntax, Func<IReadOnlyList<string>, Deployment, TextWriter, TextWriter, Task<int>> Run)[] Commands =
+    [
+        (CommandLine.Serve, (args, deployment, output, _) => ServeAsync(args, deployment, output)),
+        (InspectCommand.Syntax, (args, _, _, _) => Task.FromResult(InspectCommand.Run(args))),
+        (CreateTokenCommand.Syntax, (args, _, output, error) => CreateTokenCommand.RunAsync(args, output, error)),
+        (SchemaSnapshotCommand.Syntax, (args, deployment, output, _) => SchemaSnapshotCommand.RunAsync(args, deployment, output)),
+        (OpenApi.OpenApiCommand.Syntax, (args, deployment, output, _) => OpenApi.OpenApiCommand.RunAsync(args, deployment, output)),
+    ];
+
+    /// <summary>Every subcommand's syntax, in the order the top-level help lists them.</summary>
+    internal static IEnumerable<ICommandSyntax> CommandSyntaxes => Commands.Select(c => c.Syntax);
+
+    public static Task<int> RunAsync(string[] args, Deployment deployment) => RunAsync(args, deployment, Console.Out, Console.Error);
+
+    /// <summary>Runs the command line; help and messages go to <paramref name="output"/>, errors to <paramref name="error"/>.</summary>
+    internal static async Task<int> RunAsync(string[] args, Deployment deployment, TextWriter output, TextWriter error)
     {
         try
         {
             if (args.Length > 0 && args[0] is "--help")
             {
-                Console.WriteLine(CommandLine.Usage);
+                output.WriteLine(TopLevelUsage());
                 return 0;
             }
             if (args.Length > 0 && args[0] is "--version")
             {
-                Console.WriteLine($"datasette, version {Datasette.CompatibleVersion}");
+                output.WriteLine($"datasette, version {Datasette.CompatibleVersion}");
                 return 0;
             }
-            if (args.Length > 0 && args[0] == CreateTokenCommand.Name)
-            {
-                return await CreateTokenCommand.RunAsync(args.Skip(1).ToList(), Console.Out, Console.Error).ConfigureAwait(false);
-            }
-            if (args.Length > 0 && args[0] == OpenApi.OpenApiCommand.Name)
-            {
-                return await OpenApi.OpenApiCommand.RunAsync(args.Skip(1).ToList(), deployment).ConfigureAwait(false);
-            }
-            if (args.Length > 0 && args[0] == InspectCommand.Name)
-            {
-                return InspectCommand.Run(args.Skip(1).ToList());
-            }
-            if (args.Length > 0 && args[0] == SchemaSnapshotCommand.Name)
-            {
-                return await SchemaSnapshotCommand.RunAsync(args.Skip(1).ToList(), deployment).ConfigureAwait(false);
-            }
-            var rest = args.Length > 0 && args[0] == "serve" ? args.Skip(1).ToList() : args.ToList();
-            var options = CommandLine.ParseServe(rest);
-            await using var server = await StartAsync(deployment, options).ConfigureAwait(false);
-            if (options.Get is { } path)
-            {
-                return await GetAsync(server, path).ConfigureAwait(false);
-            }
-            Console.WriteLine($"Datasette.Gen serving at {server.Urls.FirstOrDefault()}");
-            if (options.Root && server.Datasette.RootToken is { } rootToken)
-            {
-                Console.WriteLine($"{server.Urls.FirstOrDefault()?.TrimEnd('/')}{server.Datasette.Settings.BaseUrl}-/auth-token?token={rootToken}");
-            }
-            await server.WaitForShutdownAsync().ConfigureAwait(false);
+            // Without a command name the arguments are serve's (`datasette-gen data.db` serves data.db).
+            var command = Commands.FirstOrDefault(c => args.Length > 0 && c.Syntax.Name == args[0]);
+            return command.Syntax is null
+                ? await ServeAsync(args, deployment, output).ConfigureAwait(false)
+                : await command.Run(args.Skip(1).ToList(), deployment, output, error).ConfigureAwait(false);
+        }
+        catch (HelpRequestedException help)
+        {
+            output.WriteLine(help.Usage);
             return 0;
         }
         catch (CommandLineException ex)
         {
-            Console.Error.WriteLine($"Error: {ex.Message}");
+            error.WriteLine($"Error: {ex.Message}");
             return ex.ExitCode;
         }
+    }
+
+    private static string TopLevelUsage()
+    {
+        var width = Commands.Max(c => c.Syntax.Name.Length) + 2;
+        return "Usage: datasette-gen [serve] [OPTIONS] [FILES]...\n"
+            + "       datasette-gen COMMAND [OPTIONS] [ARGS]...\n\n"
+            + "  Datasette 1.0, compiled: serve SQLite databases as a JSON API and web pages.\n"
+            + "  Without a COMMAND the arguments are serve's.\n\n"
+            + "Options:\n"
+            + "  --version  Show the version and exit.\n"
+            + "  --help     Show this message and exit.\n\n"
+            + "Commands:\n"
+            + string.Concat(Commands.Select(c => $"  {c.Syntax.Name.PadRight(width)}{c.Syntax.Summary}\n"))
+            + "\n`datasette-gen COMMAND --help` lists a command's options.\n";
+    }
+
+    private static async Task<int> ServeAsync(IReadOnlyList<string> args, Deployment deployment, TextWriter output)
+    {
+        var options = CommandLine.ParseServe(args);
+        await using var server = await StartAsync(deployment, options).ConfigureAwait(false);
+        if (options.Get is { } path)
+        {
+            return await GetAsync(server, path, output).ConfigureAwait(false);
+        }
+        output.WriteLine($"Datasette.Gen serving at {server.Urls.FirstOrDefault()}");
+        if (options.Root && server.Datasette.RootToken is { } rootToken)
+        {
+            output.WriteLine($"{server.Urls.FirstOrDefault()?.TrimEnd('/')}{server.Datasette.Settings.BaseUrl}-/auth-token?token={rootToken}");
+        }
+        await server.WaitForShutdownAsync().ConfigureAwait(false);
+        return 0;
     }
 
     /// <summary>Builds and starts the server; the caller disposes it. Tests use this directly.</summary>
@@ -237,11 +265,11 @@ public static class DatasetteHost
         }
     }
 
-    private static async Task<int> GetAsync(DatasetteServer server, string path)
+    private static async Task<int> GetAsync(DatasetteServer server, string path, TextWriter output)
     {
         using var client = new System.Net.Http.HttpClient { BaseAddress = new Uri(server.Urls.First()) };
         using var response = await client.GetAsync(path).ConfigureAwait(false);
-        Console.WriteLine(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+        output.WriteLine(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
         return response.StatusCode == HttpStatusCode.OK ? 0 : 1;
     }
 }

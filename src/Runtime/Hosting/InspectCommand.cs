@@ -14,31 +14,25 @@ public static class InspectCommand
 {
     public const string Name = "inspect";
 
+    /// <summary>The files to inspect and where the JSON goes ("-": standard output).</summary>
+    internal sealed record Arguments(List<string> Files, string Output);
+
+    internal static CommandSyntax<Arguments> Syntax { get; } = new(
+        Name,
+        "[FILES]...",
+        "Write the hash, size and table row counts of database files, for `serve --inspect-file`.\nEach file is opened as immutable; served with the result, start-up need not read it to hash it.",
+        [new("--inspect-file", "PATH", "File to write (default: standard output)", (a, v) => a with { Output = v[0] })],
+        (a, file) =>
+        {
+            a.Files.Add(File.Exists(file) ? file : throw new CommandLineException($"Invalid value for '[FILES]...': Path '{file}' does not exist."));
+            return a;
+        });
+
+    public static string Usage => Syntax.Usage;
+
     public static int Run(IReadOnlyList<string> args)
     {
-        var files = new List<string>();
-        string output = "-";
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == "--inspect-file" && i + 1 < args.Count)
-            {
-                output = args[++i];
-            }
-            else if (args[i].StartsWith('-'))
-            {
-                Console.Error.WriteLine($"Error: No such option: {args[i]}");
-                return 2;
-            }
-            else if (!File.Exists(args[i]))
-            {
-                Console.Error.WriteLine($"Error: Invalid value for '[FILES]...': Path '{args[i]}' does not exist.");
-                return 2;
-            }
-            else
-            {
-                files.Add(args[i]);
-            }
-        }
+        var (files, output) = Syntax.Parse(args, new Arguments(new List<string>(), "-"));
         DatasetteHost.UseStaticSqlite();
         var entries = new List<InspectEntry>();
         foreach (var file in files)

@@ -9,7 +9,7 @@ using Datasette.Gen.Runtime.Internal;
 namespace Datasette.Gen.Runtime.Hosting;
 
 /// <summary>
-/// <c>datasette-gen schema-snapshot [serve options] [FILES] [-o PATH] [--check]</c>: attaches the
+/// <c>datasette-gen schema-snapshot [FILES] [serve's instance options] [-o PATH] [--check]</c>: attaches the
 /// databases exactly as <c>serve</c> would and writes (or, with --check, verifies) the schema
 /// snapshot that the source generator checks datasette.yaml against.
 /// </summary>
@@ -17,46 +17,30 @@ public static class SchemaSnapshotCommand
 {
     public const string Name = "schema-snapshot";
 
-    public const string Usage = """
-        Usage: datasette-gen schema-snapshot [OPTIONS] [FILES]...
+    /// <summary>What the command line asks for: the snapshot of this instance, written to (or checked against) this file.</summary>
+    internal sealed record Arguments(ServeOptions Serve, string Output, bool Check);
 
-          Write the schema snapshot the build checks datasette.yaml against: tables, views,
-          columns, keys and FTS tables of the databases `serve` would attach with the same
-          arguments (the deployment's own databases when no FILES are given), and whether SQLite
-          can prepare each stored query.
+    internal static CommandSyntax<Arguments> Syntax { get; } = new(
+        Name,
+        "[FILES]...",
+        """
+        Write the schema snapshot the build checks datasette.yaml against.
+        It records the tables, views, columns, keys and FTS tables of the databases `serve` would
+        attach with the same arguments (the deployment's own databases when no FILES are given),
+        and whether SQLite can prepare each stored query.
+        """,
+        CommandLine.InstanceOptions.Select(o => o.Within<Arguments>(a => a.Serve, (a, serve) => a with { Serve = serve }))
+            .Prepend(new("--check", "", "Compare with the file instead; exit 1 naming what changed", (a, _) => a with { Check = true }))
+            .Prepend(new("-o, --output", "PATH", $"Snapshot file to write (default {SchemaSnapshot.FileName})", (a, v) => a with { Output = v[0] })),
+        (a, file) => a with { Serve = CommandLine.WithFile(a.Serve, file) });
 
-        Options:
-          -o, --output PATH  Snapshot file to write (default datasette.schema.json)
-          --check            Compare with the file instead; exit 1 naming what changed
-          -i, -m, -c, -s, --memory, --create  as for serve
-          --help             Show this message and exit
-        """;
+    public static string Usage => Syntax.Usage;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, Deployment deployment, TextWriter? output = null)
     {
         output ??= Console.Out;
-        var path = SchemaSnapshot.FileName;
-        var check = false;
-        var serveArgs = new List<string>();
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--help":
-                    output.WriteLine(Usage);
-                    return 0;
-                case "--check":
-                    check = true;
-                    break;
-                case "-o" or "--output":
-                    path = i + 1 < args.Count ? args[++i] : throw new CommandLineException($"Option '{args[i]}' requires an argument.");
-                    break;
-                default:
-                    serveArgs.Add(args[i]);
-                    break;
-            }
-        }
-        var snapshot = await BuildAsync(deployment, CommandLine.ParseServe(serveArgs)).ConfigureAwait(false);
+        var (serve, path, check) = Syntax.Parse(args, new Arguments(new ServeOptions(), SchemaSnapshot.FileName, false));
+        var snapshot = await BuildAsync(deployment, serve).ConfigureAwait(false);
         return check ? Check(snapshot, path, output) : Write(snapshot, path, output);
     }
 

@@ -9,7 +9,7 @@ using Datasette.Gen.Runtime.Hosting;
 namespace Datasette.Gen.Runtime.OpenApi;
 
 /// <summary>
-/// <c>datasette-gen openapi [-o PATH] [serve options] [FILES]</c>: starts the instance exactly as
+/// <c>datasette-gen openapi [-o PATH] [FILES] [serve's instance options]</c>: starts the instance exactly as
 /// <c>serve</c> would (on a free loopback port) and writes the OpenAPI document an anonymous
 /// client gets from /-/openapi.json. The build runs it to put openapi.json beside the executable.
 /// </summary>
@@ -17,39 +17,25 @@ public static class OpenApiCommand
 {
     public const string Name = "openapi";
 
-    public const string Usage = """
-        Usage: datasette-gen openapi [OPTIONS] [FILES]...
+    /// <summary>What the command line asks for: the document of this instance, written here (null: standard output).</summary>
+    internal sealed record Arguments(ServeOptions Serve, string? Output);
 
-          Write the OpenAPI 3.1 document of the JSON API that `serve` with the same arguments
-          would offer an anonymous client at /-/openapi.json.
+    internal static CommandSyntax<Arguments> Syntax { get; } = new(
+        Name,
+        "[FILES]...",
+        "Write the OpenAPI 3.1 document of the JSON API.\nIt is the document `serve` with the same arguments offers an anonymous client at /-/openapi.json.",
+        CommandLine.InstanceOptions.Select(o => o.Within<Arguments>(a => a.Serve, (a, serve) => a with { Serve = serve }))
+            .Prepend(new("-o, --output", "PATH", "File to write (default: standard output)", (a, v) => a with { Output = v[0] })),
+        (a, file) => a with { Serve = CommandLine.WithFile(a.Serve, file) });
 
-        Options:
-          -o, --output PATH  File to write (default: standard output)
-          -i, -m, -c, -s, --memory, --create, --default-deny  as for serve
-          --help             Show this message and exit
-        """;
+    public static string Usage => Syntax.Usage;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, Deployment deployment, TextWriter? output = null)
     {
         output ??= Console.Out;
-        string? path = null;
-        var serveArgs = new List<string>();
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--help":
-                    output.WriteLine(Usage);
-                    return 0;
-                case "-o" or "--output":
-                    path = i + 1 < args.Count ? args[++i] : throw new CommandLineException($"Option '{args[i]}' requires an argument.");
-                    break;
-                default:
-                    serveArgs.Add(args[i]);
-                    break;
-            }
-        }
-        var options = CommandLine.ParseServe(serveArgs) with { Host = "127.0.0.1", Port = 0 };
+        var arguments = Syntax.Parse(args, new Arguments(new ServeOptions(), null));
+        var path = arguments.Output;
+        var options = arguments.Serve with { Host = "127.0.0.1", Port = 0 };
         await using var app = await DatasetteHost.StartAsync(deployment, options).ConfigureAwait(false);
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         using var response = await client.GetAsync("/-/openapi.json").ConfigureAwait(false);
