@@ -4,27 +4,32 @@ using System.Linq;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;
+using Datasette.Gen.Runtime.Sql;
 
 namespace Datasette.Gen.Runtime.Views;
 
 /// <summary>
 /// <c>/-/jump.json?q=</c>: the jump menu's search over databases, tables, views and stored
-/// queries the actor can see, best matches first.
+/// queries the actor can see, best matches first. As Datasette's built-in jump items do, an item
+/// is found by its names alone (never a stored query's title) and carries no description, whatever
+/// the metadata says.
 /// </summary>
 public static class JumpView
 {
     private const int Limit = 100;
 
-    private sealed record Item(string Name, string Url, string Type, string? Description, string SearchText);
+    private sealed record Item(string Name, string Url, string Type, string SearchText);
 
     public static async Task HandleAsync(DatasetteRequest request, Datasette datasette)
     {
         await datasette.RefreshCatalogAsync().ConfigureAwait(false);
         var q = (request.Args.Get("q") ?? "").Trim();
         var terms = q.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var items = Candidates(request, datasette).Where(item => Matches(item.SearchText, terms)).ToList();
+        var pattern = "%" + string.Join("%", terms) + "%";
+        var lowerQ = q.ToLowerInvariant();
+        var items = Candidates(request, datasette).Where(item => q.Length == 0 || SqlLike.Matches(item.SearchText, pattern)).ToList();
         var ordered = items
-            .OrderBy(i => string.Equals(i.Name, q, StringComparison.OrdinalIgnoreCase) ? 0 : i.Name.StartsWith(q, StringComparison.OrdinalIgnoreCase) ? 1 : 2)
+            .OrderBy(i => Relevance(i.Name.ToLowerInvariant(), lowerQ))
             .ThenBy(i => TypeRank(i.Type))
             .ThenBy(i => i.Name.Length)
             .ThenBy(i => i.Name, StringComparer.Ordinal)
@@ -40,7 +45,7 @@ public static class JumpView
             writer.WriteString("name", item.Name);
             writer.WriteString("url", item.Url);
             writer.WriteString("type", item.Type);
-            writer.WriteString("description", item.Description);
+            writer.WriteNull("description");
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -57,15 +62,13 @@ public static class JumpView
             {
                 continue;
             }
-            var metadata = datasette.Internal.DatabaseMetadata(database.Name).FirstOrDefault(p => p.Key == "description").Value;
-            yield return new Item(database.Name, Urls.Database(datasette, database), "database", metadata, database.Name);
+            yield return new Item(database.Name, Urls.Database(datasette, database), "database", database.Name);
             foreach (var table in database.Schema.Objects)
             {
                 if (request.Allowed("view-table", database.Name, table.Name))
                 {
-                    var description = datasette.Internal.ResourceMetadata(database.Name, table.Name).FirstOrDefault(p => p.Key == "description").Value;
                     yield return new Item($"{database.Name}: {table.Name}", Urls.Table(datasette, database, table.Name), table.IsView ? "view" : "table",
-                        description, $"{database.Name} {table.Name}");
+                        $"{database.Name} {table.Name}");
                 }
             }
             foreach (var query in datasette.Internal.ListQueries(database.Name, QueryFilter.None, 1000, null).Queries)
@@ -73,27 +76,15 @@ public static class JumpView
                 if (request.Allowed("view-query", database.Name, query.Name))
                 {
                     yield return new Item($"{database.Name}: {query.Name}", Urls.Query(datasette, database, query.Name), "query",
-                        query.Description ?? query.Title, $"{database.Name} {query.Name} {query.Title}");
+                        $"{database.Name} {query.Name}");
                 }
             }
         }
     }
 
-    /// <summary>Datasette's LIKE '%term1%term2%': every term, in order, case-insensitively.</summary>
-    private static bool Matches(string text, string[] terms)
-    {
-        var position = 0;
-        foreach (var term in terms)
-        {
-            var found = text.IndexOf(term, position, StringComparison.OrdinalIgnoreCase);
-            if (found < 0)
-            {
-                return false;
-            }
-            position = found + term.Length;
-        }
-        return true;
-    }
+    /// <summary>Python's ranking: the whole name equal to q, then names starting with it, then the rest.</summary>
+    private static int Relevance(string lowerName, string lowerQ) =>
+        lowerName == lowerQ ? 0 : lowerName.StartsWith(lowerQ, StringComparison.Ordinal) ? 1 : 2;
 
     private static int TypeRank(string type) => type switch
     {

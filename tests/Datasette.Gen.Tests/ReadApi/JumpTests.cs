@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Text.Json;
 using System.Threading.Tasks;
 using Datasette.Gen.Tests.Infrastructure;
 
@@ -20,5 +21,41 @@ public sealed class JumpTests(FixturesServerFixture fixture) : IClassFixture<Fix
 
         var spaced = await fixture.Server.Client.GetJsonAsync("/-/jump.json?q=fix+cities");
         Assert.Contains(spaced.Json.GetProperty("matches").EnumerateArray(), m => m.GetProperty("name").GetString() == "fixtures: facet_cities");
+    }
+
+    [Fact]
+    public async Task Items_carry_no_description_even_when_metadata_has_one()
+    {
+        // default_jump_items.py selects NULL AS description for databases, tables and queries;
+        // the corpus metadata describes the fixtures database and titles neighborhood_search.
+        var all = await fixture.Server.Client.GetJsonAsync("/-/jump.json");
+        var matches = all.Json.GetProperty("matches").EnumerateArray().ToList();
+        Assert.Contains(matches, m => m.GetProperty("name").GetString() == "fixtures");
+        Assert.Contains(matches, m => m.GetProperty("name").GetString() == "fixtures: neighborhood_search");
+        Assert.All(matches, m =>
+        {
+            Assert.Equal(new[] { "name", "url", "type", "description" }, m.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(JsonValueKind.Null, m.GetProperty("description").ValueKind);
+        });
+    }
+
+    [Fact]
+    public async Task A_stored_query_is_found_by_its_name_not_its_title()
+    {
+        // "Search neighborhoods" is the title; the search text is only "fixtures neighborhood_search".
+        var byTitle = await fixture.Server.Client.GetJsonAsync("/-/jump.json?q=neighborhoods");
+        Assert.Equal("{\"ok\":true,\"matches\":[],\"truncated\":false}", HttpJson.Compact(byTitle.Json));
+        var byName = await fixture.Server.Client.GetJsonAsync("/-/jump.json?q=neighborhood_search");
+        Assert.Equal(
+            "{\"ok\":true,\"matches\":[{\"name\":\"fixtures: neighborhood_search\",\"url\":\"/fixtures/neighborhood_search\",\"type\":\"query\",\"description\":null}],\"truncated\":false}",
+            HttpJson.Compact(byName.Json));
+    }
+
+    [Fact]
+    public async Task Terms_are_a_like_pattern_where_underscore_is_any_one_character()
+    {
+        // Datasette matches search_text LIKE '%fixtures_facetable%': "_" stands for the space.
+        var response = await fixture.Server.Client.GetJsonAsync("/-/jump.json?q=fixtures_facetable");
+        Assert.Contains(response.Json.GetProperty("matches").EnumerateArray(), m => m.GetProperty("name").GetString() == "fixtures: facetable");
     }
 }
