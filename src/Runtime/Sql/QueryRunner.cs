@@ -48,7 +48,11 @@ public static class QueryRunner
         });
     }
 
-    /// <summary>Fails unless <paramref name="sql"/> holds exactly one statement (trailing semicolons and comments allowed).</summary>
+    /// <summary>
+    /// Fails as Python's sqlite3 does for Datasette: with SQLite's message when the first statement
+    /// does not prepare, and with "You can only execute one statement at a time." when anything but
+    /// whitespace and comments follows it (a second statement, a stray <c>;</c> or a fragment).
+    /// </summary>
     public static void EnsureSingleStatement(Database database, string sql)
     {
         database.Read(connector =>
@@ -62,19 +66,45 @@ public static class QueryRunner
                     throw new SqlErrorException(raw.sqlite3_errmsg(db).utf8_to_string());
                 }
             }
-            if (!string.IsNullOrWhiteSpace(tail))
+            if (HasMoreSql(tail))
             {
-                var rest = raw.sqlite3_prepare_v2(db, tail, out var next, out string _);
-                using (next)
-                {
-                    if (rest == raw.SQLITE_OK && next is not null && !next.IsInvalid)
-                    {
-                        throw new SqlErrorException("You can only execute one statement at a time.");
-                    }
-                }
+                throw new SqlErrorException("You can only execute one statement at a time.");
             }
             return 0;
         });
+    }
+
+    /// <summary>Python's <c>check_remaining_sql</c>: true when the text after a statement holds more than spaces, tabs, line breaks and comments.</summary>
+    internal static bool HasMoreSql(string? tail)
+    {
+        if (tail is null)
+        {
+            return false;
+        }
+        var i = 0;
+        while (i < tail.Length)
+        {
+            var c = tail[i];
+            if (c is ' ' or '\t' or '\n' or '\r')
+            {
+                i++;
+            }
+            else if (c == '-' && i + 1 < tail.Length && tail[i + 1] == '-')
+            {
+                var end = tail.IndexOf('\n', i + 2);
+                i = end < 0 ? tail.Length : end + 1;
+            }
+            else if (c == '/' && i + 1 < tail.Length && tail[i + 1] == '*')
+            {
+                var end = tail.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                i = end < 0 ? tail.Length : end + 2;
+            }
+            else
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Microsoft.Data.Sqlite wraps messages as "SQLite Error 1: 'text'."; Datasette shows the text.</summary>

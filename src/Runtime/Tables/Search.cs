@@ -58,7 +58,7 @@ public static class Search
             }
             var name = $"search_{index++}";
             parameters[name] = value;
-            clauses.Add($"rowid in (select rowid from {SqlIdentifier.Escape(ftsName)} where {SqlIdentifier.Quote(column)} match {Match(name)})");
+            clauses.Add($"rowid in (select rowid from {SqlIdentifier.Escape(ftsName)} where {SqlIdentifier.Escape(column)} match {Match(name)})");
             descriptions.Add($"search column \"{column}\" matches \"{value}\"");
         }
     }

@@ -116,11 +116,14 @@ public sealed class TableQuery
             {
                 throw DatasetteHttpException.Forbidden("_where= is not allowed");
             }
-            clauses.AddRange(wheres.Select(w => "(" + w + ")"));
+            // Verbatim, as Datasette adds them: SQLite then reports errors in the same words.
+            clauses.AddRange(wheres);
         }
+        // Datasette's filters_from_request hooks run in pluggy's order (last registered first):
+        // _where, then _through, then search; their descriptions precede the column filters'.
         var descriptions = new List<string>();
-        Search.Apply(request, args, database, table, config, clauses, parameters, descriptions);
         Through.Apply(request, args, database, table, clauses, parameters, descriptions);
+        Search.Apply(request, args, database, table, config, clauses, parameters, descriptions);
         descriptions.AddRange(filterDescriptions);
 
         var (sortColumn, descending, fromRequest) = Sort(args, table, config);
@@ -155,7 +158,7 @@ public sealed class TableQuery
                 pagination = Keyset.Predicate(next, keyColumns, sortColumn, descending, parameters);
             }
         }
-        return new TableQuery
+        var query = new TableQuery
         {
             Table = table,
             OutputColumns = outputColumns,
@@ -170,6 +173,13 @@ public sealed class TableQuery
             PaginationClause = pagination,
             Descriptions = descriptions,
         };
+        if (wheres.Count > 0)
+        {
+            // Raw fragments can end the statement and start another (`_where=1; select …`): refuse
+            // that before anything runs, with the message Python's sqlite3 gives Datasette.
+            QueryRunner.EnsureSingleStatement(database, query.PageSql);
+        }
+        return query;
     }
 
     /// <summary>

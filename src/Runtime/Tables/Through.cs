@@ -50,7 +50,8 @@ public static class Through
                 JsonValueKind.String => target.GetString(),
                 _ => target.GetRawText(),
             };
-            clauses.Add($"{SqlIdentifier.Quote(key.OtherColumn)} in (select {SqlIdentifier.Quote(key.Column)} from {SqlIdentifier.Quote(other.Name)} where {SqlIdentifier.Quote(column)} = :{name})");
+            // Names quoted only when needed, as Datasette writes them; the real name of the other table, whose permission was checked.
+            clauses.Add($"{SqlIdentifier.Escape(key.OtherColumn)} in (select {SqlIdentifier.Escape(key.Column)} from {SqlIdentifier.Escape(other.Name)} where {SqlIdentifier.Escape(column)} = :{name})");
             var shown = target.ValueKind == JsonValueKind.String ? target.GetString() : target.GetRawText();
             descriptions.Add($"{throughTable}.{column} = \"{shown}\"");
         }

@@ -95,10 +95,11 @@ public sealed class TableQueryTests
     }
 
     [Fact]
-    public async Task Where_fragments_are_wrapped_in_parentheses_and_anded()
+    public async Task Where_fragments_are_anded_verbatim_as_datasette_adds_them()
     {
+        // No parentheses: Datasette joins the raw fragments, so "or" binds as SQLite's precedence says.
         var query = await BuildAsync("/test/t.json?_where=s+>+1+or+s+<+0&_where=content+is+not+null");
-        Assert.Equal("select pk1, pk2, content, s from t where (s > 1 or s < 0) and (content is not null) order by pk1, pk2 limit 101", query.PageSql);
+        Assert.Equal("select pk1, pk2, content, s from t where s > 1 or s < 0 and content is not null order by pk1, pk2 limit 101", query.PageSql);
     }
 
     [Fact]
