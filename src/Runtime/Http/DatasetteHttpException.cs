@@ -17,6 +17,13 @@ public class DatasetteHttpException(int status, string message, string? title = 
 
     public static DatasetteHttpException NotFound(string message) => new(404, message);
 
+    /// <summary>
+    /// A format suffix the page cannot answer in. Datasette raises it only once the page's data is
+    /// ready, so every other error of the request wins over it. It answers 404 on database and row
+    /// pages but 500 (a failed assertion) on table and query pages; we answer 404 on all of them.
+    /// </summary>
+    public static DatasetteHttpException InvalidFormat(string format) => NotFound($"Invalid format: {format}");
+
     public static DatasetteHttpException Forbidden(string message) => new ForbiddenException(message);
 }
 

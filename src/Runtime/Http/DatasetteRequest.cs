@@ -59,7 +59,14 @@ public sealed class DatasetteRequest
         return group.Success ? Tilde.Decode(group.Value) : null;
     }
 
-    public string? Format => RouteMatch.Groups["format"] is { Success: true } group ? group.Value : null;
+    /// <summary>The format suffix exactly as routed (<c>.json</c> → "json"), null without one.</summary>
+    public string? FormatSuffix => RouteMatch.Groups["format"] is { Success: true } group ? group.Value : null;
+
+    /// <summary>
+    /// The format a page answers in, null for its HTML page. Datasette reads the suffix as
+    /// <c>format or "html"</c>, so an explicit <c>.html</c> is the HTML page too.
+    /// </summary>
+    public string? Format => FormatSuffix is "html" ? null : FormatSuffix;
 
     /// <summary>The signed-in actor (a JSON object with at least "id"), or null when anonymous.</summary>
     public JsonObject? Actor { get; internal set; }

@@ -103,7 +103,7 @@ public sealed class RequestPipeline(Datasette datasette, Router router, ILogger 
                 return ErrorAsync(request, http.Status, http.Message, http.Title);
             case SqlErrorException sql:
                 return request.WantsJsonErrors
-                    ? Responses.JsonErrorAsync(context, 400, sql.Message, sqlError: true)
+                    ? Responses.JsonErrorAsync(context, 400, sql.Message)
                     : Responses.HtmlErrorAsync(context, 400, sql.Message, "Invalid SQL");
             case QueryInterruptedException interrupted:
                 return ErrorAsync(request, 400, interrupted.Message, "SQL Interrupted");

@@ -37,29 +37,30 @@ public static class Responses
         return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : context.Response.Body.WriteAsync(bytes).AsTask();
     }
 
-    /// <summary><c>{"ok": false, "error", "errors", "status"}</c> plus optional SQL-error keys.</summary>
-    public static Task JsonErrorAsync(HttpContext context, int status, string message, bool sqlError = false)
+    /// <summary>
+    /// <c>{"ok": false, "error", "errors", "status"}</c>: Datasette's envelope for every error its
+    /// exception handler answers, SQL errors on table and row pages included (only the query page's
+    /// own renderer adds <c>rows</c> and <c>truncated</c>, see QueryView).
+    /// </summary>
+    public static Task JsonErrorAsync(HttpContext context, int status, string message)
     {
         using var body = new JsonBody();
         var writer = body.Writer;
         writer.WriteStartObject();
+        WriteErrorBody(writer, status, message);
+        writer.WriteEndObject();
+        return body.SendAsync(context, status);
+    }
+
+    /// <summary>The four keys of Datasette's <c>error_body</c>, inside an object the caller opened.</summary>
+    public static void WriteErrorBody(System.Text.Json.Utf8JsonWriter writer, int status, string message)
+    {
         writer.WriteBoolean("ok", false);
-        if (sqlError)
-        {
-            writer.WriteStartArray("rows");
-            writer.WriteEndArray();
-        }
         writer.WriteString("error", message);
         writer.WriteStartArray("errors");
         writer.WriteStringValue(message);
         writer.WriteEndArray();
         writer.WriteNumber("status", status);
-        if (sqlError)
-        {
-            writer.WriteBoolean("truncated", false);
-        }
-        writer.WriteEndObject();
-        return body.SendAsync(context, status);
     }
 
     public static Task HtmlErrorAsync(HttpContext context, int status, string message, string? title)

@@ -14,15 +14,20 @@ public enum RowShape
 
 public static class RowShapes
 {
-    public static RowShape Parse(string? value) => value switch
+    public static RowShape Parse(string? value) => TryParse(value) ?? throw Invalid(value);
+
+    /// <summary>The shape, or null for an unknown name: data pages report that only once their data is ready, as Datasette's JSON renderer does.</summary>
+    public static RowShape? TryParse(string? value) => value switch
     {
         null or "" or "objects" => RowShape.Objects,
         "arrays" => RowShape.Arrays,
         "array" => RowShape.Array,
         "arrayfirst" => RowShape.ArrayFirst,
         "object" => RowShape.Object,
-        _ => throw DatasetteHttpException.BadRequest($"Invalid _shape: {value}"),
+        _ => null,
     };
+
+    public static DatasetteHttpException Invalid(string? value) => DatasetteHttpException.BadRequest($"Invalid _shape: {value}");
 
     /// <summary>Shapes that discard the envelope and return the rows alone.</summary>
     public static bool IsBare(this RowShape shape) => shape is RowShape.Array or RowShape.ArrayFirst or RowShape.Object;

@@ -19,23 +19,14 @@ public static class RowView
         var database = Resolve.Database(request, datasette);
         await datasette.RefreshCatalogAsync().ConfigureAwait(false);
         var table = database.Schema.Find(request.Route("table") ?? "") ?? throw DatasetteHttpException.NotFound("Table not found");
-        if (request.Format is not (null or "json" or "csv" or "blob"))
-        {
-            throw DatasetteHttpException.NotFound($"Invalid format: {request.Format}");
-        }
-        if (!request.Allowed("view-table", database.Name, table.Name))
-        {
-            throw DatasetteHttpException.Forbidden("You do not have permission to view this table");
-        }
         var rawPks = request.RouteMatch.Groups["pks"].Value;
         var values = rawPks.Split(',').Select(Tilde.Decode).ToArray();
-        var keys = table.KeyColumns;
+        // Like Datasette, a view (no primary key) is addressed by rowid too; SQLite decides whether it has one.
+        var keys = table.PrimaryKeys.Count == 0 ? RowidKey : table.PrimaryKeys;
         if (values.Length != keys.Count)
         {
             throw DatasetteHttpException.BadRequest("URL row identifier does not match the primary key for this table");
         }
-        var shape = request.Format == "csv" ? RowShape.Arrays : RowShapes.Parse(request.Args.Get("_shape"));
-        var extras = request.Format == "csv" ? new HashSet<string>() : Extras.Parse(request.Args, Extras.Row);
         var parameters = new Dictionary<string, object?>();
         var conditions = new List<string>();
         for (var i = 0; i < keys.Count; i++)
@@ -43,22 +34,38 @@ public static class RowView
             parameters["p" + i] = values[i];
             conditions.Add($"{SqlIdentifier.Quote(keys[i])}=:p{i}");
         }
-        var select = table.IsRowidTable ? "select rowid, *" : "select *";
+        var select = table.PrimaryKeys.Count == 0 ? "select rowid, *" : "select *";
         var sql = $"{select} from {SqlIdentifier.Escape(table.Name)} where {string.Join(" AND ", conditions)}";
+        var format = request.Format;
+        var timeLimit = QueryView.TimeLimit(request, datasette);
 
-        if (request.Format == "blob")
+        if (format is not (null or "json"))
         {
-            await BlobView.RowAsync(request, database, table.Name, sql, parameters, values, QueryView.TimeLimit(request, datasette)).ConfigureAwait(false);
-            return;
+            // Datasette finds the row, checks permission and extras, and only then looks at the format.
+            if (!QueryRunner.Run(database, sql, parameters, timeLimit, reader => reader.Read()))
+            {
+                throw new RowNotFoundException(database.Name, table.Name, values);
+            }
+            EnsureVisible(request, database, table);
+            _ = Extras.Parse(request.Args, Extras.Row);
+            switch (format)
+            {
+                case "csv":
+                    await RowCsvAsync(request, datasette, database, table, sql, parameters, values).ConfigureAwait(false);
+                    return;
+                case "blob":
+                    await BlobView.RowAsync(request, database, table.Name, sql, parameters, values, timeLimit).ConfigureAwait(false);
+                    return;
+                default:
+                    throw DatasetteHttpException.InvalidFormat(format);
+            }
         }
-        if (request.Format == "csv")
-        {
-            await RowCsvAsync(request, datasette, database, table, sql, parameters, values).ConfigureAwait(false);
-            return;
-        }
+
+        // The HTML page ignores _shape and unknown extras; .json rejects them, but only once the row is found.
+        var shape = format is null ? RowShape.Objects : RowShapes.TryParse(request.Args.Get("_shape")) ?? RowShape.Objects;
         var started = Stopwatch.GetTimestamp();
         using var rows = new JsonBody();
-        var (result, columns) = QueryRunner.Run(database, sql, parameters, QueryView.TimeLimit(request, datasette), reader =>
+        var (result, columns) = QueryRunner.Run(database, sql, parameters, timeLimit, reader =>
         {
             var names = RowJson.ColumnNames(reader);
             var keyOrdinals = keys.Select(k => names.IndexOf(k)).ToArray();
@@ -69,10 +76,16 @@ public static class RowView
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (result.Count == 0)
         {
-            throw DatasetteHttpException.NotFound("Row not found");
+            throw new RowNotFoundException(database.Name, table.Name, values);
+        }
+        EnsureVisible(request, database, table);
+        var extras = Extras.Parse(request.Args, Extras.Row, rejectUnknown: request.FormatSuffix is not null);
+        if (format is not null && RowShapes.TryParse(request.Args.Get("_shape")) is null)
+        {
+            throw RowShapes.Invalid(request.Args.Get("_shape"));
         }
         Caching.Apply(request, datasette);
-        if (shape.IsBare())
+        if (format is not null && shape.IsBare())
         {
             await NdJson.SendOrJsonAsync(request, rows).ConfigureAwait(false);
             return;
@@ -152,6 +165,16 @@ public static class RowView
             return;
         }
         await body.SendAsync(request.Context).ConfigureAwait(false);
+    }
+
+    private static readonly IReadOnlyList<string> RowidKey = new[] { "rowid" };
+
+    private static void EnsureVisible(DatasetteRequest request, Database database, TableInfo table)
+    {
+        if (!request.Allowed("view-table", database.Name, table.Name))
+        {
+            throw DatasetteHttpException.Forbidden("You do not have permission to view this table");
+        }
     }
 
     private static async Task RowCsvAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, string sql,

@@ -115,7 +115,7 @@ public static class TableExtras
             writer.WriteStartObject("url_vars");
             writer.WriteString("database", request.RouteMatch.Groups["database"].Value);
             writer.WriteString("table", request.RouteMatch.Groups["table"].Value);
-            writer.WriteString("format", request.Format);
+            writer.WriteString("format", request.FormatSuffix);
             writer.WriteEndObject();
             writer.WriteStartObject("resolved");
             writer.WriteString("database", database.Name);

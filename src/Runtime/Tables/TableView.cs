@@ -36,10 +36,6 @@ public static class TableView
             throw new DatasetteHttpException(405, "Method not allowed");
         }
         var format = request.Format;
-        if (format is not (null or "json" or "csv"))
-        {
-            throw DatasetteHttpException.NotFound($"Invalid format: {format}");
-        }
         if (!request.Allowed("view-table", database.Name, table.Name))
         {
             throw DatasetteHttpException.Forbidden("You do not have permission to view this table");
@@ -50,25 +46,20 @@ public static class TableView
             await Responses.RedirectAsync(request.Context, location).ConfigureAwait(false);
             return;
         }
-        if (!datasette.Settings.AllowFacet && Facets.HasFacetArguments(request.Args))
-        {
-            throw DatasetteHttpException.BadRequest("_facet= is not allowed");
-        }
 
         var config = datasette.Config.Table(database.Name, table.Name);
-        var shape = format == "csv" ? RowShape.Arrays : RowShapes.Parse(request.Args.Get("_shape"));
-        if (shape == RowShape.Object && table.PrimaryKeys.Count == 0)
-        {
-            throw DatasetteHttpException.BadRequest("_shape=object not available for tables with no primary keys");
-        }
-        var extras = format == "csv" ? new HashSet<string>() : Extras.Parse(request.Args, Extras.Table);
+        // Datasette's HTML page ignores _shape; its JSON renderer rejects a bad one only once the page is ready.
+        var shape = format is "csv" or null ? (format is null ? RowShape.Objects : RowShape.Arrays) : RowShapes.TryParse(request.Args.Get("_shape")) ?? RowShape.Objects;
         var query = TableQuery.Build(request, datasette, database, table, config);
         var timeLimit = QueryView.TimeLimit(request, datasette);
         var expanded = ExpandLabels(request, datasette, database, table, query, timeLimit, defaultOn: format is null);
 
-        if (format == "csv")
+        if (format is "csv" or "blob")
         {
-            await TableCsv.SendAsync(request, datasette, database, table, query, expanded, timeLimit).ConfigureAwait(false);
+            CheckExtrasAndFacets(request, datasette, format);
+            await (format == "csv"
+                ? TableCsv.SendAsync(request, datasette, database, table, query, expanded, timeLimit)
+                : BlobView.TableAsync(request, database, table.Name, query.PageSql, query.Parameters, timeLimit)).ConfigureAwait(false);
             return;
         }
 
@@ -85,6 +76,20 @@ public static class TableView
         var result = QueryRunner.Run(database, query.PageSql, query.Parameters, timeLimit,
             reader => RowJson.Write(rows.Writer, reader, options, query.PageSize));
 
+        var extras = CheckExtrasAndFacets(request, datasette, format);
+        if (format == "json")
+        {
+            var requestedShape = request.Args.Get("_shape");
+            if (RowShapes.TryParse(requestedShape) is null)
+            {
+                throw RowShapes.Invalid(requestedShape);
+            }
+            if (shape == RowShape.Object && table.PrimaryKeys.Count == 0)
+            {
+                throw DatasetteHttpException.BadRequest("_shape=object not available for tables with no primary keys");
+            }
+        }
+
         string? next = null;
         if (result.HasMore && query.PageSize > 0)
         {
@@ -98,7 +103,7 @@ public static class TableView
         {
             request.Context.Response.Headers.Link = $"<{nextUrl}>; rel=\"next\"";
         }
-        if (shape.IsBare())
+        if (format == "json" && shape.IsBare())
         {
             await NdJson.SendOrJsonAsync(request, rows).ConfigureAwait(false);
             return;
@@ -121,7 +126,26 @@ public static class TableView
             await HtmlPages.SendJsonAsync(request, $"{database.Name}: {table.Name}", body).ConfigureAwait(false);
             return;
         }
+        if (format != "json")
+        {
+            // Only once the page is built: Datasette checks the format after the page's data, so every other error wins.
+            throw DatasetteHttpException.InvalidFormat(format);
+        }
         await body.SendAsync(request.Context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The extras the page shows, then the facet switch: Datasette checks both after running the
+    /// page's query. Its HTML page ignores unknown extras; every data format rejects them.
+    /// </summary>
+    private static HashSet<string> CheckExtrasAndFacets(DatasetteRequest request, Datasette datasette, string? format)
+    {
+        var extras = Extras.Parse(request.Args, Extras.Table, rejectUnknown: format is not null);
+        if (!datasette.Settings.AllowFacet && Facets.HasFacetArguments(request.Args))
+        {
+            throw DatasetteHttpException.BadRequest("_facet= is not allowed");
+        }
+        return format == "csv" ? new HashSet<string>() : extras;
     }
 
     /// <summary>Looks up labels for the foreign keys the request expands, over the values on this page.</summary>

@@ -20,17 +20,40 @@ public static class BlobView
         IReadOnlyList<string> pkValues, int timeLimit) =>
         SendAsync(request, database, sql, parameters, timeLimit, table, string.Join(",", pkValues));
 
-    public static Task QueryAsync(DatasetteRequest request, Database database, string sql, Dictionary<string, object?> parameters, int timeLimit) =>
-        SendAsync(request, database, sql, parameters, timeLimit, null, null);
+    public static Task TableAsync(DatasetteRequest request, Database database, string table, string sql, Dictionary<string, object?> parameters, int timeLimit) =>
+        SendAsync(request, database, sql, parameters, timeLimit, table, null);
+
+    /// <summary>
+    /// A query's cell. A query SQLite could not prepare (<paramref name="sqlError"/>) is, as in
+    /// Datasette, a result with no columns: the blob column is then never valid.
+    /// </summary>
+    public static async Task QueryAsync(DatasetteRequest request, Database database, string sql, Dictionary<string, object?> parameters, int timeLimit, string? sqlError)
+    {
+        if (sqlError is null)
+        {
+            try
+            {
+                await SendAsync(request, database, sql, parameters, timeLimit, null, null).ConfigureAwait(false);
+                return;
+            }
+            catch (SqlErrorException)
+            {
+                // as below: the failed query has no columns
+            }
+        }
+        throw DatasetteHttpException.BadRequest($"{RequiredColumn(request)} is not a valid column");
+    }
+
+    private static string RequiredColumn(DatasetteRequest request)
+    {
+        var column = request.Args.Get("_blob_column");
+        return string.IsNullOrEmpty(column) ? throw DatasetteHttpException.BadRequest("?_blob_column= is required") : column;
+    }
 
     private static async Task SendAsync(DatasetteRequest request, Database database, string sql, Dictionary<string, object?> parameters, int timeLimit,
         string? table, string? pks)
     {
-        var column = request.Args.Get("_blob_column");
-        if (string.IsNullOrEmpty(column))
-        {
-            throw DatasetteHttpException.BadRequest("?_blob_column= is required");
-        }
+        var column = RequiredColumn(request);
         var wantedHash = request.Args.Get("_blob_hash");
         var (found, value) = QueryRunner.Run(database, sql, parameters, timeLimit, reader =>
         {

@@ -25,15 +25,15 @@ public static class DatabaseView
         }
         var format = request.Format;
         var sql = request.Args.Get("sql");
-        if (!string.IsNullOrEmpty(sql))
+        if (!string.IsNullOrWhiteSpace(sql))
         {
-            var target = Urls.Database(datasette, database) + "/-/query" + (format is null ? "" : "." + format);
+            var target = Urls.Database(datasette, database) + "/-/query" + (request.FormatSuffix is { } suffix ? "." + suffix : "");
             await Responses.RedirectAsync(request.Context, target + request.QueryString).ConfigureAwait(false);
             return;
         }
         if (format is not null and not "json")
         {
-            throw DatasetteHttpException.NotFound($"Invalid format: {format}");
+            throw DatasetteHttpException.InvalidFormat(format);
         }
         await datasette.RefreshCatalogAsync().ConfigureAwait(false);
         await DataViews.SendAsync(request, database.Name, writer => Write(writer, request, datasette, database)).ConfigureAwait(false);

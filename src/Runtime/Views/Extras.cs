@@ -59,10 +59,18 @@ public static class Extras
         "columns", "render_cell", "debug", "request", "query", "metadata", "extras", "database", "database_color", "private",
     };
 
-    /// <summary>The requested extras; unknown names are a 400 listing them sorted.</summary>
-    public static HashSet<string> Parse(QueryArgs args, string[] allowed)
+    /// <summary>
+    /// The requested extras; unknown names are a 400 listing them sorted, unless
+    /// <paramref name="rejectUnknown"/> is false (Datasette's HTML pages ignore them).
+    /// </summary>
+    public static HashSet<string> Parse(QueryArgs args, string[] allowed, bool rejectUnknown = true)
     {
         var requested = new HashSet<string>(args.GetCommaSeparated("_extra"), StringComparer.Ordinal);
+        if (!rejectUnknown)
+        {
+            requested.RemoveWhere(name => Array.IndexOf(allowed, name) < 0);
+            return requested;
+        }
         var unknown = requested.Where(name => Array.IndexOf(allowed, name) < 0).OrderBy(n => n, StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {

@@ -20,30 +20,36 @@ public static class QueryView
     public static Task ArbitraryAsync(DatasetteRequest request, Datasette datasette)
     {
         var database = Resolve.Database(request, datasette);
-        EnsureFormat(request.Format);
         if (!request.Allowed("execute-sql", database.Name))
         {
             throw DatasetteHttpException.Forbidden("execute-sql");
         }
         var sql = request.Args.Get("sql");
-        if (string.IsNullOrEmpty(sql))
-        {
-            throw DatasetteHttpException.BadRequest("?sql= is required");
-        }
         var parameters = new Dictionary<string, object?>();
-        foreach (var name in ValidatedSql.Parameters(database, sql))
+        string? sqlError = null;
+        if (!string.IsNullOrEmpty(sql))
         {
-            if (!name.StartsWith('_'))
+            try
             {
-                parameters[name] = request.Args.Get(name) ?? "";
+                foreach (var name in ValidatedSql.Parameters(database, sql))
+                {
+                    if (!name.StartsWith('_'))
+                    {
+                        parameters[name] = request.Args.Get(name) ?? "";
+                    }
+                }
+            }
+            catch (SqlErrorException error)
+            {
+                // SQLite refused to prepare it: Datasette meets this when it runs the query, and shows it as the page's error.
+                sqlError = error.Message;
             }
         }
-        return RunAsync(request, datasette, database, sql, parameters, storedQuery: null);
+        return RunAsync(request, datasette, database, sql, parameters, storedQuery: null, sqlError);
     }
 
     public static Task StoredAsync(DatasetteRequest request, Datasette datasette, Database database, StoredQuery query)
     {
-        EnsureFormat(request.Format);
         if (!request.Allowed("view-query", database.Name, query.Name))
         {
             throw DatasetteHttpException.Forbidden("You do not have permission to view this query");
@@ -56,9 +62,13 @@ public static class QueryView
         }
         if (query.IsWrite)
         {
-            return SendAsync(request, datasette, database, query.Sql, parameters, query, writeRows: null);
+            if (request.Format is not (null or "json" or "csv" or "blob"))
+            {
+                throw DatasetteHttpException.InvalidFormat(request.Format);
+            }
+            return SendAsync(request, datasette, database, query.Sql, parameters, query, rows: null, new HashSet<string>(), error: null);
         }
-        return RunAsync(request, datasette, database, query.Sql, parameters, query);
+        return RunAsync(request, datasette, database, query.Sql, parameters, query, sqlError: null);
     }
 
     public static Task ParametersAsync(DatasetteRequest request, Datasette datasette)
@@ -110,71 +120,140 @@ public static class QueryView
         return body.SendAsync(request.Context);
     }
 
-    private static async Task RunAsync(DatasetteRequest request, Datasette datasette, Database database, string sql, Dictionary<string, object?> parameters, StoredQuery? storedQuery)
+    private sealed record QueryRows(JsonBody Json, RowJsonResult Result, List<string> Columns);
+
+    /// <summary>
+    /// Runs the query and answers in the requested format, in Datasette's order: the query runs
+    /// first, and a SQL error it raises is the page's own error (<c>rows</c>, <c>truncated</c> and
+    /// any extras kept, status 400, <c>_shape</c> ignored), not an exception.
+    /// </summary>
+    private static async Task RunAsync(DatasetteRequest request, Datasette datasette, Database database, string? sql, Dictionary<string, object?> parameters,
+        StoredQuery? storedQuery, string? sqlError)
     {
         var timeLimit = TimeLimit(request, datasette);
-        if (request.Format == "csv")
+        var format = request.Format;
+        if (format is not (null or "json" or "csv" or "blob"))
         {
+            if (!string.IsNullOrEmpty(sql) && sqlError is null)
+            {
+                // Datasette runs the query before it looks at the format, so a time-out still wins.
+                RunDiscarding(database, sql, parameters, timeLimit, datasette.Settings.MaxReturnedRows);
+            }
+            throw DatasetteHttpException.InvalidFormat(format);
+        }
+        if (string.IsNullOrEmpty(sql))
+        {
+            throw DatasetteHttpException.BadRequest("?sql= is required");
+        }
+        if (format == "csv")
+        {
+            if (sqlError is not null)
+            {
+                throw new SqlErrorException(sqlError);
+            }
             await QueryCsv.SendAsync(request, datasette, database, sql, parameters, storedQuery, timeLimit).ConfigureAwait(false);
             return;
         }
-        if (request.Format == "blob")
+        if (format == "blob")
         {
-            await BlobView.QueryAsync(request, database, sql, parameters, timeLimit).ConfigureAwait(false);
+            await BlobView.QueryAsync(request, database, sql, parameters, timeLimit, sqlError).ConfigureAwait(false);
             return;
         }
-        var shape = RowShapes.Parse(request.Args.Get("_shape"));
-        if (shape == RowShape.Object)
-        {
-            throw DatasetteHttpException.BadRequest("_shape=object is only available on tables");
-        }
-        var extras = Extras.Parse(request.Args, Extras.Query);
+        var requestedShape = request.Args.Get("_shape");
+        var shape = format is null ? RowShape.Objects : RowShapes.TryParse(requestedShape) ?? RowShape.Objects;
         var jsonColumns = new HashSet<string>(request.Args.GetAll("_json"), StringComparer.Ordinal);
         using var rows = new JsonBody();
-        var (result, columns) = QueryRunner.Run(database, sql, parameters, timeLimit, reader =>
+        QueryRows? written = null;
+        if (sqlError is null)
         {
-            var names = RowJson.ColumnNames(reader);
-            var options = new RowJsonOptions(names, shape, IsTruthy(request.Args.Get("_json_infinity")), jsonColumns);
-            return (RowJson.Write(rows.Writer, reader, options, datasette.Settings.MaxReturnedRows), names);
-        });
-        await SendAsync(request, datasette, database, sql, parameters, storedQuery, (rows, result, columns, extras, shape)).ConfigureAwait(false);
+            try
+            {
+                var (result, columns) = QueryRunner.Run(database, sql, parameters, timeLimit, reader =>
+                {
+                    var names = RowJson.ColumnNames(reader);
+                    var options = new RowJsonOptions(names, shape == RowShape.Object ? RowShape.Objects : shape, IsTruthy(request.Args.Get("_json_infinity")), jsonColumns);
+                    return (RowJson.Write(rows.Writer, reader, options, datasette.Settings.MaxReturnedRows), names);
+                });
+                written = new QueryRows(rows, result, columns);
+            }
+            catch (SqlErrorException error)
+            {
+                sqlError = error.Message;
+            }
+        }
+        // The HTML page has no extras of its own to reject; data formats reject unknown ones.
+        var extras = Extras.Parse(request.Args, Extras.Query, rejectUnknown: format is not null);
+        if (sqlError is null && format is not null)
+        {
+            if (RowShapes.TryParse(requestedShape) is null)
+            {
+                throw RowShapes.Invalid(requestedShape);
+            }
+            if (shape == RowShape.Object)
+            {
+                throw DatasetteHttpException.BadRequest("_shape=object is only available on tables");
+            }
+            if (shape.IsBare() && written is not null)
+            {
+                if (storedQuery is not null)
+                {
+                    Caching.Apply(request, datasette);
+                }
+                await NdJson.SendOrJsonAsync(request, written.Json).ConfigureAwait(false);
+                return;
+            }
+        }
+        await SendAsync(request, datasette, database, sql, parameters, storedQuery, written, extras, sqlError).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a query only for the errors it may raise (at most <paramref name="maxRows"/> rows are stepped through).</summary>
+    private static void RunDiscarding(Database database, string sql, Dictionary<string, object?> parameters, int timeLimit, int maxRows)
+    {
+        try
+        {
+            QueryRunner.Run(database, sql, parameters, timeLimit, reader =>
+            {
+                for (var i = 0; i <= maxRows && reader.Read(); i++)
+                {
+                }
+                return 0;
+            });
+        }
+        catch (SqlErrorException)
+        {
+            // Datasette keeps a SQL error for the page it would render; it never gets that far here.
+        }
     }
 
     private static Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, string sql, Dictionary<string, object?> parameters,
-        StoredQuery? storedQuery, (JsonBody Rows, RowJsonResult Result, List<string> Columns, HashSet<string> Extras, RowShape Shape)? writeRows)
+        StoredQuery? storedQuery, QueryRows? rows, HashSet<string> extras, string? error)
     {
-        if (storedQuery is not null)
+        if (storedQuery is not null && error is null)
         {
             Caching.Apply(request, datasette);
-        }
-        var shape = writeRows?.Shape ?? RowShape.Objects;
-        if (shape.IsBare() && writeRows is { } bare)
-        {
-            return NdJson.SendOrJsonAsync(request, bare.Rows);
         }
         using var body = new JsonBody();
         var writer = body.Writer;
         writer.WriteStartObject();
-        writer.WriteBoolean("ok", true);
+        writer.WriteBoolean("ok", error is null);
         writer.WritePropertyName("rows");
-        if (writeRows is { } written)
+        if (rows is not null)
         {
-            writer.WriteRawValue(written.Rows.WrittenMemory.Span, skipInputValidation: true);
+            writer.WriteRawValue(rows.Json.WrittenMemory.Span, skipInputValidation: true);
         }
         else
         {
             writer.WriteStartArray();
             writer.WriteEndArray();
         }
-        var extras = writeRows?.Extras ?? new HashSet<string>();
         if (extras.Contains("columns"))
         {
-            writer.WriteStringArray("columns", writeRows?.Columns ?? new List<string>());
+            writer.WriteStringArray("columns", rows?.Columns ?? new List<string>());
         }
         if (extras.Contains("render_cell"))
         {
             writer.WriteStartArray("render_cell");
-            for (var i = 0; i < (writeRows?.Result.Count ?? 0); i++)
+            for (var i = 0; i < (rows?.Result.Count ?? 0); i++)
             {
                 writer.WriteStartObject();
                 writer.WriteEndObject();
@@ -240,11 +319,20 @@ public static class QueryView
         {
             Extras.WriteCatalogue(writer, request, Extras.Query, extras);
         }
-        writer.WriteBoolean("truncated", writeRows?.Result.HasMore ?? false);
+        if (error is not null)
+        {
+            writer.WriteString("error", error);
+            writer.WriteStartArray("errors");
+            writer.WriteStringValue(error);
+            writer.WriteEndArray();
+            writer.WriteNumber("status", 400);
+        }
+        writer.WriteBoolean("truncated", rows?.Result.HasMore ?? false);
         writer.WriteEndObject();
+        // Datasette's HTML query page shows a SQL error inside the page, with status 200.
         return request.Format is null
             ? HtmlPages.SendJsonAsync(request, storedQuery is null ? $"{database.Name}: {sql}" : $"{database.Name}: {storedQuery.Title ?? storedQuery.Name}", body)
-            : body.SendAsync(request.Context);
+            : body.SendAsync(request.Context, error is null ? 200 : 400);
     }
 
     internal static int TimeLimit(DatasetteRequest request, Datasette datasette)
@@ -263,12 +351,4 @@ public static class QueryView
     }
 
     internal static bool IsTruthy(string? value) => value is not null && (value.Equals("on", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
-
-    private static void EnsureFormat(string? format)
-    {
-        if (format is not (null or "json" or "csv" or "blob"))
-        {
-            throw DatasetteHttpException.NotFound($"Invalid format: {format}");
-        }
-    }
 }
