@@ -47,15 +47,15 @@ public static class Responses
         using var body = new JsonBody();
         var writer = body.Writer;
         writer.WriteStartObject();
-        WriteErrorBody(writer, status, message);
+        writer.WriteBoolean("ok", false);
+        WriteErrorFields(writer, status, message);
         writer.WriteEndObject();
         return body.SendAsync(context, status);
     }
 
-    /// <summary>The four keys of Datasette's <c>error_body</c>, inside an object the caller opened.</summary>
-    public static void WriteErrorBody(System.Text.Json.Utf8JsonWriter writer, int status, string message)
+    /// <summary>Datasette's <c>error_body</c> after its <c>"ok": false</c>: <c>error</c>, <c>errors</c> and <c>status</c>.</summary>
+    public static void WriteErrorFields(System.Text.Json.Utf8JsonWriter writer, int status, string message)
     {
-        writer.WriteBoolean("ok", false);
         writer.WriteString("error", message);
         writer.WriteStartArray("errors");
         writer.WriteStringValue(message);

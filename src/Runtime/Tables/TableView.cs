@@ -49,7 +49,12 @@ public static class TableView
 
         var config = datasette.Config.Table(database.Name, table.Name);
         // Datasette's HTML page ignores _shape; its JSON renderer rejects a bad one only once the page is ready.
-        var shape = format is "csv" or null ? (format is null ? RowShape.Objects : RowShape.Arrays) : RowShapes.TryParse(request.Args.Get("_shape")) ?? RowShape.Objects;
+        var shape = format switch
+        {
+            "json" => RowShapes.TryParse(request.Args.Get("_shape")) ?? RowShape.Objects,
+            "csv" => RowShape.Arrays,
+            _ => RowShape.Objects,
+        };
         var query = TableQuery.Build(request, datasette, database, table, config);
         var timeLimit = QueryView.TimeLimit(request, datasette);
         var expanded = ExpandLabels(request, datasette, database, table, query, timeLimit, defaultOn: format is null);
@@ -66,7 +71,8 @@ public static class TableView
         using var rows = new JsonBody();
         var options = new RowJsonOptions(
             query.OutputColumns,
-            shape,
+            // rows keyed by primary key need one; without, _shape=object is refused below, once the query has run
+            shape == RowShape.Object && table.PrimaryKeys.Count == 0 ? RowShape.Objects : shape,
             QueryView.IsTruthy(request.Args.Get("_json_infinity")),
             JsonColumns: null,
             KeyOrdinals: table.IsView ? null : table.KeyColumns.Select(k => IndexOf(query.SelectColumns, k)).ToArray(),

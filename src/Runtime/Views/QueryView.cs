@@ -321,11 +321,8 @@ public static class QueryView
         }
         if (error is not null)
         {
-            writer.WriteString("error", error);
-            writer.WriteStartArray("errors");
-            writer.WriteStringValue(error);
-            writer.WriteEndArray();
-            writer.WriteNumber("status", 400);
+            // renderer.py: data.update(error_body(error, 400)), so "ok" keeps its place at the top.
+            Responses.WriteErrorFields(writer, 400, error);
         }
         writer.WriteBoolean("truncated", rows?.Result.HasMore ?? false);
         writer.WriteEndObject();
