@@ -55,8 +55,14 @@ public static class TableView
             "csv" => RowShape.Arrays,
             _ => RowShape.Objects,
         };
-        var query = TableQuery.Build(request, datasette, database, table, config);
         var timeLimit = QueryView.TimeLimit(request, datasette);
+        if (table.Columns.Count == 0)
+        {
+            // A view over a dropped table lists without columns; using it is SQLite's error, worded as Datasette
+            // reports it (there a 500, from reading the columns), rather than the syntax error of a select with none.
+            QueryRunner.Run(database, $"select * from {SqlIdentifier.Escape(table.Name)} limit 0", null, timeLimit, _ => 0);
+        }
+        var query = TableQuery.Build(request, datasette, database, table, config);
         var expanded = ExpandLabels(request, datasette, database, table, query, timeLimit, defaultOn: format is null);
 
         if (format is "csv" or "blob")

@@ -143,6 +143,12 @@ public static class QueryView
         }
         if (string.IsNullOrEmpty(sql))
         {
+            if (format is null)
+            {
+                // The HTML page without a query is Datasette's empty SQL editor, not an error.
+                await SendAsync(request, datasette, database, "", parameters, storedQuery, rows: null, new HashSet<string>(), error: null).ConfigureAwait(false);
+                return;
+            }
             throw DatasetteHttpException.BadRequest("?sql= is required");
         }
         if (format == "csv")

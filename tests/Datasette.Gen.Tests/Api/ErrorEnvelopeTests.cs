@@ -91,6 +91,14 @@ public sealed class ErrorEnvelopeTests(FixturesServerFixture fixture) : IClassFi
     public async Task A_query_without_sql_is_a_400()
     {
         await AssertErrorAsync("/fixtures/-/query.json", 400, "?sql= is required");
+        await AssertErrorAsync("/fixtures/-/query.json?sql=", 400, "?sql= is required");
+    }
+
+    [Fact]
+    public async Task The_html_query_page_without_sql_is_the_empty_editor()
+    {
+        // views/database.py QueryView: only the csv and renderer branches require ?sql=
+        Assert.Equal(200, (int)(await _server.Client.GetAsync("/fixtures/-/query")).StatusCode);
     }
 
     [Fact]
