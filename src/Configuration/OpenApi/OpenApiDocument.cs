@@ -289,7 +289,7 @@ public static class OpenApiDocument
     };
 
     private static readonly string SharedSchemas = Members("""
-        {"Error": {"type": "object", "description": "Datasette's error envelope; `error` is `errors` joined with \"; \". SQL errors add `rows: []` and `truncated: false`.",
+        {"Error": {"type": "object", "description": "Datasette's error envelope; `error` is `errors` joined with \"; \". A SQL error on a query page (arbitrary or stored) also has `rows: []`, `truncated: false` and any requested extras.",
            "properties": {"ok": {"const": false}, "error": {"type": "string"}, "errors": {"type": "array", "items": {"type": "string"}}, "status": {"type": "integer"}},
            "required": ["ok", "error", "errors", "status"]},
          "Blob": {"type": "object", "description": "A BLOB value, base64-encoded.",
