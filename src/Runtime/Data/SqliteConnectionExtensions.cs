@@ -15,13 +15,19 @@ internal static class SqliteConnectionExtensions
     /// </summary>
     public static SqliteCommand CreateCommand(this SqliteConnection connection, string sql)
     {
+        RefuseNul(sql);
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>Python's sqlite3 checks for a NUL before anything else looks at the text; so do we.</summary>
+    public static void RefuseNul(string sql)
+    {
         if (sql.Contains('\0'))
         {
             throw new SqlErrorException(NulCharacterMessage);
         }
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command;
     }
 
     /// <summary>Runs SQL that returns no rows (pragmas, DDL scripts) on the connection.</summary>

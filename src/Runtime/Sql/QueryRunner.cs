@@ -55,6 +55,7 @@ public static class QueryRunner
     /// </summary>
     public static void EnsureSingleStatement(Database database, string sql)
     {
+        SqliteConnectionExtensions.RefuseNul(sql);
         database.Read(connector =>
         {
             var db = connector.Connection.Handle;
