@@ -12,13 +12,13 @@ namespace Datasette.Gen.Runtime.Views;
 /// <c>/-/jump.json?q=</c>: the jump menu's search over databases, tables, views and stored
 /// queries the actor can see, best matches first. As Datasette's built-in jump items do, an item
 /// is found by its names alone (never a stored query's title) and carries no description, whatever
-/// the metadata says.
+/// the metadata says; actors allowed <c>debug-menu</c> also find the debug pages, described.
 /// </summary>
 public static class JumpView
 {
     private const int Limit = 100;
 
-    private sealed record Item(string Name, string Url, string Type, string SearchText);
+    private sealed record Item(string Name, string Url, string Type, string SearchText, string? Description = null);
 
     public static async Task HandleAsync(DatasetteRequest request, Datasette datasette)
     {
@@ -45,7 +45,7 @@ public static class JumpView
             writer.WriteString("name", item.Name);
             writer.WriteString("url", item.Url);
             writer.WriteString("type", item.Type);
-            writer.WriteNull("description");
+            writer.WriteString("description", item.Description);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -56,6 +56,13 @@ public static class JumpView
 
     private static IEnumerable<Item> Candidates(DatasetteRequest request, Datasette datasette)
     {
+        if (request.Allowed("debug-menu"))
+        {
+            foreach (var page in DebugMenuItems.All)
+            {
+                yield return new Item(page.Label, datasette.Urls.Path(page.Path).Value, "debug", $"debug {page.Label} {page.Description}", page.Description);
+            }
+        }
         foreach (var database in datasette.Databases)
         {
             if (!request.Allowed("view-database", database.Name))

@@ -1,6 +1,10 @@
+using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Hosting;
 using Datasette.Gen.Tests.Infrastructure;
 
 namespace Datasette.Gen.Tests.ReadApi;
@@ -57,5 +61,27 @@ public sealed class JumpTests(FixturesServerFixture fixture) : IClassFixture<Fix
         // Datasette matches search_text LIKE '%fixtures_facetable%': "_" stands for the space.
         var response = await fixture.Server.Client.GetJsonAsync("/-/jump.json?q=fixtures_facetable");
         Assert.Contains(response.Json.GetProperty("matches").EnumerateArray(), m => m.GetProperty("name").GetString() == "fixtures: facetable");
+    }
+
+    [Fact]
+    public async Task Actors_allowed_the_debug_menu_also_find_the_debug_pages_with_their_descriptions()
+    {
+        // default_debug_menu.py's items: type "debug", a description, search text "debug LABEL DESCRIPTION".
+        var data = Paths.ConformanceData;
+        await using var server = await TestServer.StartAsync(new ServeOptions
+        {
+            Files = new List<string> { Path.Combine(data, "fixtures.db") },
+            Secret = "secret-1",
+            Root = true,
+        });
+        var anonymous = await server.Client.GetJsonAsync("/-/jump.json?q=threads");
+        Assert.Equal("{\"ok\":true,\"matches\":[],\"truncated\":false}", HttpJson.Compact(anonymous.Json));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/-/jump.json?q=threads");
+        request.Headers.Add("Cookie", "ds_actor=eyJhIjp7ImlkIjoicm9vdCJ9fQ.CGlNemCq9_Juuo5YVTEqKkbM0ew");
+        var root = await server.Client.SendAsync(request);
+        Assert.Equal(
+            "{\"ok\":true,\"matches\":[{\"name\":\"Debug threads\",\"url\":\"/-/threads\",\"type\":\"debug\",\"description\":\"Inspect worker threads and database tasks.\"}],\"truncated\":false}",
+            HttpJson.Compact(await root.Content.ReadAsStringAsync()));
     }
 }
