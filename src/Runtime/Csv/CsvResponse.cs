@@ -16,7 +16,7 @@ public static class CsvResponse
         if (request.Args.Get("_dl") is { Length: > 0 })
         {
             response.ContentType = "text/csv; charset=utf-8";
-            response.Headers.ContentDisposition = $"attachment; filename=\"{filename}.csv\"";
+            response.Headers.ContentDisposition = HeaderValues.Attachment(filename + ".csv");
         }
         else
         {

@@ -5,15 +5,22 @@ using Microsoft.AspNetCore.Http;
 
 namespace Datasette.Gen.Runtime.Http;
 
-/// <summary>Set-Cookie headers written as Datasette (Python's SimpleCookie) writes them: <c>Path=/; SameSite=lax</c>.</summary>
+/// <summary>
+/// Set-Cookie headers written as Datasette (Python's SimpleCookie) writes them: <c>Path=/; SameSite=lax</c>,
+/// the value quoted and escaped when it is not a plain token.
+/// </summary>
 public static class Cookies
 {
     public static void Set(HttpResponse response, string name, string value) =>
-        response.Headers.Append("Set-Cookie", $"{name}={value}; Path=/; SameSite=lax");
+        response.Headers.Append("Set-Cookie", $"{CheckedName(name)}={HeaderValues.CookieValue(value)}; Path=/; SameSite=lax");
 
     public static void Delete(HttpResponse response, string name) =>
         response.Headers.Append("Set-Cookie",
-            $"{name}=\"\"; expires={DateTime.UtcNow.ToString("ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture)}; Max-Age=0; Path=/; SameSite=lax");
+            $"{CheckedName(name)}=\"\"; expires={DateTime.UtcNow.ToString("ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture)}; Max-Age=0; Path=/; SameSite=lax");
+
+    /// <summary>A cookie name is code's choice, never data: an illegal one is a programming error (Python raises CookieError).</summary>
+    private static string CheckedName(string name) =>
+        HeaderValues.IsCookieToken(name) ? name : throw new ArgumentException($"Illegal cookie name: {name}", nameof(name));
 }
 
 /// <summary>The <c>ds_actor</c> authentication cookie.</summary>

@@ -50,10 +50,11 @@ public sealed record DatasetteResponse(int Status, string ContentType, ReadOnlyM
     {
         var response = context.Response;
         response.StatusCode = Status;
-        response.ContentType = ContentType;
+        response.ContentType = HeaderValues.Text(ContentType);
         foreach (var (name, value) in Headers)
         {
-            response.Headers.Append(name, value);
+            // Plugins often echo request or database text into headers: CR/LF or non-ASCII must not become a 500.
+            response.Headers.Append(name, HeaderValues.Text(value));
         }
         response.ContentLength = Body.Length;
         return HttpMethods.IsHead(context.Request.Method) || Body.IsEmpty ? Task.CompletedTask : response.Body.WriteAsync(Body).AsTask();

@@ -12,21 +12,13 @@ public static class Responses
     public static Task RedirectAsync(HttpContext context, string location, int status = 302)
     {
         context.Response.StatusCode = status;
-        context.Response.Headers.Location = SanitiseLocation(location);
+        context.Response.Headers.Location = HeaderValues.Location(location);
         context.Response.ContentType = "text/plain";
         return Task.CompletedTask;
     }
 
-    /// <summary>Collapses leading slashes and backslashes so a Location never becomes //evil.example.</summary>
-    public static string SanitiseLocation(string location)
-    {
-        var start = 0;
-        while (start < location.Length && location[start] is '/' or '\\')
-        {
-            start++;
-        }
-        return start > 1 ? "/" + location[start..] : location;
-    }
+    /// <summary>Collapses leading slashes and backslashes so a Location never becomes //evil.example, and percent-encodes what a header cannot hold.</summary>
+    public static string SanitiseLocation(string location) => HeaderValues.Location(location);
 
     public static Task TextAsync(HttpContext context, string text, int status = 200, string contentType = "text/plain; charset=utf-8")
     {

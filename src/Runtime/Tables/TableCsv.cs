@@ -59,7 +59,7 @@ public static class TableCsv
             body ??= CsvResponse.Start(request, table.Name);
             if (first && page.NextUrl is not null && !stream)
             {
-                request.Context.Response.Headers.Link = $"<{page.NextUrl}>; rel=\"next\"";
+                request.Context.Response.Headers.Link = HeaderValues.Link(page.NextUrl, "rel=\"next\"");
             }
             first = false;
             if (csv.CharactersWritten > limitChars)

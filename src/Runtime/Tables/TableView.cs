@@ -42,7 +42,7 @@ public static class TableView
         }
         if (FilterRedirect.Location(request) is { } location)
         {
-            request.Context.Response.Headers.Link = $"<{location}>; rel=preload";
+            request.Context.Response.Headers.Link = HeaderValues.Link(location, "rel=preload");
             await Responses.RedirectAsync(request.Context, location).ConfigureAwait(false);
             return;
         }
@@ -113,7 +113,7 @@ public static class TableView
         Caching.Apply(request, datasette);
         if (nextUrl is not null)
         {
-            request.Context.Response.Headers.Link = $"<{nextUrl}>; rel=\"next\"";
+            request.Context.Response.Headers.Link = HeaderValues.Link(nextUrl, "rel=\"next\"");
         }
         if (format == "json" && shape.IsBare())
         {

@@ -105,7 +105,7 @@ public static class BlobView
         response.StatusCode = 200;
         response.ContentType = "application/binary";
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.ContentDisposition = $"attachment; filename=\"{string.Join("-", parts)}.blob\"";
+        response.Headers.ContentDisposition = HeaderValues.Attachment(string.Join("-", parts) + ".blob");
         response.ContentLength = value.Length;
         if (!HttpMethods.IsHead(request.Method))
         {

@@ -32,7 +32,7 @@ public static class DownloadView
             return;
         }
         response.ContentType = "application/octet-stream";
-        response.Headers.ContentDisposition = $"attachment; filename=\"{Path.GetFileName(database.Path)}\"";
+        response.Headers.ContentDisposition = HeaderValues.Attachment(Path.GetFileName(database.Path));
         response.ContentLength = new FileInfo(database.Path).Length;
         if (!HttpMethods.IsHead(request.Method))
         {

@@ -22,7 +22,7 @@ public static class HtmlPages
             document.WriteTo(writer);
         }
         var alternate = AlternateJsonUrl(request);
-        request.Context.Response.Headers.Link = $"<{alternate}>; rel=\"alternate\"; type=\"application/json+datasette\"";
+        request.Context.Response.Headers.Link = HeaderValues.Link(alternate, "rel=\"alternate\"; type=\"application/json+datasette\"");
         var html = new StringBuilder()
             .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(WebUtility.HtmlEncode(title)).Append("</title>\n")
             .Append("<link rel=\"alternate\" type=\"application/json+datasette\" href=\"").Append(WebUtility.HtmlEncode(alternate)).Append("\">\n</head>\n<body>\n<h1>")
