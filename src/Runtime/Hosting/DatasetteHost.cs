@@ -99,7 +99,10 @@ public static class DatasetteHost
     }
 
     /// <summary>Builds and starts the server; the caller disposes it. Tests use this directly.</summary>
-    public static async Task<DatasetteServer> StartAsync(Deployment deployment, ServeOptions options)
+    public static Task<DatasetteServer> StartAsync(Deployment deployment, ServeOptions options) => StartAsync(deployment, options, null);
+
+    /// <summary>As <see cref="StartAsync(Deployment, ServeOptions)"/>, with Kestrel's options adjustable (tests shorten its timeouts).</summary>
+    internal static async Task<DatasetteServer> StartAsync(Deployment deployment, ServeOptions options, Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? configureKestrel)
     {
         UseStaticSqlite();
         var loaded = ConfigurationLoader.Load(deployment, options);
@@ -135,7 +138,7 @@ public static class DatasetteHost
         DatasetteServer server;
         try
         {
-            server = await DatasetteServer.StartAsync(options.Host, options.Port, loggers, Handle, starting, Stopped).ConfigureAwait(false);
+            server = await DatasetteServer.StartAsync(options.Host, options.Port, loggers, Handle, starting, Stopped, configureKestrel).ConfigureAwait(false);
         }
         catch
         {

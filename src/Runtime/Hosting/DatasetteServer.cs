@@ -28,14 +28,21 @@ public sealed class DatasetteServer : IAsyncDisposable
 {
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long no request must be in flight before the connections left are cut: time for the last responses to leave.</summary>
+    private static readonly TimeSpan QuietBeforeAbort = TimeSpan.FromMilliseconds(200);
+
+    private static readonly TimeSpan StopPollInterval = TimeSpan.FromMilliseconds(20);
+
     private readonly KestrelServer _kestrel;
+    private readonly RequestsInFlight _inFlight;
     private readonly ILoggerFactory _loggers;
     private readonly Func<ValueTask> _onStopped;
     private int _stopped;
 
-    private DatasetteServer(KestrelServer kestrel, ILoggerFactory loggers, Datasette datasette, Func<ValueTask> onStopped)
+    private DatasetteServer(KestrelServer kestrel, RequestsInFlight inFlight, ILoggerFactory loggers, Datasette datasette, Func<ValueTask> onStopped)
     {
         _kestrel = kestrel;
+        _inFlight = inFlight;
         _loggers = loggers;
         _onStopped = onStopped;
         Datasette = datasette;
@@ -52,11 +59,14 @@ public sealed class DatasetteServer : IAsyncDisposable
     /// Binds <paramref name="host"/>:<paramref name="port"/> and serves every request with
     /// <paramref name="handle"/>; <paramref name="datasette"/> completes once the instance is ready
     /// (requests arriving before then wait for it inside <paramref name="handle"/>).
+    /// <paramref name="configureKestrel"/> lets tests shorten Kestrel's limits.
     /// </summary>
     internal static async Task<DatasetteServer> StartAsync(
-        string host, int port, ILoggerFactory loggers, RequestDelegate handle, Task<Datasette> datasette, Func<ValueTask> onStopped)
+        string host, int port, ILoggerFactory loggers, RequestDelegate handle, Task<Datasette> datasette, Func<ValueTask> onStopped,
+        Action<KestrelServerOptions>? configureKestrel = null)
     {
         var options = new KestrelServerOptions { AddServerHeader = false };
+        configureKestrel?.Invoke(options);
         if (host is "localhost")
         {
             options.ListenLocalhost(port);
@@ -67,7 +77,8 @@ public sealed class DatasetteServer : IAsyncDisposable
         }
         var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), loggers);
         var kestrel = new KestrelServer(Options.Create(options), transport, loggers);
-        await kestrel.StartAsync(new Application(handle), CancellationToken.None).ConfigureAwait(false);
+        var inFlight = new RequestsInFlight();
+        await kestrel.StartAsync(new Application(handle, inFlight), CancellationToken.None).ConfigureAwait(false);
         Datasette ready;
         try
         {
@@ -79,7 +90,7 @@ public sealed class DatasetteServer : IAsyncDisposable
             kestrel.Dispose();
             throw;
         }
-        return new DatasetteServer(kestrel, loggers, ready, onStopped);
+        return new DatasetteServer(kestrel, inFlight, loggers, ready, onStopped);
     }
 
     /// <summary>Serves until SIGINT, SIGTERM or SIGQUIT, then stops gracefully (as the generic host's console lifetime did).</summary>
@@ -98,7 +109,12 @@ public sealed class DatasetteServer : IAsyncDisposable
         await StopAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Stops accepting connections, lets requests in flight finish (up to 10 s), then closes the instance.</summary>
+    /// <summary>
+    /// Stops accepting connections, lets requests in flight finish (up to 10 s), then closes the
+    /// instance. Kestrel alone would also wait for connections that hold no request (idle
+    /// keep-alive, or headers half sent and never finished) until the timeout, so once no
+    /// request has been in flight for a moment those connections are cut.
+    /// </summary>
     public async Task StopAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
@@ -106,7 +122,26 @@ public sealed class DatasetteServer : IAsyncDisposable
             return;
         }
         using var timeout = new CancellationTokenSource(ShutdownTimeout);
-        await _kestrel.StopAsync(timeout.Token).ConfigureAwait(false);
+        var stopping = _kestrel.StopAsync(timeout.Token);
+        var quietSince = (long?)null;
+        while (!stopping.IsCompleted && !timeout.IsCancellationRequested)
+        {
+            if (_inFlight.Count > 0)
+            {
+                quietSince = null;
+            }
+            else if (quietSince is null)
+            {
+                quietSince = Environment.TickCount64;
+            }
+            else if (Environment.TickCount64 - quietSince.Value >= (long)QuietBeforeAbort.TotalMilliseconds)
+            {
+                timeout.Cancel(); // Kestrel aborts the connections still open
+                break;
+            }
+            await Task.WhenAny(stopping, Task.Delay(StopPollInterval)).ConfigureAwait(false);
+        }
+        await stopping.ConfigureAwait(false);
         await _onStopped().ConfigureAwait(false);
     }
 
@@ -117,11 +152,28 @@ public sealed class DatasetteServer : IAsyncDisposable
         _loggers.Dispose();
     }
 
-    /// <summary>Kestrel's per-request callbacks, reusing one HttpContext per connection as ASP.NET Core's hosting layer does.</summary>
-    private sealed class Application(RequestDelegate handle) : IHttpApplication<DefaultHttpContext>
+    /// <summary>Requests Kestrel has handed over and not yet finished (their headers are complete; the body may still be arriving).</summary>
+    private sealed class RequestsInFlight
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Started() => Interlocked.Increment(ref _count);
+
+        public void Finished() => Interlocked.Decrement(ref _count);
+    }
+
+    /// <summary>
+    /// Kestrel's per-request callbacks, reusing one HttpContext per connection as ASP.NET Core's
+    /// hosting layer does; a request counts as in flight from CreateContext to DisposeContext,
+    /// which Kestrel calls after the response has been completed.
+    /// </summary>
+    private sealed class Application(RequestDelegate handle, RequestsInFlight inFlight) : IHttpApplication<DefaultHttpContext>
     {
         public DefaultHttpContext CreateContext(IFeatureCollection contextFeatures)
         {
+            inFlight.Started();
             if (contextFeatures is IHostContextContainer<DefaultHttpContext> container)
             {
                 if (container.HostContext is { } reused)
@@ -136,6 +188,10 @@ public sealed class DatasetteServer : IAsyncDisposable
 
         public Task ProcessRequestAsync(DefaultHttpContext context) => handle(context);
 
-        public void DisposeContext(DefaultHttpContext context, Exception? exception) => context.Uninitialize();
+        public void DisposeContext(DefaultHttpContext context, Exception? exception)
+        {
+            context.Uninitialize();
+            inFlight.Finished();
+        }
     }
 }

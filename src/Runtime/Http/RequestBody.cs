@@ -16,6 +16,11 @@ public static class RequestBody
     public static async Task<QueryArgs> ReadFormAsync(DatasetteRequest request)
     {
         var limit = request.Datasette.Settings.MaxPostBodyBytes;
+        if (limit > 0 && request.Context.Request.ContentLength > limit)
+        {
+            throw new DatasetteHttpException(413, $"Request body exceeded maximum size of {limit} bytes");
+        }
+        // Kestrel may fail the read itself (too slow, malformed chunks): RequestPipeline answers those with their own status.
         var body = request.Context.Request.Body;
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];

@@ -4,6 +4,7 @@ using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Permissions;
 using Datasette.Gen.Runtime.Tokens;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 
 namespace Datasette.Gen.Runtime.Http;
@@ -107,6 +108,10 @@ public sealed class RequestPipeline(Datasette datasette, Router router, ILogger 
                     : Responses.HtmlErrorAsync(context, 400, sql.Message, "Invalid SQL");
             case QueryInterruptedException interrupted:
                 return ErrorAsync(request, 400, interrupted.Message, "SQL Interrupted");
+            case BadHttpRequestException badRequest:
+                // Kestrel's verdict on the request itself (body too slow, too large, bad chunking):
+                // its own status, with a generic message rather than Kestrel's internals.
+                return ErrorAsync(request, badRequest.StatusCode, ReasonPhrases.GetReasonPhrase(badRequest.StatusCode) is { Length: > 0 } phrase ? phrase : "Bad Request", null);
             default:
                 logger.LogError(exception, "Unhandled error for {Path}", request.RawPath);
                 return ErrorAsync(request, 500, exception.Message, null);

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Datasette.Gen.Tests.Infrastructure;
 
@@ -29,7 +30,11 @@ public sealed class TestServer : IAsyncDisposable
     public Datasette.Gen.Runtime.Datasette Datasette => _server.Datasette;
 
     public static Task<TestServer> StartAsync(ServeOptions options, Deployment? deployment = null) =>
-        StartCoreAsync(options with { Host = "127.0.0.1", Port = 0 }, deployment ?? EmptyDeployment);
+        StartCoreAsync(options with { Host = "127.0.0.1", Port = 0 }, deployment ?? EmptyDeployment, null);
+
+    /// <summary>As <see cref="StartAsync(ServeOptions, Deployment?)"/> with Kestrel's options adjusted (shorter timeouts keep tests quick).</summary>
+    public static Task<TestServer> StartAsync(ServeOptions options, Action<KestrelServerOptions> configureKestrel) =>
+        StartCoreAsync(options with { Host = "127.0.0.1", Port = 0 }, EmptyDeployment, configureKestrel);
 
     /// <summary>The conformance instance: fixtures.db and "extra database.db" with the corpus's metadata and config.</summary>
     public static Task<TestServer> StartFixturesAsync(string configFile = "config.json")
@@ -45,8 +50,11 @@ public sealed class TestServer : IAsyncDisposable
 
     public static Deployment EmptyDeployment { get; } = new(DatasetteConfig.Empty, EquatableArray<MetadataItem>.Empty, Array.Empty<EmbeddedDatabase>());
 
-    private static async Task<TestServer> StartCoreAsync(ServeOptions options, Deployment deployment) =>
-        new(await DatasetteHost.StartAsync(deployment, options));
+    private static async Task<TestServer> StartCoreAsync(ServeOptions options, Deployment deployment, Action<KestrelServerOptions>? configureKestrel) =>
+        new(await DatasetteHost.StartAsync(deployment, options, configureKestrel));
+
+    /// <summary>Stops the server (requests in flight finish) without disposing it.</summary>
+    public Task StopAsync() => _server.StopAsync();
 
     public async ValueTask DisposeAsync()
     {
