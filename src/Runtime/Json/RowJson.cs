@@ -18,8 +18,8 @@ public sealed record RowJsonOptions(
     IReadOnlyDictionary<int, Dictionary<string, string>>? Labels = null,
     IReadOnlyDictionary<int, Func<object?, object?>>? Transforms = null);
 
-/// <summary>What writing the rows learnt: how many, whether more exist, and the last row's pagination values.</summary>
-public sealed record RowJsonResult(int Count, bool HasMore, IReadOnlyList<string?> LastKey, bool LastSortIsNull, string? LastSortValue);
+/// <summary>What writing the rows learnt: how many, whether more exist, and the last row's key and sort values (as stored) when the page was full.</summary>
+public sealed record RowJsonResult(int Count, bool HasMore, IReadOnlyList<object?> LastKey, object? LastSortValue);
 
 /// <summary>
 /// Streams rows from a reader straight into JSON in the requested shape, one value at a time,
@@ -45,9 +45,8 @@ public static class RowJson
         }
         var count = 0;
         var hasMore = false;
-        IReadOnlyList<string?> lastKey = Array.Empty<string?>();
-        var lastSortIsNull = false;
-        string? lastSortValue = null;
+        IReadOnlyList<object?> lastKey = Array.Empty<object?>();
+        object? lastSortValue = null;
         while (reader.Read())
         {
             if (count >= limit)
@@ -78,14 +77,11 @@ public static class RowJson
                     WriteObject(writer, reader, encodedNames, columns, options);
                     break;
             }
-            if (key is not null)
+            if (count == limit)
             {
-                lastKey = key;
-            }
-            if (options.SortOrdinal >= 0)
-            {
-                lastSortIsNull = reader.IsDBNull(options.SortOrdinal);
-                lastSortValue = SqliteJson.ToText(reader, options.SortOrdinal);
+                // Only a full page's last row can start the next page.
+                lastKey = options.KeyOrdinals is { } keyOrdinals ? ReadValues(reader, keyOrdinals) : Array.Empty<object?>();
+                lastSortValue = options.SortOrdinal >= 0 ? Tables.Keyset.ReadValue(reader, options.SortOrdinal) : null;
             }
         }
         if (options.Shape == RowShape.Object)
@@ -96,7 +92,17 @@ public static class RowJson
         {
             writer.WriteEndArray();
         }
-        return new RowJsonResult(count, hasMore, lastKey, lastSortIsNull, lastSortValue);
+        return new RowJsonResult(count, hasMore, lastKey, lastSortValue);
+    }
+
+    private static object?[] ReadValues(SqliteDataReader reader, IReadOnlyList<int> ordinals)
+    {
+        var values = new object?[ordinals.Count];
+        for (var i = 0; i < ordinals.Count; i++)
+        {
+            values[i] = Tables.Keyset.ReadValue(reader, ordinals[i]);
+        }
+        return values;
     }
 
     private static string?[] ReadKey(SqliteDataReader reader, IReadOnlyList<int> ordinals)

@@ -105,8 +105,8 @@ public static class TableCsv
         {
             var count = 0;
             string?[] lastKey = Array.Empty<string?>();
-            string? lastSort = null;
-            var lastSortNull = false;
+            object?[] pageEndKey = Array.Empty<object?>();
+            object? pageEndSort = null;
             var hasMore = false;
             while (reader.Read())
             {
@@ -117,10 +117,10 @@ public static class TableCsv
                 }
                 count++;
                 lastKey = keyOrdinals.Select(o => SqliteJson.ToText(reader, o)).ToArray();
-                if (sortOrdinal >= 0)
+                if (count == query.PageSize)
                 {
-                    lastSortNull = reader.IsDBNull(sortOrdinal);
-                    lastSort = SqliteJson.ToText(reader, sortOrdinal);
+                    pageEndKey = Array.ConvertAll(keyOrdinals, o => Keyset.ReadValue(reader, o));
+                    pageEndSort = sortOrdinal >= 0 ? Keyset.ReadValue(reader, sortOrdinal) : null;
                 }
                 for (var i = 0; i < query.OutputColumns.Count; i++)
                 {
@@ -147,7 +147,7 @@ public static class TableCsv
             }
             var next = table.IsView
                 ? (query.Offset + query.PageSize).ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : Keyset.Token(lastKey, query.SortColumn is not null, lastSortNull, lastSort);
+                : Keyset.Token(table, query.SortColumn, pageEndKey, pageEndSort);
             var append = new List<KeyValuePair<string, string>> { new("_next", next) };
             if (query.SortColumn is not null && query.SortFromRequest)
             {

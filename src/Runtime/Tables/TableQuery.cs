@@ -155,7 +155,7 @@ public sealed class TableQuery
             }
             else
             {
-                pagination = Keyset.Predicate(next, keyColumns, sortColumn, descending, parameters);
+                pagination = Keyset.Predicate(next, table, sortColumn, descending, parameters);
             }
         }
         var query = new TableQuery

@@ -107,7 +107,7 @@ public static class TableView
         {
             next = table.IsView
                 ? (query.Offset + query.PageSize).ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : Keyset.Token(result.LastKey, query.SortColumn is not null, result.LastSortIsNull, result.LastSortValue);
+                : Keyset.Token(table, query.SortColumn, result.LastKey, result.LastSortValue);
         }
         var nextUrl = next is null ? null : NextUrl(request, query, next);
         Caching.Apply(request, datasette);
