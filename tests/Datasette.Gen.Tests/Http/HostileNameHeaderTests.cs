@@ -44,9 +44,28 @@ public sealed class HostileNameHeaderTests : IAsyncLifetime
         var config = Path.Combine(_directory, "config.json");
         File.WriteAllText(config, new JsonObject
         {
-            ["databases"] = new JsonObject { [Stem] = new JsonObject { ["queries"] = new JsonObject { [Query] = "select 1 as one" } } },
+            ["databases"] = new JsonObject
+            {
+                [Stem] = new JsonObject { ["queries"] = new JsonObject { [Query] = "select 1 as one" } },
+                ["writable"] = new JsonObject
+                {
+                    ["queries"] = new JsonObject
+                    {
+                        ["log_it"] = new JsonObject { ["sql"] = "insert into log values (1)", ["write"] = true, ["on_success_redirect"] = "/done/é\r\nX-Injected: yes" },
+                    },
+                },
+            },
         }.ToJsonString());
-        _server = await TestServer.StartAsync(new ServeOptions { ImmutableFiles = new List<string> { DatabasePath }, ConfigFile = config });
+        using (var connection = TestSqlite.Open(Path.Combine(_directory, "writable.db")))
+        {
+            TestSqlite.Execute(connection, "create table log (n integer)");
+        }
+        _server = await TestServer.StartAsync(new ServeOptions
+        {
+            ImmutableFiles = new List<string> { DatabasePath },
+            Files = new List<string> { Path.Combine(_directory, "writable.db") },
+            ConfigFile = config,
+        });
     }
 
     public async Task DisposeAsync()
@@ -110,6 +129,17 @@ public sealed class HostileNameHeaderTests : IAsyncLifetime
         var location = response.Headers.Location!.OriginalString;
         Assert.All(location, c => Assert.InRange(c, '!', '~'));
         Assert.StartsWith(TableUrl + "?", location);
+    }
+
+    [Fact]
+    public async Task Write_query_redirect_configured_with_non_ascii_and_cr_lf_is_sendable()
+    {
+        // Kestrel refuses raw non-ASCII request targets, so a Location's hostile text comes from configuration or plugins.
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/writable/log_it") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+        var response = await _server.Client.SendAsync(post);
+        Assert.Equal(302, (int)response.StatusCode);
+        Assert.False(response.Headers.Contains("X-Injected"));
+        Assert.Equal("/done/%C3%A9%0D%0AX-Injected:%20yes", response.Headers.Location!.OriginalString);
     }
 
     private async Task<HttpResponseMessage> GetAsync(string url)
