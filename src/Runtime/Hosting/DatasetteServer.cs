@@ -109,6 +109,9 @@ public sealed class DatasetteServer : IAsyncDisposable
         await StopAsync().ConfigureAwait(false);
     }
 
+    /// <summary>Requests being answered now (tests wait for one to be in flight before stopping).</summary>
+    internal int RequestsInFlightCount => _inFlight.Count;
+
     /// <summary>
     /// Stops accepting connections, lets requests in flight finish (up to 10 s), then closes the
     /// instance. Kestrel alone would also wait for connections that hold no request (idle
