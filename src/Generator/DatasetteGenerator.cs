@@ -15,7 +15,8 @@ namespace Datasette.Gen.Generator;
 /// Compiles the deployment's datasette.yaml and metadata.yaml (AdditionalFiles), checked against
 /// the schema snapshot datasette.schema.json when there is one, and the plugins' [DatasetteAction]
 /// attributes and [DatasettePlugin] classes into <c>Datasette.Gen.Generated.Deployment</c> (with its
-/// plugin wiring) and <c>Urls</c>, reporting problems as build diagnostics.
+/// plugin wiring and the glue that runs it, plus a <c>Main</c> when the project has no entry point)
+/// and <c>Urls</c>, reporting problems as build diagnostics.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class DatasetteGenerator : IIncrementalGenerator
@@ -101,6 +102,23 @@ public sealed class DatasetteGenerator : IIncrementalGenerator
             .Select(static (pair, _) => OpenApiEmitter.Build(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.OpenApiParts);
 
+        // Both change on nearly every edit upstream; as bools they stay Unchanged unless the answer flips.
+        var host = context.CompilationProvider
+            .Select(static (compilation, _) => EntryPoints.ReadTarget(compilation))
+            .WithTrackingName(TrackingNames.HostTarget);
+
+        var userEntryPoint = context.SyntaxProvider
+            .CreateSyntaxProvider(EntryPoints.IsDeclaration, static (_, _) => true)
+            .WithTrackingName(TrackingNames.EntryPointDeclarations)
+            .Collect()
+            .Select(static (found, _) => !found.IsEmpty)
+            .WithTrackingName(TrackingNames.UserEntryPoint);
+
+        var generatedEntryPoint = host
+            .Combine(userEntryPoint)
+            .Select(static (pair, _) => pair.Left.RuntimeAvailable && pair.Left.IsExecutable && !pair.Right)
+            .WithTrackingName(TrackingNames.GeneratedEntryPoint);
+
         // Source and diagnostics leave by separate outputs, so a diagnostic that only moves does not regenerate code.
         context.RegisterSourceOutput(model, static (context, model) =>
             context.AddSource(DeploymentEmitter.HintName, SourceText.From(DeploymentEmitter.Emit(model), Encoding.UTF8)));
@@ -123,6 +141,22 @@ public sealed class DatasetteGenerator : IIncrementalGenerator
             if (model.RuntimeAvailable)
             {
                 context.AddSource(PluginsEmitter.HintName, SourceText.From(PluginsEmitter.Emit(model), Encoding.UTF8));
+            }
+        });
+
+        context.RegisterSourceOutput(host, static (context, target) =>
+        {
+            if (target.RuntimeAvailable)
+            {
+                context.AddSource(HostEmitter.HintName, SourceText.From(HostEmitter.Emit(), Encoding.UTF8));
+            }
+        });
+
+        context.RegisterSourceOutput(generatedEntryPoint, static (context, generate) =>
+        {
+            if (generate)
+            {
+                context.AddSource(EntryPointEmitter.HintName, SourceText.From(EntryPointEmitter.Emit(), Encoding.UTF8));
             }
         });
 

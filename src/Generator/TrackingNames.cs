@@ -24,4 +24,8 @@ internal static class TrackingNames
     public const string PluginSet = nameof(PluginSet);
     public const string PluginsModel = nameof(PluginsModel);
     public const string PluginDiagnostics = nameof(PluginDiagnostics);
+    public const string HostTarget = nameof(HostTarget);
+    public const string EntryPointDeclarations = nameof(EntryPointDeclarations);
+    public const string UserEntryPoint = nameof(UserEntryPoint);
+    public const string GeneratedEntryPoint = nameof(GeneratedEntryPoint);
 }

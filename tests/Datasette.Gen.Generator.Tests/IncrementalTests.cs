@@ -13,6 +13,7 @@ public sealed class IncrementalTests
     private const string Config = "settings:\n  default_page_size: 20\ndatabases:\n  db:\n    tables:\n      t:\n        sort: name\n    queries:\n      q: select 1\n";
     private const string Metadata = "title: Demo\n";
     private const string Unrelated = "namespace App { public static class Other { } }";
+    private const string Program = "namespace App { public static class Program { public static void Main() { } } }";
     private const string Plugin = """
         using Datasette.Gen.Runtime.Plugins;
 
@@ -37,7 +38,7 @@ public sealed class IncrementalTests
     private readonly AdditionalText _metadata = new InMemoryAdditionalText(Paths.Metadata, Metadata);
     private readonly AdditionalText _snapshot = new InMemoryAdditionalText(Paths.Snapshot, Snapshot);
     private readonly CSharpCompilation _compilation = GeneratorHarness.CreateCompilation(
-        PluginSources.Attributes.Prepend(GeneratorHarness.ConsumerSource).Append(Plugin).Append(Unrelated).ToArray());
+        PluginSources.Attributes.Prepend(GeneratorHarness.ConsumerSource).Append(Plugin).Append(Program).Append(Unrelated).ToArray());
 
     [Fact]
     public void Every_named_step_is_tracked()

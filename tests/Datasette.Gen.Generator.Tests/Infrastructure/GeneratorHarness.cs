@@ -28,11 +28,16 @@ internal static class GeneratorHarness
     /// <summary>A compilation that references the runtime, as a deployment's does (plugin classes compile against it).</summary>
     public static CSharpCompilation CreateRuntimeCompilation(params string[] sources) => CreateCompilation(References.WithRuntime, sources);
 
-    public static CSharpCompilation CreateCompilation(IEnumerable<MetadataReference> references, string[] sources, string assemblyName = "Datasette.Gen.Generated.Tests") => CSharpCompilation.Create(
+    /// <summary>An executable compiled against the runtime, as a deployment is.</summary>
+    public static CSharpCompilation CreateRuntimeExecutable(params string[] sources) =>
+        CreateCompilation(References.WithRuntime, sources, outputKind: OutputKind.ConsoleApplication);
+
+    public static CSharpCompilation CreateCompilation(
+        IEnumerable<MetadataReference> references, string[] sources, string assemblyName = "Datasette.Gen.Generated.Tests", OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary) => CSharpCompilation.Create(
         assemblyName,
         sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")),
         references,
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, bool trackSteps = false) => CSharpGeneratorDriver.Create(
         new[] { new DatasetteGenerator().AsSourceGenerator() },
@@ -95,6 +100,10 @@ internal sealed record GeneratorRun(GeneratorDriverRunResult Result, Compilation
     public string ActionsSource => Source("Deployment.Actions.g.cs");
 
     public string PluginsSource => Source("Deployment.Plugins.g.cs");
+
+    public string HostSource => Source("Deployment.Host.g.cs");
+
+    public string MainSource => Source("Deployment.Main.g.cs");
 
     public bool HasSource(string hintName) => Result.Results.Single().GeneratedSources.Any(source => source.HintName == hintName);
 
