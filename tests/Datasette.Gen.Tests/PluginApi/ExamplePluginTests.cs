@@ -22,12 +22,7 @@ public sealed class ExamplePluginTests(ExamplePluginTests.ServerFixture fixture)
     private readonly TestServer _server = fixture.Server;
 
     /// <summary>What app/Program.cs passes, with another configuration when a test needs one.</summary>
-    public static Deployment Deployment(Configuration.Model.DatasetteConfig config) => new(config, Generated.Deployment.Metadata, [DemoDatabase.Load()])
-    {
-        Permissions = Generated.Deployment.Permissions,
-        Actions = Generated.Deployment.Actions,
-        Plugins = Generated.Deployment.Plugins,
-    };
+    public static Deployment Deployment(Configuration.Model.DatasetteConfig config) => Generated.Deployment.Create(DemoDatabase.Load()) with { Config = config };
 
     [Fact]
     public async Task The_generated_registry_lists_both_example_plugins()
