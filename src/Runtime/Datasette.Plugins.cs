@@ -117,7 +117,7 @@ public sealed partial class Datasette
         var permissionSources = new List<IPermissionSource>();
         foreach (var hook in Plugins.PermissionResourcesSql)
         {
-            permissionSources.Add(new PluginPermissionSource(hook.Plugin, hook.Invoke));
+            permissionSources.Add(new PluginPermissionSource(this, hook.Plugin, hook.Invoke));
         }
         Permissions.Sources.InsertRange(0, permissionSources);
 
@@ -161,13 +161,13 @@ public sealed partial class Datasette
         public ValueTask<JsonObject?> ActorFromRequestAsync(Datasette datasette, DatasetteRequest request) => hook(datasette, request);
     }
 
-    private sealed class PluginPermissionSource(string plugin, PermissionResourcesSqlHook hook) : IPermissionSource
+    private sealed class PluginPermissionSource(Datasette datasette, string plugin, PermissionResourcesSqlHook hook) : IPermissionSource
     {
         public string Name => plugin;
 
         public void Contribute(PermissionRequest request, List<PermissionSql> contributions)
         {
-            if (hook(request.Datasette, request.Actor, request.Action.Name) is { } rules)
+            if (hook(datasette, request.Actor, request.Action.Name) is { } rules)
             {
                 contributions.AddRange(rules);
             }

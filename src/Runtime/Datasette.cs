@@ -83,7 +83,7 @@ public sealed partial class Datasette : IAsyncDisposable
         Signer = string.IsNullOrEmpty(options.Secret) ? Signer.WithRandomSecret() : new Signer(options.Secret);
         Urls = new DatasetteUrls(this);
         PermissionRules = PermissionRules.For(config, options.CompiledPermissions);
-        Permissions = new PermissionChecker(this);
+        Permissions = new PermissionChecker(internalDatabase.Database, _actions, DefaultPermissions.For(options, config.Settings, PermissionRules), PermissionRules.Compiled);
         TokenHandlers.Add(new SignedTokenHandler());
         ActorSources.Add(new TokenActorSource());
         ActorSources.Add(new CookieActorSource());
@@ -99,7 +99,7 @@ public sealed partial class Datasette : IAsyncDisposable
 
     public InternalDatabase Internal { get; }
 
-    public PermissionChecker Permissions { get; }
+    internal PermissionChecker Permissions { get; }
 
     /// <summary><c>datasette.urls</c>: links that honour base_url.</summary>
     public DatasetteUrls Urls { get; }

@@ -10,13 +10,13 @@ namespace Datasette.Gen.Runtime.Permissions;
 /// compiled configuration); per check this only asks the actor's matchers and, for actors
 /// with <c>_r</c>, applies Datasette's restriction gate.
 /// </summary>
-public sealed class ConfigPermissions : IPermissionSource
+internal sealed class ConfigPermissions(PermissionRules configured) : IPermissionSource
 {
     public string Name => DefaultPermissions.PluginName;
 
     public void Contribute(PermissionRequest request, List<PermissionSql> contributions)
     {
-        var rules = request.Datasette.PermissionRules.For(request.Action.Name);
+        var rules = configured.For(request.Action.Name);
         if (rules.Count == 0)
         {
             return;

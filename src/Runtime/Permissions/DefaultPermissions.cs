@@ -1,14 +1,15 @@
 using System.Collections.Generic;
 using System.Text;
+using Datasette.Gen.Configuration.Model;
 
 namespace Datasette.Gen.Runtime.Permissions;
 
 /// <summary>
 /// Datasette's built-in rule sources (<c>datasette/default_permissions/</c>), each a separate
 /// <see cref="IPermissionSource"/> as each is a separate hook implementation there, listed in
-/// the order Datasette calls them.
+/// the order Datasette calls them. Each is given the options it reads when it is made.
 /// </summary>
-public static class DefaultPermissions
+internal static class DefaultPermissions
 {
     /// <summary>The plugin name Datasette reports for every built-in rule.</summary>
     public const string PluginName = "datasette.default_permissions";
@@ -19,24 +20,25 @@ public static class DefaultPermissions
         "view-instance", "view-database", "view-database-download", "view-table", "view-query", "execute-sql",
     };
 
-    public static IReadOnlyList<IPermissionSource> All { get; } = new IPermissionSource[]
+    /// <summary>The built-in sources of an instance started with <paramref name="options"/>, <paramref name="settings"/> and the configuration's <paramref name="rules"/>.</summary>
+    public static IPermissionSource[] For(DatasetteOptions options, Settings settings, PermissionRules rules) => new IPermissionSource[]
     {
-        new RootUser(),
+        new RootUser(options.RootEnabled),
         new QueryOwnership(),
-        new DefaultAllowSql(),
-        new DefaultActions(),
-        new ConfigPermissions(),
+        new DefaultAllowSql(settings),
+        new DefaultActions(options.DefaultDeny),
+        new ConfigPermissions(rules),
         new ActorRestrictionsSource(),
     };
 
     /// <summary>With --root, the actor <c>{"id": "root"}</c> gets one global allow for every action.</summary>
-    public sealed class RootUser : IPermissionSource
+    public sealed class RootUser(bool rootEnabled) : IPermissionSource
     {
         public string Name => PluginName;
 
         public void Contribute(PermissionRequest request, List<PermissionSql> contributions)
         {
-            if (request.Datasette.RootEnabled && request.State.IdValue is "root")
+            if (rootEnabled && request.State.IdValue is "root")
             {
                 contributions.Add(PermissionSql.Allow("root user"));
             }
@@ -77,13 +79,13 @@ public static class DefaultPermissions
     }
 
     /// <summary>default_allow_sql off: one global deny for execute-sql.</summary>
-    public sealed class DefaultAllowSql : IPermissionSource
+    public sealed class DefaultAllowSql(Settings settings) : IPermissionSource
     {
         public string Name => PluginName;
 
         public void Contribute(PermissionRequest request, List<PermissionSql> contributions)
         {
-            if (request.Action.Name == "execute-sql" && !request.Datasette.Settings.DefaultAllowSql)
+            if (request.Action.Name == "execute-sql" && !settings.DefaultAllowSql)
             {
                 contributions.Add(PermissionSql.Deny("default_allow_sql is false"));
             }
@@ -91,13 +93,13 @@ public static class DefaultPermissions
     }
 
     /// <summary>The default grants, skipped with --default-deny.</summary>
-    public sealed class DefaultActions : IPermissionSource
+    public sealed class DefaultActions(bool defaultDeny) : IPermissionSource
     {
         public string Name => PluginName;
 
         public void Contribute(PermissionRequest request, List<PermissionSql> contributions)
         {
-            if (!request.Datasette.DefaultDeny && DefaultAllowActions.Contains(request.Action.Name))
+            if (!defaultDeny && DefaultAllowActions.Contains(request.Action.Name))
             {
                 contributions.Add(PermissionSql.Allow("default allow for " + request.Action.Name));
             }

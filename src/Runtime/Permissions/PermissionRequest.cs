@@ -9,15 +9,12 @@ public sealed class PermissionRequest
     private ActorRestrictions? _restrictions;
     private bool _restrictionsRead;
 
-    internal PermissionRequest(Datasette datasette, JsonObject? actor, ActionDefinition action, ActorState state)
+    internal PermissionRequest(JsonObject? actor, ActionDefinition action, ActorState state)
     {
-        Datasette = datasette;
         Actor = actor;
         Action = action;
         State = state;
     }
-
-    public Datasette Datasette { get; }
 
     public JsonObject? Actor { get; }
 
