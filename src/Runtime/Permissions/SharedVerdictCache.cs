@@ -10,7 +10,7 @@ namespace Datasette.Gen.Runtime.Permissions;
 /// </summary>
 internal sealed class SharedVerdictCache(PermissionDatabase database, RuleSources sources)
 {
-    private const int Capacity = 50_000;
+    public const int Capacity = 50_000;
 
     private readonly ConcurrentDictionary<VerdictKey, (bool Allowed, long Generation)> _verdicts = new();
 
