@@ -118,7 +118,7 @@ internal static class DefaultPermissions
             {
                 return;
             }
-            var rows = new List<(string, string?)>();
+            var rows = new List<(string?, string?)>();
             foreach (var database in restrictions.DatabasesFor(request.Action))
             {
                 rows.Add((database, null));
@@ -152,7 +152,7 @@ internal static class RuleRows
         FROM json_each(:rules)
         """;
 
-    public static string Json(IEnumerable<(string Parent, string? Child)> rows)
+    public static string Json(IEnumerable<(string? Parent, string? Child)> rows)
     {
         var json = new StringBuilder("[");
         foreach (var (parent, child) in rows)

@@ -39,7 +39,7 @@ internal sealed class PermissionExplainer(PermissionActions actions, RuleSources
         foreach (var contribution in sources.Gather(state, action, cache))
         {
             var parameters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["_explain_parent"] = parent, ["_explain_child"] = child };
-            var prepared = PermissionSqlBuilder.Prepare(new List<PermissionSql> { contribution }, "e" + (index++).ToString(CultureInfo.InvariantCulture) + "_", state, action.Name, parameters)[0];
+            var prepared = PreparedContribution.Prepare(new List<PermissionSql> { contribution }, "e" + (index++).ToString(CultureInfo.InvariantCulture) + "_", state, action.Name, parameters)[0];
             if (prepared.RulesSql is not null)
             {
                 database.Query(PermissionRuleSql.MatchingRules(prepared.RulesSql), parameters, reader =>

@@ -45,16 +45,7 @@ internal sealed class PermissionRuleSql(PermissionActions actions, RuleSources s
     public (string? Sql, Dictionary<string, object?> Parameters, List<(int Index, string Verdict)> Checks) Batch(ActorState state, List<ActionDefinition> expanded,
         List<(string? Parent, string? Child)> resources, RequestPermissionCache cache, Dictionary<string, bool> decided)
     {
-        var json = new StringBuilder("[");
-        foreach (var (parent, child) in resources)
-        {
-            json.Append(json.Length > 1 ? ",[" : "[");
-            RuleRows.String(json, parent);
-            json.Append(',');
-            RuleRows.String(json, child);
-            json.Append(']');
-        }
-        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["_candidates"] = json.Append(']').ToString() };
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["_candidates"] = RuleRows.Json(resources) };
         var (ctes, checks) = VerdictSql(state, expanded, cache, parameters, decided, "c.parent", "c.child");
         if (checks.Count == 0)
         {
@@ -117,7 +108,7 @@ internal sealed class PermissionRuleSql(PermissionActions actions, RuleSources s
         var cache = PermissionScope.Cache;
         var state = sources.State(actor, cache);
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var prepared = PermissionSqlBuilder.Prepare(sources.Gather(state, definition, cache), "p", state, definition.Name, parameters);
+        var prepared = PreparedContribution.Prepare(sources.Gather(state, definition, cache), "p", state, definition.Name, parameters);
         var union = PermissionSqlBuilder.RulesUnion(prepared)
             ?? "SELECT NULL AS parent, NULL AS child, 0 AS allow, NULL AS reason, NULL AS source_plugin WHERE 0";
         return new ResourcesSql(union, parameters);
@@ -157,7 +148,7 @@ internal sealed class PermissionRuleSql(PermissionActions actions, RuleSources s
         {
             var action = toDecide[i];
             var prefix = "a" + i.ToString(CultureInfo.InvariantCulture);
-            var prepared = PermissionSqlBuilder.Prepare(sources.Gather(state, action, cache), prefix + "_", state, action.Name, parameters);
+            var prepared = PreparedContribution.Prepare(sources.Gather(state, action, cache), prefix + "_", state, action.Name, parameters);
             var union = PermissionSqlBuilder.RulesUnion(prepared);
             if (union is null)
             {
@@ -188,12 +179,12 @@ internal sealed class PermissionRuleSql(PermissionActions actions, RuleSources s
         {
             return PermissionSqlBuilder.SkipListing(candidates, includePrivate, filterParent);
         }
-        var rules = PermissionSqlBuilder.Prepare(sources.Gather(state, action, cache), prefix + "_", state, action.Name, parameters);
-        List<PermissionSqlBuilder.Prepared>? anonymous = null;
+        var rules = PreparedContribution.Prepare(sources.Gather(state, action, cache), prefix + "_", state, action.Name, parameters);
+        List<PreparedContribution>? anonymous = null;
         if (includePrivate)
         {
             var anonymousState = sources.State(null, cache);
-            anonymous = PermissionSqlBuilder.Prepare(sources.Gather(anonymousState, action, cache), prefix + "_anon_", anonymousState, action.Name, parameters);
+            anonymous = PreparedContribution.Prepare(sources.Gather(anonymousState, action, cache), prefix + "_anon_", anonymousState, action.Name, parameters);
         }
         return PermissionSqlBuilder.Listing(candidates, rules, anonymous, filterParent);
     }

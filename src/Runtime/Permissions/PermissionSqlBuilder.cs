@@ -7,43 +7,12 @@ namespace Datasette.Gen.Runtime.Permissions;
 /// <summary>
 /// Turns gathered <see cref="PermissionSql"/> contributions into the queries of Datasette's
 /// <c>utils/actions_sql.py</c>: rules as CTEs with named parameters, cascade child → parent →
-/// global, deny wins within a level. Every contribution's parameters are renamed with a prefix
-/// of their own, so sources and actions never overwrite each other's values.
+/// global, deny wins within a level. Contributions come in prepared (<see cref="PreparedContribution"/>).
 /// </summary>
 internal static class PermissionSqlBuilder
 {
-    /// <summary>One contribution with its parameters renamed and bound.</summary>
-    public sealed record Prepared(string? RulesSql, string? RestrictionSql, string Source, string? RestrictionReason);
-
-    public static List<Prepared> Prepare(List<PermissionSql> contributions, string prefix, ActorState state, string action, Dictionary<string, object?> parameters)
-    {
-        var prepared = new List<Prepared>(contributions.Count);
-        for (var j = 0; j < contributions.Count; j++)
-        {
-            var contribution = contributions[j];
-            var local = prefix + j.ToString(System.Globalization.CultureInfo.InvariantCulture) + "_";
-            var names = new Dictionary<string, object?>(contribution.Params, StringComparer.Ordinal);
-            var text = (contribution.Sql ?? "") + "\n" + (contribution.RestrictionSql ?? "");
-            // Datasette always makes :actor, :actor_id and :action available.
-            AddImplicit(names, text, "actor", () => state.Actor is null ? null : state.Key);
-            AddImplicit(names, text, "actor_id", () => state.IdValue);
-            AddImplicit(names, text, "action", () => action);
-            string? Rename(string name) => names.ContainsKey(name) ? local + name : null;
-            foreach (var (name, value) in names)
-            {
-                parameters[local + name] = value;
-            }
-            prepared.Add(new Prepared(
-                contribution.Sql is null ? null : RenameParameters(contribution.Sql, Rename),
-                contribution.RestrictionSql is null ? null : RenameParameters(contribution.RestrictionSql, Rename),
-                contribution.Source,
-                contribution.RestrictionReason));
-        }
-        return prepared;
-    }
-
     /// <summary>The union of every contribution's rule rows, tagged with its source, or null when none has rules.</summary>
-    public static string? RulesUnion(List<Prepared> prepared, bool withSource = true)
+    public static string? RulesUnion(List<PreparedContribution> prepared, bool withSource = true)
     {
         var builder = new StringBuilder();
         foreach (var item in prepared)
@@ -103,7 +72,7 @@ internal static class PermissionSqlBuilder
     /// The listing query of one action (no also_requires): every candidate resource, decided by
     /// the cascade, filtered by the restriction sources, optionally with <c>is_private</c>.
     /// </summary>
-    public static string Listing(string candidatesSql, List<Prepared> rules, List<Prepared>? anonymous, bool filterParent)
+    public static string Listing(string candidatesSql, List<PreparedContribution> rules, List<PreparedContribution>? anonymous, bool filterParent)
     {
         var union = RulesUnion(rules);
         var includePrivate = anonymous is not null;
@@ -228,83 +197,7 @@ internal static class PermissionSqlBuilder
     /// <summary>SQL text quoted as a string literal.</summary>
     public static string Quote(string text) => "'" + text.Replace("'", "''") + "'";
 
-    /// <summary>
-    /// Renames <c>:name</c> parameters for which <paramref name="rename"/> returns a new name,
-    /// leaving string literals and unknown names alone.
-    /// </summary>
-    public static string RenameParameters(string sql, Func<string, string?> rename)
-    {
-        StringBuilder? builder = null;
-        var copied = 0;
-        var i = 0;
-        while (i < sql.Length)
-        {
-            var c = sql[i];
-            if (c == '\'')
-            {
-                var end = sql.IndexOf('\'', i + 1);
-                while (end >= 0 && end + 1 < sql.Length && sql[end + 1] == '\'')
-                {
-                    end = sql.IndexOf('\'', end + 2);
-                }
-                i = end < 0 ? sql.Length : end + 1;
-                continue;
-            }
-            if (c == ':' && i + 1 < sql.Length && IsIdentifierStart(sql[i + 1]))
-            {
-                var start = i + 1;
-                var stop = start + 1;
-                while (stop < sql.Length && IsIdentifierPart(sql[stop]))
-                {
-                    stop++;
-                }
-                var name = sql[start..stop];
-                if (rename(name) is { } renamed)
-                {
-                    builder ??= new StringBuilder(sql.Length + 64);
-                    builder.Append(sql, copied, start - copied).Append(renamed);
-                    copied = stop;
-                }
-                i = stop;
-                continue;
-            }
-            i++;
-        }
-        if (builder is null)
-        {
-            return sql;
-        }
-        return builder.Append(sql, copied, sql.Length - copied).ToString();
-    }
-
-    private static bool IsIdentifierStart(char c) => c == '_' || char.IsAsciiLetter(c);
-
-    private static bool IsIdentifierPart(char c) => c == '_' || char.IsAsciiLetterOrDigit(c);
-
-    private static void AddImplicit(Dictionary<string, object?> names, string sql, string name, Func<object?> value)
-    {
-        if (!names.ContainsKey(name) && MentionsParameter(sql, name))
-        {
-            names[name] = value();
-        }
-    }
-
-    private static bool MentionsParameter(string sql, string name)
-    {
-        var at = 0;
-        while ((at = sql.IndexOf(":" + name, at, StringComparison.Ordinal)) >= 0)
-        {
-            var after = at + name.Length + 1;
-            if (after >= sql.Length || !IsIdentifierPart(sql[after]))
-            {
-                return true;
-            }
-            at = after;
-        }
-        return false;
-    }
-
-    private static List<string> RestrictionCtes(StringBuilder sql, List<Prepared> prepared, string name)
+    private static List<string> RestrictionCtes(StringBuilder sql, List<PreparedContribution> prepared, string name)
     {
         var names = new List<string>();
         foreach (var item in prepared)
