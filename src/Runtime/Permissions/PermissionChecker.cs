@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using Datasette.Gen.Configuration.Model;
@@ -66,6 +67,6 @@ internal sealed class PermissionChecker
     public ActionDefinition Require(string name) => _actions.Require(name);
 
     /// <inheritdoc cref="PermissionDatabase.Query"/>
-    public T Query<T>(string sql, IReadOnlyDictionary<string, object?> parameters, System.Func<SqliteDataReader, T> read) =>
+    public T Query<T>(string sql, IReadOnlyDictionary<string, object?> parameters, Func<SqliteDataReader, T> read) =>
         _database.Query(sql, parameters, read);
 }
