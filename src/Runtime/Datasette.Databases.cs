@@ -33,6 +33,7 @@ public sealed partial class Datasette
                 unique = $"{wanted}_{suffix}";
             }
             database.MaxConcurrentReads = Settings.NumSqlThreads;
+            database.MaxValueBytes = Settings.MaxValueMb * 1024L * 1024L;
             database.StartHashing();
             database.Name = unique;
             database.Route = route ?? unique;

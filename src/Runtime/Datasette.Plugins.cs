@@ -92,17 +92,8 @@ public sealed partial class Datasette
     }
 
     /// <summary>The value of a setting by its Datasette name (a long, bool or string), or null for unknown names.</summary>
-    public object? Setting(string key)
-    {
-        foreach (var definition in Configuration.Model.SettingDefinition.All)
-        {
-            if (definition.Name == key)
-            {
-                return Settings.Get(key);
-            }
-        }
-        return null;
-    }
+    public object? Setting(string key) =>
+        Configuration.Model.SettingDefinition.TryGet(key, out _) ? Settings.Get(key) : null;
 
     /// <summary>Wires the plugins' hooks into the extension points the built-in behaviour uses too.</summary>
     private void InstallPlugins()

@@ -49,6 +49,18 @@ public sealed record SettingDefinition(string Name, SettingKind Kind, object Def
         Str("base_url", "/", "Datasette URLs should use this base path"),
     };
 
+    /// <summary>
+    /// Settings of this server that Datasette does not have: limits on what one request's SQL may
+    /// take. Accepted wherever settings are (datasette.yaml, -s), but /-/settings.json, which must
+    /// match Datasette's, lists them only when a publisher changed them.
+    /// </summary>
+    public static readonly IReadOnlyList<SettingDefinition> Extensions = new[]
+    {
+        Int("max_value_mb", 16, "Largest string or blob one SQL statement may make, in MB - set 0 for SQLite's own limit"),
+        Int("max_response_mb", 64, "Largest JSON or CSV page the server buffers before sending it, in MB - set 0 to disable this limit"),
+        Int("max_sqlite_memory_mb", 1024, "Memory all SQLite connections of the process may hold together, in MB - set 0 to disable this limit"),
+    };
+
     private static readonly Dictionary<string, SettingDefinition> ByName = Index();
 
     public static bool TryGet(string name, out SettingDefinition definition) => ByName.TryGetValue(name, out definition!);
@@ -57,6 +69,10 @@ public sealed record SettingDefinition(string Name, SettingKind Kind, object Def
     {
         var index = new Dictionary<string, SettingDefinition>(System.StringComparer.Ordinal);
         foreach (var definition in All)
+        {
+            index[definition.Name] = definition;
+        }
+        foreach (var definition in Extensions)
         {
             index[definition.Name] = definition;
         }

@@ -32,6 +32,11 @@ public sealed record Settings
     public bool TraceDebug { get; init; }
     public string BaseUrl { get; init; } = "/";
 
+    // This server's own limits (SettingDefinition.Extensions).
+    public int MaxValueMb { get; init; } = 16;
+    public int MaxResponseMb { get; init; } = 64;
+    public int MaxSqliteMemoryMb { get; init; } = 1024;
+
     /// <summary>The value of a setting by its Datasette name: a long, bool or string.</summary>
     public object Get(string name) => name switch
     {
@@ -59,6 +64,9 @@ public sealed record Settings
         "template_debug" => TemplateDebug,
         "trace_debug" => TraceDebug,
         "base_url" => BaseUrl,
+        "max_value_mb" => (long)MaxValueMb,
+        "max_response_mb" => (long)MaxResponseMb,
+        "max_sqlite_memory_mb" => (long)MaxSqliteMemoryMb,
         _ => throw new ArgumentException($"Unknown setting '{name}'", nameof(name)),
     };
 
@@ -89,6 +97,9 @@ public sealed record Settings
         "template_debug" => this with { TemplateDebug = (bool)value },
         "trace_debug" => this with { TraceDebug = (bool)value },
         "base_url" => this with { BaseUrl = (string)value },
+        "max_value_mb" => this with { MaxValueMb = ToInt(value) },
+        "max_response_mb" => this with { MaxResponseMb = ToInt(value) },
+        "max_sqlite_memory_mb" => this with { MaxSqliteMemoryMb = ToInt(value) },
         _ => throw new ArgumentException($"Unknown setting '{name}'", nameof(name)),
     };
 

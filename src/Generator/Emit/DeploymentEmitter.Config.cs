@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Datasette.Gen.Configuration.Model;
 
 namespace Datasette.Gen.Generator.Emit;
@@ -36,7 +37,7 @@ internal static partial class DeploymentEmitter
         }
         writer.Write("new " + TypeNames.Settings);
         var members = new List<(string, Action<SourceWriter>)>();
-        foreach (var definition in SettingDefinition.All)
+        foreach (var definition in SettingDefinition.All.Concat(SettingDefinition.Extensions))
         {
             var value = settings.Get(definition.Name);
             if (!Equals(value, Settings.Default.Get(definition.Name)))

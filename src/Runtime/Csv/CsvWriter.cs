@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
 using Microsoft.Data.Sqlite;
 
@@ -15,10 +16,19 @@ namespace Datasette.Gen.Runtime.Csv;
 public sealed class CsvWriter(StringBuilder output)
 {
     private readonly List<string> _fields = new();
+    private readonly long _maxPageChars = ResponseBudget.MaxBytes;
+    private long _pendingChars;
 
     public long CharactersWritten { get; private set; }
 
-    public void Add(string? value) => _fields.Add(value ?? "");
+    /// <summary>Adds a field; the unsent page (buffer plus this row) must stay within the request's response budget.</summary>
+    public void Add(string? value)
+    {
+        value ??= "";
+        _pendingChars += value.Length;
+        ResponseBudget.Check(output.Length + _pendingChars, _maxPageChars);
+        _fields.Add(value);
+    }
 
     public void AddCell(SqliteDataReader reader, int ordinal)
     {
@@ -63,6 +73,7 @@ public sealed class CsvWriter(StringBuilder output)
         output.Append(line);
         CharactersWritten += line.Length;
         _fields.Clear();
+        _pendingChars = 0;
     }
 
     public void WriteRow(IEnumerable<string> fields)

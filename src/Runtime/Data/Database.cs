@@ -139,7 +139,8 @@ public sealed class Database : IAsyncDisposable
         var entered = gate is not null && !_insideRead.Value;
         if (entered)
         {
-            gate!.Wait();
+            // A request that is gone stops waiting for a slot (OperationCanceledException).
+            gate!.Wait(QueryAbort.Token);
             _insideRead.Value = true;
         }
         if (!_readers.TryTake(out var connector))
@@ -212,6 +213,15 @@ public sealed class Database : IAsyncDisposable
             _gate = value > 0 ? new SemaphoreSlim(value, value) : null;
         }
     }
+
+    /// <summary>
+    /// The largest string or blob one statement may make (the max_value_mb setting), 0 for SQLite's
+    /// own limit; applies to connections opened after it is set, so set it before the database serves requests.
+    /// </summary>
+    public long MaxValueBytes { get; set; } = DefaultMaxValueBytes;
+
+    /// <summary>The default of the max_value_mb setting, in bytes.</summary>
+    public const long DefaultMaxValueBytes = 16L * 1024 * 1024;
 
     /// <summary>Counts completed writes: anything derived from this database's contents is stale once it moves.</summary>
     public long WriteGeneration => Interlocked.Read(ref _writeGeneration);
@@ -327,6 +337,7 @@ public sealed class Database : IAsyncDisposable
         var connection = new SqliteConnection(ConnectionString(writable));
         connection.Open();
         var connector = new SqliteConnector(connection);
+        ConnectionGuard.Apply(connector, readOnly: !writable, MaxValueBytes);
         SqlFunctions.Register(connection);
         if (Kind == DatabaseKind.NamedMemory && !writable)
         {

@@ -152,6 +152,10 @@ public static class DatasetteHost
 
     private static async Task<Datasette> InitialiseAsync(Deployment deployment, ServeOptions options, ConfigurationLoader.Loaded loaded)
     {
+        // A backstop for what the per-value limit cannot see (many large values at once): past it SQLite
+        // fails the allocation with SQLITE_NOMEM, which a request gets as a 400, instead of the process
+        // growing until the kernel kills it. Process-wide, as SQLite's heap is.
+        SQLitePCL.raw.sqlite3_hard_heap_limit64(loaded.Config.Settings.MaxSqliteMemoryMb * 1024L * 1024L);
         var internalDatabase = await InternalDatabase.OpenAsync(options.InternalPath).ConfigureAwait(false);
         var datasette = new Datasette(loaded.Config, internalDatabase, new DatasetteOptions
         {

@@ -24,6 +24,9 @@ public sealed class RequestPipeline(Datasette datasette, Router router, ILogger 
             Datasette = datasette,
         };
         PermissionScope.BeginRequest();
+        // The SQL this request runs stops when its client goes away, and what it buffers has a budget.
+        using var abort = QueryAbort.Enter(context.RequestAborted);
+        using var budget = ResponseBudget.Enter(datasette.Settings.MaxResponseMb * 1024L * 1024L);
         try
         {
             if (CrossOriginProtection.Check(context.Request, datasette.Settings.ForceHttpsUrls) is { } reason)
@@ -112,6 +115,9 @@ public sealed class RequestPipeline(Datasette datasette, Router router, ILogger 
                 // Kestrel's verdict on the request itself (body too slow, too large, bad chunking):
                 // its own status, with a generic message rather than Kestrel's internals.
                 return ErrorAsync(request, badRequest.StatusCode, ReasonPhrases.GetReasonPhrase(badRequest.StatusCode) is { Length: > 0 } phrase ? phrase : "Bad Request", null);
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                // The client is gone (it stopped waiting for a SQL slot): nobody to answer.
+                return Task.CompletedTask;
             default:
                 logger.LogError(exception, "Unhandled error for {Path}", request.RawPath);
                 return ErrorAsync(request, 500, exception.Message, null);

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace Datasette.Gen.Runtime.Json;
@@ -19,7 +20,8 @@ public sealed class JsonBody : IDisposable
         SkipValidation = true,
     };
 
-    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    // Bounded by the request's response budget (max_response_mb), fixed when the body is made.
+    private readonly BudgetedBufferWriter _buffer = new(4096, ResponseBudget.MaxBytes);
 
     public JsonBody()
     {

@@ -35,11 +35,11 @@ public static class QueryRunner
             }
             catch (SqliteException ex)
             {
-                throw new SqlErrorException(SqliteMessage(ex));
+                throw new SqlErrorException(connector.Explain(ex.SqliteErrorCode, SqliteMessage(ex)));
             }
-            catch (InvalidOperationException ex) when (MissingParameterName(ex, connector, sql, parameters) is { } name)
+            catch (InvalidOperationException) when (BindingProblem(connector, sql, parameters) is { } problem)
             {
-                throw new SqlErrorException($"You did not supply a value for binding parameter {name}.");
+                throw new SqlErrorException(problem);
             }
             finally
             {
@@ -59,12 +59,13 @@ public static class QueryRunner
         database.Read(connector =>
         {
             var db = connector.Connection.Handle;
+            connector.LastDenial = null;
             var rc = raw.sqlite3_prepare_v2(db, sql, out var statement, out string tail);
             using (statement)
             {
                 if (rc != raw.SQLITE_OK)
                 {
-                    throw new SqlErrorException(raw.sqlite3_errmsg(db).utf8_to_string());
+                    throw new SqlErrorException(connector.Explain(rc, raw.sqlite3_errmsg(db).utf8_to_string()));
                 }
             }
             if (HasMoreSql(tail))
@@ -117,15 +118,12 @@ public static class QueryRunner
         return start >= 0 && end > start ? message[(start + 1)..end] : message;
     }
 
-    /// <summary>The parameter Microsoft.Data.Sqlite refused to run without, or null when that was not the problem.</summary>
-    private static string? MissingParameterName(InvalidOperationException ex, SqliteConnector connector, string sql, IReadOnlyDictionary<string, object?>? parameters) =>
-        MissingParameter(ex.Message) is { Length: > 0 } listed ? listed : FirstUnboundParameter(connector, sql, parameters);
-
     /// <summary>
-    /// The first parameter of the statement, in SQLite's binding order, that has no value:
-    /// Microsoft.Data.Sqlite 11 leaves the names out of its "Must add values" message.
+    /// Why the statement cannot be bound from named values, in the words of Python's sqlite3 (which
+    /// Datasette passes a dict of names): in SQLite's binding order, a nameless parameter (<c>?</c>)
+    /// or the first name without a value. Null when binding was not the problem.
     /// </summary>
-    private static string? FirstUnboundParameter(SqliteConnector connector, string sql, IReadOnlyDictionary<string, object?>? parameters)
+    private static string? BindingProblem(SqliteConnector connector, string sql, IReadOnlyDictionary<string, object?>? parameters)
     {
         var db = connector.Connection.Handle;
         var rc = raw.sqlite3_prepare_v2(db, sql, out var statement, out string _);
@@ -139,25 +137,16 @@ public static class QueryRunner
             for (var i = 1; i <= count; i++)
             {
                 var name = raw.sqlite3_bind_parameter_name(statement, i).utf8_to_string();
-                if (name is { Length: > 1 } && (parameters is null || !parameters.ContainsKey(name[1..])))
+                if (string.IsNullOrEmpty(name))
                 {
-                    return name;
+                    return $"Binding {i} has no name, but you supplied a dictionary (which has only names).";
+                }
+                if (parameters is null || !parameters.ContainsKey(name[1..]))
+                {
+                    return $"You did not supply a value for binding parameter :{name[1..]}.";
                 }
             }
         }
         return null;
-    }
-
-    private static string? MissingParameter(string message)
-    {
-        const string marker = "Must add values for the following parameters: ";
-        var at = message.IndexOf(marker, StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return null;
-        }
-        var names = message[(at + marker.Length)..].TrimEnd('.');
-        var comma = names.IndexOf(',');
-        return comma < 0 ? names.Trim() : names[..comma].Trim();
     }
 }

@@ -96,7 +96,7 @@ public static class Facets
             List<(object Value, string ValueText, long Count, string Key)> rows;
             try
             {
-                rows = QueryRunner.Run(database, sql, query.Parameters, datasette.Settings.FacetTimeLimitMs, reader =>
+                rows = QueryRunner.Run(database, sql, query.Parameters, TimeLimits.Effective(datasette.Settings.SqlTimeLimitMs, datasette.Settings.FacetTimeLimitMs), reader =>
                 {
                     var list = new List<(object, string, long, string)>();
                     while (reader.Read())

@@ -21,7 +21,7 @@ public static class SuggestedFacets
     public static List<FacetSuggestion> Compute(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery query,
         IReadOnlyList<FacetRequest> active, int facetSize, long? rowCount)
     {
-        var limit = datasette.Settings.FacetSuggestTimeLimitMs;
+        var limit = TimeLimits.Effective(datasette.Settings.SqlTimeLimitMs, datasette.Settings.FacetSuggestTimeLimitMs);
         var baseSql = $"select * from {SqlIdentifier.Escape(table.Name)}{query.FilterWhere}";
         var columns = table.Columns.Where(c => c.Hidden == 0).Select(c => c.Name).ToList();
         var suggestions = new List<FacetSuggestion>();

@@ -51,7 +51,7 @@ public static class TableCsv
             {
                 page = WritePage(request, database, table, query, labels, csv, timeLimit, writeHeader: first && request.Args.Get("_header") != "off");
             }
-            catch (Exception ex) when (!first && ex is SqlErrorException or QueryInterruptedException)
+            catch (Exception ex) when (!first && ex is SqlErrorException or QueryInterruptedException or ResponseTooLargeException)
             {
                 buffer.Append(ex.Message).Append("\r\n");
                 break;

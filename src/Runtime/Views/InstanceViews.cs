@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using Datasette.Gen.Configuration.Model;
@@ -83,7 +84,7 @@ public static class InstanceViews
         EnsureViewInstance(request);
         return DataViews.SendAsync(request, "settings", writer =>
         {
-            foreach (var definition in SettingDefinition.All)
+            foreach (var definition in SettingDefinition.All.Concat(SettingDefinition.Extensions.Where(e => !Equals(datasette.Settings.Get(e.Name), e.Default))))
             {
                 switch (datasette.Settings.Get(definition.Name))
                 {

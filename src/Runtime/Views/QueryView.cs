@@ -338,20 +338,8 @@ public static class QueryView
             : body.SendAsync(request.Context, error is null ? 200 : 400);
     }
 
-    internal static int TimeLimit(DatasetteRequest request, Datasette datasette)
-    {
-        var limit = datasette.Settings.SqlTimeLimitMs;
-        var requested = request.Args.Get("_timelimit");
-        if (requested is not null)
-        {
-            if (!int.TryParse(requested, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
-            {
-                throw DatasetteHttpException.BadRequest("_timelimit must be an integer");
-            }
-            limit = Math.Min(limit, value);
-        }
-        return limit;
-    }
+    internal static int TimeLimit(DatasetteRequest request, Datasette datasette) =>
+        TimeLimits.Effective(datasette.Settings.SqlTimeLimitMs, request.Args.Get("_timelimit"));
 
     internal static bool IsTruthy(string? value) => value is not null && (value.Equals("on", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
 }

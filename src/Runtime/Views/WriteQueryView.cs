@@ -65,7 +65,7 @@ public static class WriteQueryView
                 return rows;
             }).ConfigureAwait(false);
             database.InvalidateSchema();
-            (message, ok) = (SuccessMessage(database, query, parameters, affected, out var failed), true);
+            (message, ok) = (SuccessMessage(database, query, parameters, affected, datasette.Settings.SqlTimeLimitMs, out var failed), true);
             if (failed)
             {
                 datasette.AddMessage(request, message, MessageType.Error);
@@ -108,7 +108,7 @@ public static class WriteQueryView
     }
 
     /// <summary>on_success_message_sql's first value, else on_success_message, else "Query executed[, N rows affected]".</summary>
-    private static string SuccessMessage(Database database, StoredQuery query, Dictionary<string, object?> parameters, int affected, out bool failed)
+    private static string SuccessMessage(Database database, StoredQuery query, Dictionary<string, object?> parameters, int affected, int timeLimitMs, out bool failed)
     {
         failed = false;
         if (query.OnSuccessMessageSql is { } sql)
@@ -117,7 +117,7 @@ public static class WriteQueryView
             {
                 var names = NamedParameters.Extract(sql);
                 var bound = parameters.Where(p => names.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value);
-                return QueryRunner.Run(database, sql, bound, null, reader => reader.Read() && !reader.IsDBNull(0) ? Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) ?? "" : "");
+                return QueryRunner.Run(database, sql, bound, timeLimitMs, reader => reader.Read() && !reader.IsDBNull(0) ? Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) ?? "" : "");
             }
             catch (Exception ex) when (ex is SqlErrorException or QueryInterruptedException)
             {

@@ -1,0 +1,68 @@
+using System;
+using System.Buffers;
+using System.Threading;
+
+namespace Datasette.Gen.Runtime.Http;
+
+/// <summary>
+/// How much one response may buffer (the max_response_mb setting): views build a JSON or CSV page
+/// in memory before sending it, so a page of large values must stop at a clear 400 rather than
+/// take whatever memory the rows need. The request pipeline enters the budget once per request.
+/// </summary>
+public static class ResponseBudget
+{
+    private static readonly AsyncLocal<long> Current = new();
+
+    /// <summary>Bytes a buffered page may hold on this async flow; 0 means no limit.</summary>
+    public static long MaxBytes => Current.Value;
+
+    public static IDisposable Enter(long maxBytes)
+    {
+        var previous = Current.Value;
+        Current.Value = maxBytes;
+        return new Scope(previous);
+    }
+
+    /// <summary>Fails once a buffer of <paramref name="bytes"/> passes <paramref name="maxBytes"/> (0: no limit).</summary>
+    public static void Check(long bytes, long maxBytes)
+    {
+        if (maxBytes > 0 && bytes > maxBytes)
+        {
+            throw new ResponseTooLargeException(maxBytes);
+        }
+    }
+
+    private sealed class Scope(long previous) : IDisposable
+    {
+        public void Dispose() => Current.Value = previous;
+    }
+}
+
+/// <summary>A buffered page passed <see cref="ResponseBudget"/>.</summary>
+public sealed class ResponseTooLargeException(long maxBytes) : DatasetteHttpException(400,
+    $"Response too large: a page may hold at most {maxBytes / (1024 * 1024)} MB (the max_response_mb setting). Ask for fewer rows (_size) or columns (_col, or a narrower select).",
+    "Response too large");
+
+/// <summary>An <see cref="ArrayBufferWriter{T}"/> that refuses to grow past a byte budget (it may hold up to twice the budget: the last grant can double it).</summary>
+public sealed class BudgetedBufferWriter(int initialCapacity, long maxBytes) : IBufferWriter<byte>
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(initialCapacity);
+
+    public ReadOnlyMemory<byte> WrittenMemory => _buffer.WrittenMemory;
+
+    // Only asking for more memory fails: Utf8JsonWriter advances again when it is disposed, so a
+    // failing Advance would be repeated past the end of the buffer and hide the budget's message.
+    public void Advance(int count) => _buffer.Advance(count);
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        ResponseBudget.Check(_buffer.WrittenCount + (long)sizeHint, maxBytes);
+        return _buffer.GetMemory(sizeHint);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        ResponseBudget.Check(_buffer.WrittenCount + (long)sizeHint, maxBytes);
+        return _buffer.GetSpan(sizeHint);
+    }
+}
