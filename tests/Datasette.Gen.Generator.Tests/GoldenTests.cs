@@ -58,6 +58,20 @@ public sealed class GoldenTests
     }
 
     [Fact]
+    public void The_servers_own_limit_settings_compile_into_the_deployment()
+    {
+        const string Config = "settings:\n  max_value_mb: 4\n  max_response_mb: 8\n  max_sqlite_memory_mb: 256\n";
+        var run = GeneratorHarness.Run(Config);
+
+        Assert.Empty(run.Diagnostics);
+        var (config, _) = GeneratedAssembly.LoadDeployment(run.Output);
+        Assert.Equal(4, config.Settings.MaxValueMb);
+        Assert.Equal(8, config.Settings.MaxResponseMb);
+        Assert.Equal(256, config.Settings.MaxSqliteMemoryMb);
+        Assert.Equal("DSG0005", Assert.Single(GeneratorHarness.Run("settings:\n  max_value_mb: \"4\"\n").Diagnostics).Id);
+    }
+
+    [Fact]
     public void Errors_emit_the_empty_deployment_and_only_the_diagnostics()
     {
         var run = GeneratorHarness.Run("settings:\n  default_page_size: zero\n");
