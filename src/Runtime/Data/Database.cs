@@ -339,6 +339,7 @@ public sealed class Database : IAsyncDisposable
         var connector = new SqliteConnector(connection);
         ConnectionGuard.Apply(connector, readOnly: !writable, MaxValueBytes);
         SqlFunctions.Register(connection);
+        BoundedPrintf.Register(connection, () => connector.MaxValueBytes);
         if (Kind == DatabaseKind.NamedMemory && !writable)
         {
             connection.Execute("PRAGMA query_only=1");
