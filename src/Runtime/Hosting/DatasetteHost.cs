@@ -128,7 +128,16 @@ public static class DatasetteHost
                 pipeline = new RequestPipeline(started, new Router(started.Routes), logger);
                 started.Pipeline = pipeline;
             }
-            await pipeline.InvokeAsync(context).ConfigureAwait(false);
+            try
+            {
+                await pipeline.InvokeAsync(context).ConfigureAwait(false);
+            }
+            finally
+            {
+                // The end counts too: memory a long request held (a large page, a query up to the
+                // time limit) is given back after it finishes, not only after the next request.
+                trimmer?.NoteActivity();
+            }
         }
         async ValueTask Stopped()
         {

@@ -43,26 +43,53 @@ public sealed class ResponseTooLargeException(long maxBytes) : DatasetteHttpExce
     $"Response too large: a page may hold at most {maxBytes / (1024 * 1024)} MB (the max_response_mb setting). Ask for fewer rows (_size) or columns (_col, or a narrower select).",
     "Response too large");
 
-/// <summary>An <see cref="ArrayBufferWriter{T}"/> that refuses to grow past a byte budget (it may hold up to twice the budget: the last grant can double it).</summary>
+/// <summary>
+/// A growable byte buffer that refuses to grow past a byte budget, and never reserves more than
+/// the budget (an ArrayBufferWriter's doubling could reserve twice as much).
+/// </summary>
 public sealed class BudgetedBufferWriter(int initialCapacity, long maxBytes) : IBufferWriter<byte>
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(initialCapacity);
+    private byte[] _buffer = new byte[initialCapacity];
+    private int _written;
 
-    public ReadOnlyMemory<byte> WrittenMemory => _buffer.WrittenMemory;
+    public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
 
     // Only asking for more memory fails: Utf8JsonWriter advances again when it is disposed, so a
     // failing Advance would be repeated past the end of the buffer and hide the budget's message.
-    public void Advance(int count) => _buffer.Advance(count);
+    public void Advance(int count)
+    {
+        if (count < 0 || _written + count > _buffer.Length)
+        {
+            throw new InvalidOperationException("Cannot advance past the end of the buffer.");
+        }
+        _written += count;
+    }
 
     public Memory<byte> GetMemory(int sizeHint = 0)
     {
-        ResponseBudget.Check(_buffer.WrittenCount + (long)sizeHint, maxBytes);
-        return _buffer.GetMemory(sizeHint);
+        Reserve(sizeHint);
+        return _buffer.AsMemory(_written);
     }
 
     public Span<byte> GetSpan(int sizeHint = 0)
     {
-        ResponseBudget.Check(_buffer.WrittenCount + (long)sizeHint, maxBytes);
-        return _buffer.GetSpan(sizeHint);
+        Reserve(sizeHint);
+        return _buffer.AsSpan(_written);
+    }
+
+    private void Reserve(int sizeHint)
+    {
+        var needed = (long)_written + Math.Max(sizeHint, 1);
+        ResponseBudget.Check(needed, maxBytes);
+        if (needed <= _buffer.Length)
+        {
+            return;
+        }
+        var grown = Math.Max(needed, (long)_buffer.Length * 2);
+        if (maxBytes > 0)
+        {
+            grown = Math.Min(grown, Math.Max(needed, maxBytes));
+        }
+        Array.Resize(ref _buffer, (int)Math.Min(grown, Array.MaxLength));
     }
 }
