@@ -13,38 +13,43 @@ namespace Datasette.Gen.Runtime.Views;
 /// <summary>The instance introspection endpoints: versions, settings, config, databases, actor, plugins.</summary>
 public static class InstanceViews
 {
+    // The SQLite library is the process's: read once, on the internal database, whose connections
+    // request SQL never holds (versions answers at once while user queries fill every SQL slot).
+    private static (string Version, List<string> Options, List<string> Fts)? _sqliteVersions;
+
+    private static (string Version, List<string> Options, List<string> Fts) SqliteVersions(Data.Database sqlite) => sqlite.Read(c =>
+    {
+        string Scalar(string sql)
+        {
+            using var command = c.Connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        }
+        var compileOptions = new List<string>();
+        using (var command = c.Connection.CreateCommand())
+        {
+            command.CommandText = "pragma compile_options";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                compileOptions.Add(reader.GetString(0));
+            }
+        }
+        var ftsVersions = new List<string>();
+        foreach (var candidate in new[] { "FTS5", "FTS4", "FTS3" })
+        {
+            if (compileOptions.Contains("ENABLE_" + candidate) || Scalar($"select sqlite_compileoption_used('ENABLE_{candidate}')") == "1")
+            {
+                ftsVersions.Add(candidate);
+            }
+        }
+        return (Scalar("select sqlite_version()"), compileOptions, ftsVersions);
+    });
+
     public static Task VersionsAsync(DatasetteRequest request, Datasette datasette)
     {
         EnsureViewInstance(request);
-        var sqlite = datasette.Databases.Count > 0 ? datasette.Databases[0] : datasette.Internal.Database;
-        var (version, options, fts) = sqlite.Read(c =>
-        {
-            string Scalar(string sql)
-            {
-                using var command = c.Connection.CreateCommand();
-                command.CommandText = sql;
-                return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
-            }
-            var compileOptions = new List<string>();
-            using (var command = c.Connection.CreateCommand())
-            {
-                command.CommandText = "pragma compile_options";
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    compileOptions.Add(reader.GetString(0));
-                }
-            }
-            var ftsVersions = new List<string>();
-            foreach (var candidate in new[] { "FTS5", "FTS4", "FTS3" })
-            {
-                if (compileOptions.Contains("ENABLE_" + candidate) || Scalar($"select sqlite_compileoption_used('ENABLE_{candidate}')") == "1")
-                {
-                    ftsVersions.Add(candidate);
-                }
-            }
-            return (Scalar("select sqlite_version()"), compileOptions, ftsVersions);
-        });
+        var (version, options, fts) = _sqliteVersions ??= SqliteVersions(datasette.Internal.Database);
         return DataViews.SendAsync(request, "versions", writer =>
         {
             writer.WriteStartObject("datasette");

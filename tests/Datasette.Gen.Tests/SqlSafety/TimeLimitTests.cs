@@ -65,6 +65,21 @@ public sealed class TimeLimitTests
     }
 
     [Fact(Timeout = 60000)]
+    public async Task Versions_answers_while_user_queries_hold_every_sql_slot()
+    {
+        await using var safety = await SqlSafetyServer.StartAsync(("num_sql_threads", "1"), ("sql_time_limit_ms", "5000"));
+        var client = safety.Server.Client;
+        var runaway = client.GetAsync("/safety/-/query.json?sql=" + Uri.EscapeDataString(Runaway));
+        await Task.Delay(300);
+        var watch = Stopwatch.StartNew();
+        var versions = await client.GetJsonAsync("/-/versions.json");
+        watch.Stop();
+        Assert.Equal(200, versions.Status);
+        Assert.True(watch.ElapsedMilliseconds < 2500, $"/-/versions.json waited {watch.ElapsedMilliseconds} ms for the query's slot");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await runaway).StatusCode);
+    }
+
+    [Fact(Timeout = 60000)]
     public async Task A_query_whose_client_went_away_gives_its_read_connection_back()
     {
         // One SQL slot and a minute's limit: only the abort can free the slot in time.
