@@ -79,6 +79,16 @@ public sealed class TimeLimitTests
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await runaway).StatusCode);
     }
 
+    [Fact]
+    public async Task The_thread_pool_keeps_a_thread_for_every_sql_slot_beyond_the_cores()
+    {
+        // SQL holds its pool thread while it runs; measured on the published server, four queries
+        // running to the limit delayed /-/versions.json by 0.9 s while the pool added threads.
+        await using var safety = await SqlSafetyServer.StartAsync(("num_sql_threads", "7"));
+        System.Threading.ThreadPool.GetMinThreads(out var workers, out _);
+        Assert.True(workers >= Environment.ProcessorCount + 7, $"minimum worker threads: {workers}");
+    }
+
     [Fact(Timeout = 60000)]
     public async Task A_query_whose_client_went_away_gives_its_read_connection_back()
     {
