@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime.ColumnTypes;
 using Datasette.Gen.Runtime.Data;
@@ -18,7 +17,6 @@ public sealed partial class Datasette
 {
     private readonly Dictionary<string, ColumnType> _columnTypes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Database, string Resource), (long Version, long Schema, List<(string Column, ColumnType Type)> Types)> _columnTypeCache = new();
-    private long _columnTypesVersion;
 
     /// <summary>The registered column types by name: the four built-in ones and the plugins'.</summary>
     public IReadOnlyDictionary<string, ColumnType> ColumnTypes => _columnTypes;
@@ -83,25 +81,21 @@ public sealed partial class Datasette
             }
         }
         var json = config is null || config.Count == 0 ? null : PythonJson.Dumps(config);
-        await Internal.SetColumnTypeAsync(database, resource, column, columnType, json).ConfigureAwait(false);
-        Interlocked.Increment(ref _columnTypesVersion);
+        await Internal.ColumnTypes.SetAsync(database, resource, column, columnType, json).ConfigureAwait(false);
     }
 
     /// <summary>Removes a column's type assignment (nothing happens when there is none).</summary>
-    public async Task RemoveColumnTypeAsync(string database, string resource, string column)
-    {
-        await Internal.RemoveColumnTypeAsync(database, resource, column).ConfigureAwait(false);
-        Interlocked.Increment(ref _columnTypesVersion);
-    }
+    public Task RemoveColumnTypeAsync(string database, string resource, string column) =>
+        Internal.ColumnTypes.RemoveAsync(database, resource, column);
 
     /// <summary>
     /// How JSON output transforms the values of <paramref name="columns"/> (by position), or null when
-    /// no column has a type. Cached until an assignment changes through this API or the schema changes,
+    /// no column has a type. Cached until an assignment changes or the schema changes,
     /// so table pages do not query the internal database on every request.
     /// </summary>
     internal IReadOnlyDictionary<int, Func<object?, object?>>? ValueTransforms(Database database, string resource, IReadOnlyList<string> columns)
     {
-        var version = Interlocked.Read(ref _columnTypesVersion);
+        var version = Internal.ColumnTypes.Version;
         var schema = database.Schema.Version;
         if (!_columnTypeCache.TryGetValue((database.Name, resource), out var cached) || cached.Version != version || cached.Schema != schema)
         {
@@ -130,7 +124,7 @@ public sealed partial class Datasette
     internal List<(string Column, ColumnType Type)> ColumnTypesFor(string database, string resource, string? column = null)
     {
         var found = new List<(string, ColumnType)>();
-        var rows = Internal.ColumnTypeRows(database, resource, column);
+        var rows = Internal.ColumnTypes.Rows(database, resource, column);
         if (rows.Count == 0)
         {
             return found;

@@ -107,7 +107,7 @@ public sealed partial class Datasette
     public Database GetInternalDatabase() => Internal.Database;
 
     /// <summary>Re-reads the catalog of changed databases and drops removed ones (throttled to once a second unless forced).</summary>
-    public Task RefreshCatalogAsync(bool force = false) => Internal.RefreshCatalogAsync(_databaseList, force);
+    public Task RefreshCatalogAsync(bool force = false) => Internal.Catalog.RefreshAsync(_databaseList, force);
 
     private void PrepareConnection(Microsoft.Data.Sqlite.SqliteConnection connection, Database database)
     {

@@ -10,30 +10,30 @@ public sealed partial class Datasette
 {
     /// <summary>Every instance-level metadata value (metadata_instance), key → value.</summary>
     public Task<IReadOnlyDictionary<string, string?>> GetInstanceMetadataAsync() =>
-        Task.FromResult(Internal.Metadata());
+        Task.FromResult(Internal.Metadata.Values());
 
     /// <summary>A database's metadata values (metadata_databases).</summary>
     public Task<IReadOnlyDictionary<string, string?>> GetDatabaseMetadataAsync(string databaseName) =>
-        Task.FromResult(Internal.Metadata(databaseName));
+        Task.FromResult(Internal.Metadata.Values(databaseName));
 
     /// <summary>A table's, view's or stored query's metadata values (metadata_resources).</summary>
     public Task<IReadOnlyDictionary<string, string?>> GetResourceMetadataAsync(string databaseName, string resourceName) =>
-        Task.FromResult(Internal.Metadata(databaseName, resourceName));
+        Task.FromResult(Internal.Metadata.Values(databaseName, resourceName));
 
     /// <summary>A column's metadata values (metadata_columns).</summary>
     public Task<IReadOnlyDictionary<string, string?>> GetColumnMetadataAsync(string databaseName, string resourceName, string columnName) =>
-        Task.FromResult(Internal.Metadata(databaseName, resourceName, columnName));
+        Task.FromResult(Internal.Metadata.Values(databaseName, resourceName, columnName));
 
     /// <summary>Sets (inserts or replaces) an instance-level metadata value, e.g. <c>title</c>.</summary>
     public Task SetInstanceMetadataAsync(string key, string? value) =>
-        Internal.SetMetadataAsync(null, null, null, key, value);
+        Internal.Metadata.SetAsync(null, null, null, key, value);
 
     public Task SetDatabaseMetadataAsync(string databaseName, string key, string? value) =>
-        Internal.SetMetadataAsync(databaseName, null, null, key, value);
+        Internal.Metadata.SetAsync(databaseName, null, null, key, value);
 
     public Task SetResourceMetadataAsync(string databaseName, string resourceName, string key, string? value) =>
-        Internal.SetMetadataAsync(databaseName, resourceName, null, key, value);
+        Internal.Metadata.SetAsync(databaseName, resourceName, null, key, value);
 
     public Task SetColumnMetadataAsync(string databaseName, string resourceName, string columnName, string key, string? value) =>
-        Internal.SetMetadataAsync(databaseName, resourceName, columnName, key, value);
+        Internal.Metadata.SetAsync(databaseName, resourceName, columnName, key, value);
 }

@@ -181,8 +181,8 @@ public static class DatasetteHost
         {
             AttachDatabases(datasette, deployment, options);
             ReserveThreadsForSql(datasette);
-            await datasette.Internal.WriteMetadataAsync(loaded.Metadata).ConfigureAwait(false);
-            await datasette.Internal.SaveConfigQueriesAsync(loaded.Config).ConfigureAwait(false);
+            await datasette.Internal.Metadata.WriteAsync(loaded.Metadata).ConfigureAwait(false);
+            await datasette.Internal.Queries.SaveConfigQueriesAsync(loaded.Config).ConfigureAwait(false);
             await datasette.RefreshCatalogAsync(force: true).ConfigureAwait(false);
             await datasette.InvokeStartupAsync().ConfigureAwait(false);
             foreach (var warning in datasette.StartupWarnings)

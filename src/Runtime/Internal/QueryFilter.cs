@@ -8,7 +8,7 @@ namespace Datasette.Gen.Runtime.Internal;
 /// owner_id filter can never overwrite the actor id a permission check binds (the
 /// reference's private-query leak).
 /// </summary>
-public sealed record QueryFilter(string? Name, string? Search, bool? IsWrite, bool? IsPrivate, string? Source, string? OwnerId)
+internal sealed record QueryFilter(string? Name, string? Search, bool? IsWrite, bool? IsPrivate, string? Source, string? OwnerId)
 {
     public static readonly QueryFilter None = new(null, null, null, null, null, null);
 

@@ -23,7 +23,7 @@ public static class OpenApiDescription
 
     public static string Write(DatasetteRequest request, Datasette datasette)
     {
-        var metadata = datasette.Internal.InstanceMetadata();
+        var metadata = datasette.Internal.Metadata.Instance();
         var instance = new OpenApiInstance(
             Title: metadata.FirstOrDefault(p => p.Key == "title").Value is { Length: > 0 } title ? title : "Datasette",
             Description: OpenApiInputs.Description(metadata),
@@ -50,7 +50,7 @@ public static class OpenApiDescription
             {
                 continue;
             }
-            var described = new OpenApiDatabase(database.Name, database.Route, OpenApiInputs.Description(datasette.Internal.DatabaseMetadata(database.Name)));
+            var described = new OpenApiDatabase(database.Name, database.Route, OpenApiInputs.Description(datasette.Internal.Metadata.ForDatabase(database.Name)));
             parts.Add(OpenApiParts.Database(described));
             if (request.Allowed("execute-sql", database.Name))
             {
@@ -64,7 +64,7 @@ public static class OpenApiDescription
                     parts.Add(OpenApiParts.Table(Table(request, datasette, database, table)));
                 }
             }
-            var queries = datasette.Internal.ListQueries(database.Name, QueryFilter.None, MaxQueries, cursor: null).Queries;
+            var queries = datasette.Internal.Queries.List(database.Name, QueryFilter.None, MaxQueries, cursor: null).Queries;
             foreach (var query in queries.OrderBy(q => q.Name, StringComparer.Ordinal))
             {
                 if (schema.Find(query.Name) is not null
@@ -97,7 +97,7 @@ public static class OpenApiDescription
         OtherTables.VisibleFtsTable(request, database, table),
         name => OtherTables.Find(request, database, name) is { } other ? Columns(other) : null,
         datasette.Config.Table(database.Name, table.Name),
-        OpenApiInputs.Description(datasette.Internal.ResourceMetadata(database.Name, table.Name)),
+        OpenApiInputs.Description(datasette.Internal.Metadata.ForResource(database.Name, table.Name)),
         ColumnDescriptions(datasette, database.Name, table.Name));
 
     private static List<OpenApiInputs.SourceColumn> Columns(TableInfo table) =>
@@ -106,7 +106,7 @@ public static class OpenApiDescription
     private static Dictionary<string, string> ColumnDescriptions(Datasette datasette, string database, string table)
     {
         var descriptions = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (column, description) in datasette.Internal.ColumnDescriptions(database, table))
+        foreach (var (column, description) in datasette.Internal.Metadata.ColumnDescriptions(database, table))
         {
             descriptions[column] = description;
         }

@@ -287,7 +287,7 @@ public static class TableExtras
     {
         writer.WriteStartObject("metadata");
         var seen = new HashSet<string>();
-        foreach (var (key, value) in datasette.Internal.ResourceMetadata(database, table))
+        foreach (var (key, value) in datasette.Internal.Metadata.ForResource(database, table))
         {
             if (seen.Add(key))
             {
@@ -295,7 +295,7 @@ public static class TableExtras
             }
         }
         writer.WriteStartObject("columns");
-        foreach (var (column, description) in datasette.Internal.ColumnDescriptions(database, table))
+        foreach (var (column, description) in datasette.Internal.Metadata.ColumnDescriptions(database, table))
         {
             writer.WriteString(column, description);
         }
@@ -307,7 +307,7 @@ public static class TableExtras
     {
         var table = page.Table;
         var sortable = page.Config?.SortableColumns?.ToHashSet() ?? table.Columns.Select(c => c.Name).ToHashSet();
-        var descriptions = page.Datasette.Internal.ColumnDescriptions(page.Database.Name, table.Name).ToDictionary(p => p.Key, p => p.Value);
+        var descriptions = page.Datasette.Internal.Metadata.ColumnDescriptions(page.Database.Name, table.Name).ToDictionary(p => p.Key, p => p.Value);
         writer.WriteStartArray("display_columns");
         var linkColumn = !table.IsView && table.PrimaryKeys.Count == 1 ? table.PrimaryKeys[0] : null;
         if (!table.IsView)

@@ -25,7 +25,7 @@ public static class TableView
         var table = database.Schema.Find(name);
         if (table is null)
         {
-            var stored = datasette.Internal.GetQuery(database.Name, name) ?? throw DatasetteHttpException.NotFound("Table not found");
+            var stored = datasette.Internal.Queries.Get(database.Name, name) ?? throw DatasetteHttpException.NotFound("Table not found");
             await (Microsoft.AspNetCore.Http.HttpMethods.IsPost(request.Method)
                 ? WriteQueryView.PostAsync(request, datasette, database, stored)
                 : QueryView.StoredAsync(request, datasette, database, stored)).ConfigureAwait(false);

@@ -93,7 +93,7 @@ public static class DatabaseView
         writer.WriteEndArray();
 
         var visible = datasette.Permissions.AllowedResourcesSql(request.Actor, "view-query", database.Name, includeIsPrivate: true);
-        var queries = datasette.Internal.ListQueries(database.Name, QueryFilter.None, QueriesShown, null, visible);
+        var queries = datasette.Internal.Queries.List(database.Name, QueryFilter.None, QueriesShown, null, visible);
         writer.WriteStartArray("queries");
         foreach (var query in queries.Queries)
         {
@@ -102,7 +102,7 @@ public static class DatabaseView
         writer.WriteEndArray();
         writer.WriteBoolean("queries_more", queries.Next is not null);
         writer.WriteNumber("queries_count", queries.Next is null ? queries.Queries.Count
-            : datasette.Internal.CountQueries(database.Name, QueryFilter.None, datasette.Permissions.AllowedResourcesSql(request.Actor, "view-query", database.Name)));
+            : datasette.Internal.Queries.Count(database.Name, QueryFilter.None, datasette.Permissions.AllowedResourcesSql(request.Actor, "view-query", database.Name)));
 
         var allowSql = request.Allowed("execute-sql", database.Name);
         writer.WriteBoolean("allow_execute_sql", allowSql);
@@ -115,7 +115,7 @@ public static class DatabaseView
             }
         }
         writer.WriteEndObject();
-        writer.WriteStringMap("metadata", datasette.Internal.DatabaseMetadata(database.Name));
+        writer.WriteStringMap("metadata", datasette.Internal.Metadata.ForDatabase(database.Name));
     }
 
     internal static void WriteForeignKeys(Utf8JsonWriter writer, string name, System.Collections.Generic.IReadOnlyList<ForeignKey> keys)

@@ -36,7 +36,7 @@ public static class IndexView
             }
             writer.WriteEndArray();
             writer.WriteStartObject("metadata");
-            foreach (var (key, value) in datasette.Internal.InstanceMetadata())
+            foreach (var (key, value) in datasette.Internal.Metadata.Instance())
             {
                 writer.WriteString(key, value);
             }

@@ -78,7 +78,7 @@ public static class JumpView
                         $"{database.Name} {table.Name}");
                 }
             }
-            foreach (var query in datasette.Internal.ListQueries(database.Name, QueryFilter.None, 1000, null).Queries)
+            foreach (var query in datasette.Internal.Queries.List(database.Name, QueryFilter.None, 1000, null).Queries)
             {
                 if (request.Allowed("view-query", database.Name, query.Name))
                 {

@@ -35,7 +35,7 @@ public static class OpenApiView
     {
         InstanceViews.EnsureViewInstance(request);
         var title = "API";
-        foreach (var (key, value) in datasette.Internal.InstanceMetadata())
+        foreach (var (key, value) in datasette.Internal.Metadata.Instance())
         {
             if (key == "title" && value.Length > 0)
             {

@@ -36,7 +36,7 @@ public static class QueryListView
             args.Get("owner_id"));
         var listing = datasette.Permissions.AllowedResourcesSql(request.Actor, "view-query", database?.Name, includeIsPrivate: true);
         var visible = datasette.Permissions.AllowedResourcesSql(request.Actor, "view-query", database?.Name);
-        var page = datasette.Internal.ListQueries(database?.Name, filter, size, args.Get("_next"), listing);
+        var page = datasette.Internal.Queries.List(database?.Name, filter, size, args.Get("_next"), listing);
         var listPath = (database is null ? Urls.Instance(datasette) : Urls.Database(datasette, database) + "/") + "-/queries";
         await DataViews.SendAsync(request, "queries", writer =>
         {
@@ -81,7 +81,7 @@ public static class QueryListView
         foreach (var (label, value) in new[] { first, second })
         {
             var facetFilter = key == "is_write" ? filter with { IsWrite = value } : filter with { IsPrivate = value };
-            var count = datasette.Internal.CountQueries(database?.Name, facetFilter, visible);
+            var count = datasette.Internal.Queries.Count(database?.Name, facetFilter, visible);
             if (count == 0)
             {
                 continue;

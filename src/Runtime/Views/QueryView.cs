@@ -105,7 +105,7 @@ public static class QueryView
     {
         var database = Resolve.Database(request, datasette);
         var name = request.Route("query") ?? "";
-        var query = datasette.Internal.GetQuery(database.Name, name);
+        var query = datasette.Internal.Queries.Get(database.Name, name);
         if (query is null || !request.Allowed("view-query", database.Name, name))
         {
             throw DatasetteHttpException.NotFound($"Query not found: {name}");
@@ -310,7 +310,7 @@ public static class QueryView
             else
             {
                 writer.WriteStartObject();
-                foreach (var (key, value) in datasette.Internal.DatabaseMetadata(database.Name))
+                foreach (var (key, value) in datasette.Internal.Metadata.ForDatabase(database.Name))
                 {
                     writer.WriteString(key, value);
                 }

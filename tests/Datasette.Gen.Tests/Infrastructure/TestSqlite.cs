@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using Datasette.Gen.Runtime.Data;
 using Microsoft.Data.Sqlite;
 
 namespace Datasette.Gen.Tests.Infrastructure;
@@ -41,6 +43,20 @@ public static class TestSqlite
         command.CommandText = sql;
         return command.ExecuteScalar();
     }
+
+    /// <summary>The first column of every row <paramref name="sql"/> returns from <paramref name="database"/>, as text ("NULL" for null).</summary>
+    public static List<string> Column(Database database, string sql) => database.Read(c =>
+    {
+        using var command = c.Connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.IsDBNull(0) ? "NULL" : Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        }
+        return values;
+    });
 }
 
 /// <summary>A SQLite file in the temp directory, created from SQL and deleted (with -wal/-shm) on dispose.</summary>

@@ -13,8 +13,8 @@ public sealed class MetadataStoreTests
     public async Task Metadata_written_at_each_level_reads_back_from_that_level_only()
     {
         await using var instance = await TestInstance.CreateAsync();
-        var store = instance.Datasette.Internal;
-        await store.WriteMetadataAsync(new[]
+        var store = instance.Datasette.Internal.Metadata;
+        await store.WriteAsync(new[]
         {
             new MetadataItem(null, null, null, "title", "Instance title"),
             new MetadataItem(null, null, null, "license", "CC0"),
@@ -24,14 +24,14 @@ public sealed class MetadataStoreTests
             new MetadataItem("other", "t", null, "title", "Other table"),
         });
 
-        Assert.Equal(new[] { ("title", "Instance title"), ("license", "CC0") }, store.InstanceMetadata().Select(p => (p.Key, p.Value)));
-        Assert.Equal(new[] { ("description", "Database text") }, store.DatabaseMetadata("db").Select(p => (p.Key, p.Value)));
-        Assert.Equal(new[] { ("title", "Table title") }, store.ResourceMetadata("db", "t").Select(p => (p.Key, p.Value)));
-        Assert.Equal(new[] { ("title", "Other table") }, store.ResourceMetadata("other", "t").Select(p => (p.Key, p.Value)));
-        Assert.Empty(store.DatabaseMetadata("missing"));
-        Assert.Empty(store.ResourceMetadata("db", "missing"));
+        Assert.Equal(new[] { ("title", "Instance title"), ("license", "CC0") }, store.Instance().Select(p => (p.Key, p.Value)));
+        Assert.Equal(new[] { ("description", "Database text") }, store.ForDatabase("db").Select(p => (p.Key, p.Value)));
+        Assert.Equal(new[] { ("title", "Table title") }, store.ForResource("db", "t").Select(p => (p.Key, p.Value)));
+        Assert.Equal(new[] { ("title", "Other table") }, store.ForResource("other", "t").Select(p => (p.Key, p.Value)));
+        Assert.Empty(store.ForDatabase("missing"));
+        Assert.Empty(store.ForResource("db", "missing"));
 
-        var column = store.Database.Read(c =>
+        var column = instance.Datasette.Internal.Database.Read(c =>
         {
             using var command = c.Connection.CreateCommand();
             command.CommandText = "select database_name, resource_name, column_name, key, value from metadata_columns";
@@ -46,10 +46,10 @@ public sealed class MetadataStoreTests
     public async Task Writing_a_key_again_replaces_its_value()
     {
         await using var instance = await TestInstance.CreateAsync();
-        var store = instance.Datasette.Internal;
-        await store.WriteMetadataAsync(new[] { new MetadataItem("db", null, null, "source", "first") });
-        await store.WriteMetadataAsync(new[] { new MetadataItem("db", null, null, "source", "second"), new MetadataItem("db", null, null, "about", "a") });
-        var pairs = store.DatabaseMetadata("db").ToDictionary(p => p.Key, p => p.Value);
+        var store = instance.Datasette.Internal.Metadata;
+        await store.WriteAsync(new[] { new MetadataItem("db", null, null, "source", "first") });
+        await store.WriteAsync(new[] { new MetadataItem("db", null, null, "source", "second"), new MetadataItem("db", null, null, "about", "a") });
+        var pairs = store.ForDatabase("db").ToDictionary(p => p.Key, p => p.Value);
         Assert.Equal(new Dictionary<string, string> { ["source"] = "second", ["about"] = "a" }, pairs);
     }
 
@@ -69,10 +69,10 @@ public sealed class MetadataStoreTests
             """));
         Assert.False(result.HasErrors);
         await using var instance = await TestInstance.CreateAsync();
-        var store = instance.Datasette.Internal;
-        await store.WriteMetadataAsync(result.Metadata);
-        Assert.Equal("My instance", store.InstanceMetadata().Single(p => p.Key == "title").Value);
-        Assert.Equal("Somewhere", store.DatabaseMetadata("db").Single(p => p.Key == "source").Value);
-        Assert.Equal("About t", store.ResourceMetadata("db", "t").Single(p => p.Key == "description").Value);
+        var store = instance.Datasette.Internal.Metadata;
+        await store.WriteAsync(result.Metadata);
+        Assert.Equal("My instance", store.Instance().Single(p => p.Key == "title").Value);
+        Assert.Equal("Somewhere", store.ForDatabase("db").Single(p => p.Key == "source").Value);
+        Assert.Equal("About t", store.ForResource("db", "t").Single(p => p.Key == "description").Value);
     }
 }

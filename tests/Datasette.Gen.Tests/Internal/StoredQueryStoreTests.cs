@@ -42,7 +42,7 @@ public sealed class StoredQueryStoreTests
     private static async Task<TestInstance> CreateAsync()
     {
         var instance = await TestInstance.CreateAsync(TestInstance.Config(Yaml));
-        await instance.Datasette.Internal.SaveConfigQueriesAsync(instance.Datasette.Config);
+        await instance.Datasette.Internal.Queries.SaveConfigQueriesAsync(instance.Datasette.Config);
         return instance;
     }
 
@@ -80,7 +80,7 @@ public sealed class StoredQueryStoreTests
     public async Task GetQuery_reads_back_every_field()
     {
         await using var instance = await CreateAsync();
-        var query = instance.Datasette.Internal.GetQuery("db", "commas")!;
+        var query = instance.Datasette.Internal.Queries.Get("db", "commas")!;
         Assert.Equal("select :name, :other", query.Sql);
         Assert.Equal("Beta, gamma", query.Title);
         Assert.Equal("Has a comma", query.Description);
@@ -89,15 +89,15 @@ public sealed class StoredQueryStoreTests
         Assert.Equal(new[] { "name", "other" }, query.Parameters);
         Assert.True(query.IsTrusted);
         Assert.Equal("config", query.Source);
-        Assert.Null(instance.Datasette.Internal.GetQuery("db", "nope"));
-        Assert.Null(instance.Datasette.Internal.GetQuery("second", "commas"));
+        Assert.Null(instance.Datasette.Internal.Queries.Get("db", "nope"));
+        Assert.Null(instance.Datasette.Internal.Queries.Get("second", "commas"));
     }
 
     [Fact]
     public async Task ListQueries_orders_by_lowercased_title_or_name_then_name()
     {
         await using var instance = await CreateAsync();
-        var page = instance.Datasette.Internal.ListQueries("db", QueryFilter.None, limit: 50, cursor: null);
+        var page = instance.Datasette.Internal.Queries.List("db", QueryFilter.None, limit: 50, cursor: null);
         Assert.Equal(ExpectedOrder, page.Queries.Select(q => q.Name));
         Assert.Null(page.Next);
     }
@@ -113,7 +113,7 @@ public sealed class StoredQueryStoreTests
         string? cursor = null;
         for (var pages = 0; pages < 20; pages++)
         {
-            var page = instance.Datasette.Internal.ListQueries("db", QueryFilter.None, limit, cursor);
+            var page = instance.Datasette.Internal.Queries.List("db", QueryFilter.None, limit, cursor);
             Assert.True(page.Queries.Count <= limit);
             seen.AddRange(page.Queries.Select(q => q.Name));
             cursor = page.Next;
@@ -130,7 +130,7 @@ public sealed class StoredQueryStoreTests
     public async Task The_cursor_is_the_tilde_encoded_sort_key_and_name()
     {
         await using var instance = await CreateAsync();
-        var page = instance.Datasette.Internal.ListQueries("db", QueryFilter.None, limit: 4, cursor: null);
+        var page = instance.Datasette.Internal.Queries.List("db", QueryFilter.None, limit: 4, cursor: null);
         Assert.Equal("beta~2C+gamma,commas", page.Next);
     }
 
@@ -138,40 +138,40 @@ public sealed class StoredQueryStoreTests
     public async Task Listing_every_database_sorts_by_database_first_and_paginates()
     {
         await using var instance = await CreateAsync();
-        var store = instance.Datasette.Internal;
-        var first = store.ListQueries(null, QueryFilter.None, limit: 6, cursor: null);
+        var store = instance.Datasette.Internal.Queries;
+        var first = store.List(null, QueryFilter.None, limit: 6, cursor: null);
         Assert.Equal(ExpectedOrder, first.Queries.Select(q => q.Name));
         Assert.Equal("db,zeta,zeta", first.Next);
-        var second = store.ListQueries(null, QueryFilter.None, limit: 6, cursor: first.Next);
+        var second = store.List(null, QueryFilter.None, limit: 6, cursor: first.Next);
         Assert.Equal(new[] { ("second", "only") }, second.Queries.Select(q => (q.Database, q.Name)));
         Assert.Null(second.Next);
-        Assert.Equal(7, store.CountQueries(null, QueryFilter.None));
-        Assert.Equal(6, store.CountQueries("db", QueryFilter.None));
+        Assert.Equal(7, store.Count(null, QueryFilter.None));
+        Assert.Equal(6, store.Count("db", QueryFilter.None));
     }
 
     [Fact]
     public async Task Saving_config_queries_again_replaces_the_previous_config_entries()
     {
         await using var instance = await CreateAsync();
-        var store = instance.Datasette.Internal;
+        var store = instance.Datasette.Internal.Queries;
         await store.SaveConfigQueriesAsync(TestInstance.Config("""
             databases:
               db:
                 queries:
                   replacement: select 2
             """));
-        Assert.Equal(new[] { "replacement" }, store.ListQueries(null, QueryFilter.None, 50, null).Queries.Select(q => q.Name));
+        Assert.Equal(new[] { "replacement" }, store.List(null, QueryFilter.None, 50, null).Queries.Select(q => q.Name));
     }
 
     [Fact]
     public async Task Filters_narrow_the_list_and_the_count()
     {
         await using var instance = await CreateAsync();
-        var store = instance.Datasette.Internal;
+        var store = instance.Datasette.Internal.Queries;
         var search = QueryFilter.None with { Search = "comma" };
-        Assert.Equal(new[] { "commas" }, store.ListQueries("db", search, 50, null).Queries.Select(q => q.Name));
-        Assert.Equal(1, store.CountQueries("db", search));
-        Assert.Empty(store.ListQueries("db", QueryFilter.None with { Source = "user" }, 50, null).Queries);
-        Assert.Equal(6, store.CountQueries("db", QueryFilter.None with { IsWrite = false }));
+        Assert.Equal(new[] { "commas" }, store.List("db", search, 50, null).Queries.Select(q => q.Name));
+        Assert.Equal(1, store.Count("db", search));
+        Assert.Empty(store.List("db", QueryFilter.None with { Source = "user" }, 50, null).Queries);
+        Assert.Equal(6, store.Count("db", QueryFilter.None with { IsWrite = false }));
     }
 }

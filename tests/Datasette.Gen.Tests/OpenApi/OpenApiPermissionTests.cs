@@ -67,7 +67,7 @@ public sealed class OpenApiPermissionTests
             return command.ExecuteNonQuery();
         });
         instance.Datasette.AddDatabase(database, "data");
-        await instance.Datasette.Internal.SaveConfigQueriesAsync(instance.Datasette.Config);
+        await instance.Datasette.Internal.Queries.SaveConfigQueriesAsync(instance.Datasette.Config);
         await instance.Datasette.RefreshCatalogAsync(force: true);
 
         var anonymous = Describe(instance, actor: null);

@@ -72,8 +72,8 @@ public sealed class OpenApiValidationTests(ITestOutputHelper output)
             return command.ExecuteNonQuery();
         });
         instance.Datasette.AddDatabase(database, demo.Name);
-        await instance.Datasette.Internal.WriteMetadataAsync(Datasette.Gen.Generated.Deployment.Metadata);
-        await instance.Datasette.Internal.SaveConfigQueriesAsync(instance.Datasette.Config);
+        await instance.Datasette.Internal.Metadata.WriteAsync(Datasette.Gen.Generated.Deployment.Metadata);
+        await instance.Datasette.Internal.Queries.SaveConfigQueriesAsync(instance.Datasette.Config);
         await instance.Datasette.RefreshCatalogAsync(force: true);
 
         var live = Runtime.OpenApi.OpenApiDescription.Parts(TestRequests.Get("/-/openapi.json", instance.Datasette), instance.Datasette);

@@ -32,7 +32,7 @@ public sealed class PermissionTestInstance : IAsyncDisposable
         {
             await TestInstance.AttachMemoryDatabaseAsync(datasette, name, sql);
         }
-        await datasette.Internal.SaveConfigQueriesAsync(datasette.Config);
+        await datasette.Internal.Queries.SaveConfigQueriesAsync(datasette.Config);
         await datasette.RefreshCatalogAsync(force: true);
         return new PermissionTestInstance(datasette);
     }

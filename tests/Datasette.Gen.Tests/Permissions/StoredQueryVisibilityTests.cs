@@ -41,7 +41,7 @@ public sealed class StoredQueryVisibilityTests
         Assert.False(checker.Allowed(alice, "update-query", "sales", "public_q"));
         Assert.Equal((true, true), await instance.Datasette.CheckVisibilityAsync(alice, "view-query", new QueryResource("sales", "alices_secret")));
 
-        var page = instance.Datasette.Internal.ListQueries("sales", QueryFilter.None, 10, null, checker.AllowedResourcesSql(alice, "view-query", "sales", includeIsPrivate: true));
+        var page = instance.Datasette.Internal.Queries.List("sales", QueryFilter.None, 10, null, checker.AllowedResourcesSql(alice, "view-query", "sales", includeIsPrivate: true));
         Assert.Equal(new[] { "alices_secret:True", "alices_shared:False", "public_q:False" }, page.Queries.Select(q => $"{q.Name}:{q.ActorPrivate}"));
     }
 
@@ -53,10 +53,10 @@ public sealed class StoredQueryVisibilityTests
         await using var instance = await WithUserQueries();
         var anonymous = instance.Datasette.Permissions.AllowedResourcesSql(null, "view-query", "sales", includeIsPrivate: true);
 
-        var page = instance.Datasette.Internal.ListQueries("sales", QueryFilter.None with { OwnerId = "alice" }, 10, null, anonymous);
+        var page = instance.Datasette.Internal.Queries.List("sales", QueryFilter.None with { OwnerId = "alice" }, 10, null, anonymous);
 
         Assert.Equal(new[] { "alices_shared" }, page.Queries.Select(q => q.Name));
-        Assert.Equal(1, instance.Datasette.Internal.CountQueries("sales", QueryFilter.None with { OwnerId = "alice" }, instance.Datasette.Permissions.AllowedResourcesSql(null, "view-query", "sales")));
+        Assert.Equal(1, instance.Datasette.Internal.Queries.Count("sales", QueryFilter.None with { OwnerId = "alice" }, instance.Datasette.Permissions.AllowedResourcesSql(null, "view-query", "sales")));
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed class ColumnTypeApiTests
             return command.ExecuteNonQuery();
         });
         // Stored for a column that has since become something else: inapplicable, so left out.
-        await datasette.Internal.SetColumnTypeAsync("data", "people", "later", "email", null);
+        await datasette.Internal.ColumnTypes.SetAsync("data", "people", "later", "email", null);
 
         var types = await datasette.GetColumnTypesAsync("data", "people");
 

@@ -154,16 +154,6 @@ public sealed class DatabaseRegistryTests
         Assert.Equal(404, (await datasette.Client.GetAsync("/__INTERNAL__.json")).Status);
     }
 
-    private static async Task<List<string>> CataloguedAsync(Runtime.Datasette datasette) => await Task.FromResult(datasette.GetInternalDatabase().Read(c =>
-    {
-        using var command = c.Connection.CreateCommand();
-        command.CommandText = "select database_name from catalog_databases order by database_name";
-        using var reader = command.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read())
-        {
-            names.Add(reader.GetString(0));
-        }
-        return names;
-    }));
+    private static Task<List<string>> CataloguedAsync(Runtime.Datasette datasette) =>
+        Task.FromResult(TestSqlite.Column(datasette.GetInternalDatabase(), "select database_name from catalog_databases order by database_name"));
 }

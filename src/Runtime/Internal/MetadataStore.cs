@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Datasette.Gen.Configuration.Model;
+using Datasette.Gen.Runtime.Data;
+using Microsoft.Data.Sqlite;
+
+namespace Datasette.Gen.Runtime.Internal;
+
+/// <summary>
+/// The metadata_* tables of the internal database (internal-database spec §4): values come back
+/// exactly as stored at the level asked for, with no merging across levels; writes are upserts.
+/// </summary>
+internal sealed class MetadataStore
+{
+    private static readonly Level InstanceLevel = new(
+        "select key, value from metadata_instance order by rowid",
+        "insert or replace into metadata_instance (key, value) values (:key, :value)");
+
+    private static readonly Level DatabaseLevel = new(
+        "select key, value from metadata_databases where database_name = :db order by rowid",
+        "insert or replace into metadata_databases (database_name, key, value) values (:db, :key, :value)");
+
+    private static readonly Level ResourceLevel = new(
+        "select key, value from metadata_resources where database_name = :db and resource_name = :resource order by rowid",
+        "insert or replace into metadata_resources (database_name, resource_name, key, value) values (:db, :resource, :key, :value)");
+
+    private static readonly Level ColumnLevel = new(
+        "select key, value from metadata_columns where database_name = :db and resource_name = :resource and column_name = :column order by rowid",
+        "insert or replace into metadata_columns (database_name, resource_name, column_name, key, value) values (:db, :resource, :column, :key, :value)");
+
+    private readonly Database _internal;
+
+    public MetadataStore(Database internalDatabase) => _internal = internalDatabase;
+
+    /// <summary>Upserts metadata rows (from the configuration or a metadata file) in one transaction.</summary>
+    public Task WriteAsync(IEnumerable<MetadataItem> items) => _internal.WriteAsync(c =>
+    {
+        using var transaction = c.Connection.BeginTransaction();
+        foreach (var item in items)
+        {
+            Upsert(c.Connection, item.Database, item.Resource, item.Column, item.Key, item.Value);
+        }
+        transaction.Commit();
+        return 0;
+    });
+
+    /// <summary>Upserts one value at the level the non-null names select.</summary>
+    public Task SetAsync(string? database, string? resource, string? column, string key, string? value) =>
+        _internal.WriteAsync(c => Upsert(c.Connection, database, resource, column, key, value));
+
+    /// <summary>The values at one level, key → value in insertion order: instance (no database), database, resource or column.</summary>
+    public IReadOnlyDictionary<string, string?> Values(string? database = null, string? resource = null, string? column = null) =>
+        Read(LevelOf(database, resource, column).Select, database, resource, column,
+            new Dictionary<string, string?>(StringComparer.Ordinal), static (values, key, value) => values[key] = value);
+
+    /// <summary>Instance-level pairs in insertion order, a missing value as "".</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Instance() => Pairs(InstanceLevel.Select, null, null);
+
+    public IReadOnlyList<KeyValuePair<string, string>> ForDatabase(string database) => Pairs(DatabaseLevel.Select, database, null);
+
+    public IReadOnlyList<KeyValuePair<string, string>> ForResource(string database, string resource) => Pairs(ResourceLevel.Select, database, resource);
+
+    /// <summary>Column descriptions of a table or view (metadata_columns rows with key "description").</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ColumnDescriptions(string database, string resource) =>
+        Pairs("select column_name, value from metadata_columns where database_name = :db and resource_name = :resource and key = 'description' order by rowid", database, resource);
+
+    private static Level LevelOf(string? database, string? resource, string? column) => (database, resource, column) switch
+    {
+        (null, _, _) => InstanceLevel,
+        (_, null, _) => DatabaseLevel,
+        (_, _, null) => ResourceLevel,
+        _ => ColumnLevel,
+    };
+
+    private static int Upsert(SqliteConnection connection, string? database, string? resource, string? column, string key, string? value)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = LevelOf(database, resource, column).Upsert;
+        Bind(command, database, resource, column);
+        command.Parameters.AddWithValue(":key", key);
+        command.Parameters.AddWithValue(":value", (object?)value ?? DBNull.Value);
+        return command.ExecuteNonQuery();
+    }
+
+    private List<KeyValuePair<string, string>> Pairs(string sql, string? database, string? resource) =>
+        Read(sql, database, resource, null, new List<KeyValuePair<string, string>>(), static (pairs, key, value) => pairs.Add(new(key, value ?? "")));
+
+    /// <summary>Runs a two-column (key, value) select, adding each row to <paramref name="into"/>.</summary>
+    private T Read<T>(string sql, string? database, string? resource, string? column, T into, Action<T, string, string?> add) => _internal.Read(c =>
+    {
+        using var command = c.Connection.CreateCommand();
+        command.CommandText = sql;
+        Bind(command, database, resource, column);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            add(into, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+        }
+        return into;
+    });
+
+    private static void Bind(SqliteCommand command, string? database, string? resource, string? column)
+    {
+        command.Parameters.AddWithValue(":db", (object?)database ?? DBNull.Value);
+        command.Parameters.AddWithValue(":resource", (object?)resource ?? DBNull.Value);
+        command.Parameters.AddWithValue(":column", (object?)column ?? DBNull.Value);
+    }
+
+    /// <summary>One metadata level's statements: read its rows, upsert one.</summary>
+    private sealed record Level(string Select, string Upsert);
+}
