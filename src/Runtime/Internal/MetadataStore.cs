@@ -50,9 +50,16 @@ internal sealed class MetadataStore
         _internal.WriteAsync(c => Upsert(c.Connection, database, resource, column, key, value));
 
     /// <summary>The values at one level, key → value in insertion order: instance (no database), database, resource or column.</summary>
-    public IReadOnlyDictionary<string, string?> Values(string? database = null, string? resource = null, string? column = null) =>
-        Read(LevelOf(database, resource, column).Select, database, resource, column,
-            new Dictionary<string, string?>(StringComparer.Ordinal), static (values, key, value) => values[key] = value);
+    public IReadOnlyDictionary<string, string?> Values(string? database = null, string? resource = null, string? column = null) => _internal.Read(c =>
+    {
+        using var reader = Select(c.Connection, LevelOf(database, resource, column).Select, database, resource, column);
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            values[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+        }
+        return (IReadOnlyDictionary<string, string?>)values;
+    });
 
     /// <summary>Instance-level pairs in insertion order, a missing value as "".</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Instance() => Pairs(InstanceLevel.Select, null, null);
@@ -83,28 +90,40 @@ internal sealed class MetadataStore
         return command.ExecuteNonQuery();
     }
 
-    private List<KeyValuePair<string, string>> Pairs(string sql, string? database, string? resource) =>
-        Read(sql, database, resource, null, new List<KeyValuePair<string, string>>(), static (pairs, key, value) => pairs.Add(new(key, value ?? "")));
-
-    /// <summary>Runs a two-column (key, value) select, adding each row to <paramref name="into"/>.</summary>
-    private T Read<T>(string sql, string? database, string? resource, string? column, T into, Action<T, string, string?> add) => _internal.Read(c =>
+    private List<KeyValuePair<string, string>> Pairs(string sql, string? database, string? resource) => _internal.Read(c =>
     {
-        using var command = c.Connection.CreateCommand();
-        command.CommandText = sql;
-        Bind(command, database, resource, column);
-        using var reader = command.ExecuteReader();
+        using var reader = Select(c.Connection, sql, database, resource, null);
+        var pairs = new List<KeyValuePair<string, string>>();
         while (reader.Read())
         {
-            add(into, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+            pairs.Add(new(reader.GetString(0), reader.IsDBNull(1) ? "" : reader.GetString(1)));
         }
-        return into;
+        return pairs;
     });
 
+    /// <summary>Runs a (key, value) select; its prepared command is kept with the connection, as every page reads these.</summary>
+    private static SqliteDataReader Select(SqliteConnection connection, string sql, string? database, string? resource, string? column)
+    {
+        var command = StatementCache.Command(connection, sql);
+        Bind(command, database, resource, column);
+        return command.ExecuteReader();
+    }
+
+    /// <summary>Binds the names a level's statement uses: a null name means a level above, whose statement has no such parameter.</summary>
     private static void Bind(SqliteCommand command, string? database, string? resource, string? column)
     {
-        command.Parameters.AddWithValue(":db", (object?)database ?? DBNull.Value);
-        command.Parameters.AddWithValue(":resource", (object?)resource ?? DBNull.Value);
-        command.Parameters.AddWithValue(":column", (object?)column ?? DBNull.Value);
+        if (database is not null)
+        {
+            command.Parameters.AddWithValue(":db", database);
+        }
+        if (resource is not null)
+        {
+            command.Parameters.AddWithValue(":resource", resource);
+        }
+        if (column is not null)
+        {
+            command.Parameters.AddWithValue(":column", column);
+        }
     }
 
     /// <summary>One metadata level's statements: read its rows, upsert one.</summary>

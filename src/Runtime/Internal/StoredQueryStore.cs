@@ -71,7 +71,7 @@ internal sealed class StoredQueryStore
     public QueryPage List(string? database, QueryFilter filter, int limit, string? cursor, ResourcesSql? allowed = null)
     {
         var parameters = new Dictionary<string, object?>();
-        var sql = Select(ListColumns, actorPrivate: true, database, filter, allowed, parameters);
+        var sql = Select(ListColumns, actorPrivate: true, database, filter, allowed, parameters, tailRoom: 160);
         var parts = cursor?.Split(',');
         if (parts is not null && parts.Length == (database is null ? 3 : 2))
         {
@@ -122,7 +122,7 @@ internal sealed class StoredQueryStore
     public int Count(string? database, QueryFilter filter, ResourcesSql? allowed = null)
     {
         var parameters = new Dictionary<string, object?>();
-        var sql = Select("select count(*)", actorPrivate: false, database, filter, allowed, parameters).ToString();
+        var sql = Select("select count(*)", actorPrivate: false, database, filter, allowed, parameters, tailRoom: 0).ToString();
         return _internal.Read(c => Convert.ToInt32(Command(c.Connection, sql, parameters).ExecuteScalar(), CultureInfo.InvariantCulture));
     }
 
@@ -131,11 +131,12 @@ internal sealed class StoredQueryStore
     /// view-query listing for an actor) only the queries it lists are kept and, when it has
     /// is_private and <paramref name="actorPrivate"/> asks, that is selected as a 15th column. Its
     /// parameters keep their own names, which never collide with the filters' (Datasette's owner_id
-    /// filter overwrote the actor id the listing bound).
+    /// filter overwrote the actor id the listing bound). <paramref name="tailRoom"/>: how much the caller appends.
     /// </summary>
-    private static StringBuilder Select(string columns, bool actorPrivate, string? database, QueryFilter filter, ResourcesSql? allowed, Dictionary<string, object?> parameters)
+    private static StringBuilder Select(string columns, bool actorPrivate, string? database, QueryFilter filter, ResourcesSql? allowed, Dictionary<string, object?> parameters, int tailRoom)
     {
-        var sql = new StringBuilder();
+        // Room for the from clause, a database filter and what the caller appends, so the builder rarely grows.
+        var sql = new StringBuilder(columns.Length + 64 + tailRoom + (allowed is null ? 0 : allowed.Sql.Length + 256));
         if (allowed is null)
         {
             sql.Append(columns).Append(" from queries where 1 = 1");
