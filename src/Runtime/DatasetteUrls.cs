@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography;
+using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 
@@ -55,7 +56,7 @@ public sealed class DatasetteUrls
     public PrefixedUrl Database(string name, string? format = null) =>
         Database(_datasette.TryGetDatabase(name) ?? throw new KeyNotFoundException($"Database '{name}' is not attached"), format);
 
-    public PrefixedUrl Database(Database database, string? format = null) => Path(Tilde.Encode(database.Route), format);
+    public PrefixedUrl Database(Database database, string? format = null) => Path(TildeEncoding.Encode(database.Route), format);
 
     public PrefixedUrl Table(string database, string table, string? format = null) => Child(Database(database), table, format);
 
@@ -72,7 +73,7 @@ public sealed class DatasetteUrls
 
     /// <summary>A row page from its primary-key values, each tilde-encoded and joined with commas.</summary>
     public PrefixedUrl Row(string database, string table, IEnumerable<string> primaryKeys, string? format = null) =>
-        Row(database, table, string.Join(",", primaryKeys.Select(Tilde.Encode)), format);
+        Row(database, table, string.Join(",", primaryKeys.Select(TildeEncoding.Encode)), format);
 
     /// <summary>The download of one BLOB cell: <c>/db/t/1.blob?_blob_column=my+col</c>.</summary>
     public PrefixedUrl RowBlob(string database, string table, string rowPath, string column) =>
@@ -86,11 +87,9 @@ public sealed class DatasetteUrls
     }
 
     /// <summary>Datasette's path_with_format: "?_format=x" when the path contains a dot, else ".x".</summary>
-    public static string WithFormat(string path, string format) => HasDot(path) ? $"{path}?_format={format}" : $"{path}.{format}";
+    public static string WithFormat(string path, string format) => FormatSuffix.Apply(path, format);
 
-    private static bool HasDot(string path) => path.Contains('.');
-
-    private static PrefixedUrl Child(PrefixedUrl parent, string name, string? format) => Formatted(parent + "/" + Tilde.Encode(name), format);
+    private static PrefixedUrl Child(PrefixedUrl parent, string name, string? format) => Formatted(parent + "/" + TildeEncoding.Encode(name), format);
 
     private static PrefixedUrl Formatted(PrefixedUrl path, string? format) => format is null ? path : new PrefixedUrl(WithFormat(path.Value, format));
 }

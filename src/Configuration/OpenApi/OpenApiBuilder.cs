@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Datasette.Gen.Configuration.UrlEncoding;
 
 namespace Datasette.Gen.Configuration.OpenApi;
 
@@ -27,7 +28,7 @@ public static class OpenApiBuilder
     public static OpenApiPart Database(OpenApiDatabase database)
     {
         var paths = OpenApiJsonWriter.Members();
-        paths.Name("/" + OpenApiNames.Tilde(database.Route) + ".json").StartObject().Name("get").StartObject();
+        paths.Name("/" + TildeEncoding.Encode(database.Route) + ".json").StartObject().Name("get").StartObject();
         Operation(paths, database.Name, OpenApiNames.Key(database.Name) + ".database", $"Database {database.Name}: tables, views and stored queries",
             database.Description);
         paths.Name("parameters").StartArray().EndArray();
@@ -51,7 +52,7 @@ public static class OpenApiBuilder
     public static OpenApiPart Sql(OpenApiDatabase database)
     {
         var paths = OpenApiJsonWriter.Members();
-        paths.Name("/" + OpenApiNames.Tilde(database.Route) + "/-/query.json").StartObject().Name("get").StartObject();
+        paths.Name("/" + TildeEncoding.Encode(database.Route) + "/-/query.json").StartObject().Name("get").StartObject();
         Operation(paths, database.Name, OpenApiNames.Key(database.Name) + ".sql", $"Run read-only SQL against {database.Name}",
             "A single SELECT (or WITH) statement; at most max_returned_rows rows are returned and `truncated` tells whether more existed. "
             + "Each `:name` parameter in the SQL takes the query-string argument of the same name, bound as a string (\"\" when absent).");
@@ -72,7 +73,7 @@ public static class OpenApiBuilder
     public static OpenApiPart Query(OpenApiQuery query)
     {
         var paths = OpenApiJsonWriter.Members();
-        paths.Name("/" + OpenApiNames.Tilde(query.Route) + "/" + OpenApiNames.Tilde(query.Name) + ".json").StartObject().Name("get").StartObject();
+        paths.Name("/" + TildeEncoding.Encode(query.Route) + "/" + TildeEncoding.Encode(query.Name) + ".json").StartObject().Name("get").StartObject();
         var description = query.Description;
         if (query.IsWrite)
         {
@@ -119,7 +120,7 @@ public static class OpenApiBuilder
         }
 
         var paths = OpenApiJsonWriter.Members();
-        var tablePath = "/" + OpenApiNames.Tilde(table.Route) + "/" + OpenApiNames.Tilde(table.Name);
+        var tablePath = "/" + TildeEncoding.Encode(table.Route) + "/" + TildeEncoding.Encode(table.Name);
         paths.Name(tablePath + ".json").StartObject().Name("get").StartObject();
         Operation(paths, table.Database, key + ".rows", $"Rows of {(table.IsView ? "view" : "table")} {table.Name}", table.Description);
         paths.Name("parameters").StartArray();

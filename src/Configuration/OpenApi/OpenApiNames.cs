@@ -6,29 +6,6 @@ namespace Datasette.Gen.Configuration.OpenApi;
 /// <summary>URL paths, component keys and regular expressions built from database, table and column names.</summary>
 public static class OpenApiNames
 {
-    /// <summary>Datasette's tilde encoding of a name in a path (routes.md §2).</summary>
-    public static string Tilde(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        foreach (var b in Encoding.UTF8.GetBytes(value))
-        {
-            var c = (char)b;
-            if (c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-')
-            {
-                builder.Append(c);
-            }
-            else if (c == ' ')
-            {
-                builder.Append('+');
-            }
-            else
-            {
-                builder.Append('~').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-        return builder.ToString();
-    }
-
     /// <summary>
     /// A component key (OpenAPI allows <c>[A-Za-z0-9._-]</c>): the name with every other character
     /// replaced by <c>_</c> and, when anything was replaced, six hex digits of its SHA-256 so

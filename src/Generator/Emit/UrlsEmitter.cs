@@ -1,4 +1,5 @@
 using System.Linq;
+using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Generator.Model;
 
 namespace Datasette.Gen.Generator.Emit;
@@ -31,7 +32,7 @@ internal static class UrlsEmitter
             w.WriteLine($"public const string BaseUrl = {CSharpLiteral.String(model.BaseUrl)};");
         });
         members.Add(w => Constant(w, "Instance", model.BaseUrl));
-        members.Add(w => Constant(w, "InstanceJson", UrlText.WithFormat(model.BaseUrl, "json")));
+        members.Add(w => Constant(w, "InstanceJson", FormatSuffix.Apply(model.BaseUrl, "json")));
         foreach (var database in model.Databases)
         {
             members.Add(w => WriteDatabase(w, model.BaseUrl, database));
@@ -48,7 +49,7 @@ internal static class UrlsEmitter
 
     private static void WriteDatabase(SourceWriter writer, string baseUrl, DatabaseUrls database)
     {
-        var path = baseUrl + UrlText.Tilde(database.Name);
+        var path = baseUrl + TildeEncoding.Encode(database.Name);
         writer.WriteLine($"/// <summary>Database {Doc(database.Name)}.</summary>");
         writer.WriteLine($"public static class {database.Identifier}");
         var members = new Members(writer);
@@ -56,11 +57,11 @@ internal static class UrlsEmitter
         members.Add(w => Formats(w, path, "Html", "Json"));
         foreach (var table in database.Tables)
         {
-            members.Add(w => WriteTable(w, path + "/" + UrlText.Tilde(table.Name), table));
+            members.Add(w => WriteTable(w, path + "/" + TildeEncoding.Encode(table.Name), table));
         }
         foreach (var query in database.Queries)
         {
-            members.Add(w => WriteQuery(w, path + "/" + UrlText.Tilde(query.Name), query));
+            members.Add(w => WriteQuery(w, path + "/" + TildeEncoding.Encode(query.Name), query));
         }
         members.Close();
     }
@@ -77,7 +78,7 @@ internal static class UrlsEmitter
             var parameters = string.Join(", ", keys.Select(k => (k.IsInteger ? "long " : "string ") + k.Identifier));
             var key = string.Join(" + \",\" + ", keys.Select(k => $"UrlText.Key({k.Identifier})"));
             // Keys are tilde-encoded, so only a dot in base_url can turn ".json" into "?_format=json".
-            var suffix = Suffix(path + "/x", "json");
+            var suffix = FormatSuffix.For(path + "/x", "json");
             var names = Doc(string.Join(", ", keys.Select(k => k.Name)));
             members.Add(w =>
             {
@@ -104,20 +105,20 @@ internal static class UrlsEmitter
             return;
         }
         var parameters = string.Join(", ", query.Parameters.Select(p => $"string? {p.Identifier} = null"));
-        var pairs = string.Join(", ", query.Parameters.Select(p => $"({CSharpLiteral.String(UrlText.QuotePlus(p.Name))}, {p.Identifier})"));
+        var pairs = string.Join(", ", query.Parameters.Select(p => $"({CSharpLiteral.String(FormEncoding.QuotePlus(p.Name))}, {p.Identifier})"));
         var names = Doc(string.Join(", ", query.Parameters.Select(p => p.Name)));
         members.Add(w =>
         {
             foreach (var (method, format) in new[] { ("Html", null), ("Json", "json"), ("Csv", "csv") })
             {
-                var suffix = format is null ? string.Empty : Suffix(path, format);
+                var suffix = format is null ? string.Empty : FormatSuffix.For(path, format);
                 var expression = suffix.Length == 0 ? "Path" : $"Path + {CSharpLiteral.String(suffix)}";
                 if (method != "Html")
                 {
                     w.WriteLine();
                 }
                 w.WriteLine($"/// <summary>{Description(method)}, with those of the parameters ({names}) that are not null.</summary>");
-                w.WriteLine($"public static string {method}({parameters}) => UrlText.WithQuery({expression}, '{UrlText.SeparatorAfter(path + suffix)}', {pairs});");
+                w.WriteLine($"public static string {method}({parameters}) => UrlText.WithQuery({expression}, '{FormatSuffix.SeparatorAfter(path + suffix)}', {pairs});");
             }
         });
         members.Close();
@@ -148,7 +149,7 @@ internal static class UrlsEmitter
                 writer.WriteLine();
             }
             writer.WriteLine($"/// <summary>{Description(method)}.</summary>");
-            writer.WriteLine($"public static string {method}() => {(format is null ? "Path" : $"Path + {CSharpLiteral.String(Suffix(path, format))}")};");
+            writer.WriteLine($"public static string {method}() => {(format is null ? "Path" : $"Path + {CSharpLiteral.String(FormatSuffix.For(path, format))}")};");
         }
     }
 
@@ -158,9 +159,6 @@ internal static class UrlsEmitter
         "Json" => "The JSON API",
         _ => "The CSV export",
     };
-
-    /// <summary>What <see cref="UrlText.WithFormat"/> appends to <paramref name="path"/>.</summary>
-    private static string Suffix(string path, string format) => UrlText.WithFormat(path, format).Substring(path.Length);
 
     /// <summary>A class body whose members are separated by one blank line.</summary>
     private sealed class Members
@@ -192,6 +190,8 @@ internal static class UrlsEmitter
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
+    // The helper calls the shared encoders (the deployment references them through the runtime),
+    // so a value known only at run time is encoded by the same rule as the constants above.
     private const string Helpers = """
         /// <summary>Encoding of values known only at run time, as Datasette encodes them.</summary>
         file static class UrlText
@@ -199,7 +199,7 @@ internal static class UrlsEmitter
             public static string Key(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
             /// <summary>Tilde encoding: bytes outside [A-Za-z0-9_-] become ~XX, a space becomes +.</summary>
-            public static string Key(string value) => Encode(value, "_-", '~');
+            public static string Key(string value) => global::Datasette.Gen.Configuration.UrlEncoding.TildeEncoding.Encode(value);
 
             /// <summary>The path plus every pair whose value is not null, form-encoded (Python's urlencode).</summary>
             public static string WithQuery(string path, char separator, params (string Name, string? Value)[] pairs)
@@ -209,30 +209,8 @@ internal static class UrlsEmitter
                 {
                     if (value is not null)
                     {
-                        builder.Append(separator).Append(name).Append('=').Append(Encode(value, "_.-~", '%'));
+                        builder.Append(separator).Append(name).Append('=').Append(global::Datasette.Gen.Configuration.UrlEncoding.FormEncoding.QuotePlus(value));
                         separator = '&';
-                    }
-                }
-                return builder.ToString();
-            }
-
-            private static string Encode(string value, string safe, char escape)
-            {
-                var builder = new global::System.Text.StringBuilder(value.Length);
-                foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
-                {
-                    var c = (char)b;
-                    if (c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') || (b < 0x80 && safe.IndexOf(c) >= 0))
-                    {
-                        builder.Append(c);
-                    }
-                    else if (c == ' ')
-                    {
-                        builder.Append('+');
-                    }
-                    else
-                    {
-                        builder.Append(escape).Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
                     }
                 }
                 return builder.ToString();

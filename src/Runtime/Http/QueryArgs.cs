@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using Datasette.Gen.Configuration.UrlEncoding;
 
 namespace Datasette.Gen.Runtime.Http;
 
@@ -116,27 +117,8 @@ public sealed class QueryArgs
         builder.Append(QuotePlus(name)).Append('=').Append(QuotePlus(value));
     }
 
-    /// <summary>Python's urllib.parse.quote_plus: unreserved characters stay, space becomes +.</summary>
-    public static string QuotePlus(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        foreach (var b in Encoding.UTF8.GetBytes(value))
-        {
-            if (b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9') or (byte)'_' or (byte)'.' or (byte)'-' or (byte)'~')
-            {
-                builder.Append((char)b);
-            }
-            else if (b == (byte)' ')
-            {
-                builder.Append('+');
-            }
-            else
-            {
-                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-        return builder.ToString();
-    }
+    /// <summary>Python's urllib.parse.quote_plus (the shared <see cref="FormEncoding"/>).</summary>
+    public static string QuotePlus(string value) => FormEncoding.QuotePlus(value);
 
     private static string FormDecode(string value)
     {

@@ -1,82 +1,15 @@
-using System;
-using System.Text;
+using Datasette.Gen.Configuration.UrlEncoding;
 
 namespace Datasette.Gen.Runtime.Http;
 
 /// <summary>
-/// Datasette's tilde encoding for names in paths: proxies decode %2F, so every byte that is
-/// not [A-Za-z0-9_-] becomes ~XX (space becomes +).
+/// Datasette's tilde encoding for names in paths, for plugins and views: the rule itself is
+/// <see cref="TildeEncoding"/>, shared with the generator and the OpenAPI builder.
 /// </summary>
 public static class Tilde
 {
-    public static string Encode(string value)
-    {
-        var needs = false;
-        foreach (var c in value)
-        {
-            if (!IsSafe(c))
-            {
-                needs = true;
-                break;
-            }
-        }
-        if (!needs)
-        {
-            return value;
-        }
-        var bytes = Encoding.UTF8.GetBytes(value);
-        var builder = new StringBuilder(bytes.Length * 3);
-        foreach (var b in bytes)
-        {
-            if (b < 0x80 && IsSafe((char)b))
-            {
-                builder.Append((char)b);
-            }
-            else if (b == (byte)' ')
-            {
-                builder.Append('+');
-            }
-            else
-            {
-                builder.Append('~').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-        return builder.ToString();
-    }
+    public static string Encode(string value) => TildeEncoding.Encode(value);
 
     /// <summary>~XX becomes byte XX and + a space; a literal % stays; malformed ~ stays literal.</summary>
-    public static string Decode(string value)
-    {
-        if (value.IndexOf('~') < 0 && value.IndexOf('+') < 0)
-        {
-            return value;
-        }
-        var input = Encoding.UTF8.GetBytes(value);
-        var output = new byte[input.Length];
-        var length = 0;
-        for (var i = 0; i < input.Length; i++)
-        {
-            var b = input[i];
-            if (b == (byte)'~' && i + 2 < input.Length && IsHex(input[i + 1]) && IsHex(input[i + 2]))
-            {
-                output[length++] = (byte)((HexValue(input[i + 1]) << 4) | HexValue(input[i + 2]));
-                i += 2;
-            }
-            else if (b == (byte)'+')
-            {
-                output[length++] = (byte)' ';
-            }
-            else
-            {
-                output[length++] = b;
-            }
-        }
-        return Encoding.UTF8.GetString(output, 0, length);
-    }
-
-    private static bool IsSafe(char c) => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-';
-
-    private static bool IsHex(byte b) => b is (>= (byte)'0' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'f') or (>= (byte)'A' and <= (byte)'F');
-
-    private static int HexValue(byte b) => b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10;
+    public static string Decode(string value) => TildeEncoding.Decode(value);
 }

@@ -75,19 +75,6 @@ public sealed class QueryArgsTests
         Assert.Equal(new[] { "columns", "count", "count_sql" }, args.GetCommaSeparated("_extra"));
     }
 
-    [Theory]
-    [InlineData("$null,a,j", "%24null%2Ca%2Cj")]
-    [InlineData("a b", "a+b")]
-    [InlineData("AZaz09_.-~", "AZaz09_.-~")]
-    [InlineData("a/b?c=d&e", "a%2Fb%3Fc%3Dd%26e")]
-    [InlineData("café", "caf%C3%A9")]
-    [InlineData("+%", "%2B%25")]
-    [InlineData("", "")]
-    public void QuotePlus_matches_pythons_quote_plus(string value, string expected)
-    {
-        Assert.Equal(expected, QueryArgs.QuotePlus(value));
-    }
-
     [Fact]
     public void ToQueryString_drops_removed_names_and_appends_replacements_at_the_end()
     {
