@@ -80,7 +80,6 @@ internal static class UrlsModelBuilder
         return new QueryUrls(query.Name, identifier, parameters);
     }
 
-    /// <summary>SQLite's first affinity rule: a declared type containing INT is an integer column.</summary>
     private static bool IsInteger(TableSnapshot table, string column) =>
-        table.Columns.Any(c => c.Name == column && c.Type.ToUpperInvariant().Contains("INT"));
+        table.Columns.Any(c => c.Name == column && Configuration.Sqlite.SqliteAffinity.Of(c.Type) == "INTEGER");
 }

@@ -1,5 +1,3 @@
-using System;
-
 namespace Datasette.Gen.Runtime.ColumnTypes;
 
 /// <summary>SQLite's type affinities, the "SQLite types" a column type may be restricted to.</summary>
@@ -17,33 +15,17 @@ public static class SqliteAffinities
     /// <summary>
     /// The affinity of a declared column type (Datasette's <c>SQLiteType.from_declared_type</c>):
     /// empty → BLOB; contains INT → INTEGER; CHAR, CLOB or TEXT → TEXT; BLOB → BLOB; REAL, FLOA or
-    /// DOUB → REAL; else NUMERIC.
+    /// DOUB → REAL; else NUMERIC. The rule is the shared <see cref="Configuration.Sqlite.SqliteAffinity"/>.
     /// </summary>
-    public static SqliteAffinity FromDeclaredType(string? declared)
+    public static SqliteAffinity FromDeclaredType(string? declared) => Configuration.Sqlite.SqliteAffinity.Of(declared) switch
     {
-        if (string.IsNullOrWhiteSpace(declared))
-        {
-            return SqliteAffinity.Blob;
-        }
-        var type = declared.Trim().ToUpperInvariant();
-        if (type.Contains("INT", StringComparison.Ordinal))
-        {
-            return SqliteAffinity.Integer;
-        }
-        if (type.Contains("CHAR", StringComparison.Ordinal) || type.Contains("CLOB", StringComparison.Ordinal) || type.Contains("TEXT", StringComparison.Ordinal))
-        {
-            return SqliteAffinity.Text;
-        }
-        if (type.Contains("BLOB", StringComparison.Ordinal))
-        {
-            return SqliteAffinity.Blob;
-        }
-        if (type.Contains("REAL", StringComparison.Ordinal) || type.Contains("FLOA", StringComparison.Ordinal) || type.Contains("DOUB", StringComparison.Ordinal))
-        {
-            return SqliteAffinity.Real;
-        }
-        return SqliteAffinity.Numeric;
-    }
+        null => SqliteAffinity.Blob,
+        "INTEGER" => SqliteAffinity.Integer,
+        "TEXT" => SqliteAffinity.Text,
+        "BLOB" => SqliteAffinity.Blob,
+        "REAL" => SqliteAffinity.Real,
+        _ => SqliteAffinity.Numeric,
+    };
 
     /// <summary>The name Datasette prints: INTEGER, TEXT, BLOB, REAL, NUMERIC.</summary>
     public static string Name(this SqliteAffinity type) => type.ToString().ToUpperInvariant();
