@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Datasette.Gen.Configuration.Arguments;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
@@ -201,19 +202,8 @@ public sealed class TableQuery
         {
             return config?.Size?.Resolve(max) ?? settings.DefaultPageSize;
         }
-        if (value == "max")
-        {
-            return max;
-        }
-        if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size))
-        {
-            throw DatasetteHttpException.BadRequest("_size must be a positive integer");
-        }
-        if (size > max)
-        {
-            throw DatasetteHttpException.BadRequest($"_size must be <= {max}");
-        }
-        return size;
+        var size = SizeArgument.Parse(value, max, minimum: 0, out var error);
+        return error is null ? size : throw DatasetteHttpException.BadRequest(error);
     }
 
     private static List<string> ChooseColumns(QueryArgs args, TableInfo table)

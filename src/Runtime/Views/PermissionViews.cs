@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
-using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Datasette.Gen.Configuration.Arguments;
 using Datasette.Gen.Configuration.Permissions;
 using Datasette.Gen.Configuration.Tree;
 using Datasette.Gen.Runtime.Http;
@@ -422,39 +422,22 @@ public static class PermissionViews
     private static string? Paging(DatasetteRequest request, out long page, out long size, out long offset)
     {
         page = size = offset = 0;
-        if (!TryPythonInt(request.Args.Get("_page") ?? "1", out var pageNumber) || pageNumber < 1)
+        if (!PythonInt.TryParse(request.Args.Get("_page") ?? "1", int.MaxValue, out var pageNumber) || pageNumber < 1)
         {
             return "_page must be a positive integer";
         }
         var sizeText = request.Args.Get("_size");
-        if (string.IsNullOrEmpty(sizeText))
+        string? error = null;
+        size = string.IsNullOrEmpty(sizeText) ? DefaultPageSize : SizeArgument.Parse(sizeText, MaxPageSize, minimum: 0, out error);
+        if (error is not null)
         {
-            size = DefaultPageSize;
-        }
-        else if (sizeText == "max")
-        {
-            size = MaxPageSize;
-        }
-        else if (!TryPythonInt(sizeText, out var parsed) || parsed < 0)
-        {
-            return "_size must be a positive integer";
-        }
-        else if (parsed > MaxPageSize)
-        {
-            return $"_size must be <= {MaxPageSize}";
-        }
-        else
-        {
-            size = (long)parsed;
+            return error;
         }
         // Absurd page numbers simply land past the end.
-        page = pageNumber > int.MaxValue ? int.MaxValue : (long)pageNumber;
+        page = Math.Min(pageNumber, int.MaxValue);
         offset = (page - 1) * size;
         return null;
     }
-
-    private static bool TryPythonInt(string text, out BigInteger value) =>
-        BigInteger.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && text.Trim().Length > 0;
 
     private static Task SendPageAsync(DatasetteRequest request, string action, JsonNode? actorId, long page, long size, long offset, long total, Action<Utf8JsonWriter> writeItems)
     {

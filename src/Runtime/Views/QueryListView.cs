@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
+using Datasette.Gen.Configuration.Arguments;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;
@@ -104,19 +105,8 @@ public static class QueryListView
         {
             return DefaultJsonSize;
         }
-        if (value == "max")
-        {
-            return max;
-        }
-        if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) || size <= 0)
-        {
-            throw DatasetteHttpException.BadRequest("_size must be a positive integer");
-        }
-        if (size > max)
-        {
-            throw DatasetteHttpException.BadRequest($"_size must be <= {max}");
-        }
-        return size;
+        var size = SizeArgument.Parse(value, max, minimum: 1, out var error);
+        return error is null ? size : throw DatasetteHttpException.BadRequest(error);
     }
 
     private static bool? ParseFlag(string? value, string name) => value switch

@@ -161,6 +161,21 @@ public sealed class TableQueryTests
         Assert.Equal("_size must be a positive integer", (await BadRequestAsync("/test/t.json?_size=" + size)).Message);
     }
 
+    [Theory]
+    [InlineData("%2B5")]
+    [InlineData("%205%20")]
+    [InlineData("0_5")]
+    public async Task Size_is_read_as_python_int_reads_it(string size)
+    {
+        Assert.Equal(5, (await BuildAsync("/test/t.json?_size=" + size)).PageSize);
+    }
+
+    [Fact]
+    public async Task A_size_too_long_for_an_int_is_over_the_maximum_not_malformed()
+    {
+        Assert.Equal("_size must be <= 1000", (await BadRequestAsync("/test/t.json?_size=99999999999999999999")).Message);
+    }
+
     [Fact]
     public async Task Size_is_limited_by_max_returned_rows_and_max_means_that_limit()
     {
