@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace Datasette.Gen.Configuration.Tree;
@@ -45,6 +46,36 @@ public sealed record ConfigMapping(EquatableArray<ConfigEntry> Entries, SourceSp
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The mapping as the Python dict Datasette builds from it: each key once, where it first
+    /// appears, holding the value that wins (the last). Every writer of configuration as JSON
+    /// goes through this, so a duplicated key (warned about by DSG0023) reads the same everywhere.
+    /// </summary>
+    public IEnumerable<ConfigEntry> DistinctEntries()
+    {
+        for (var i = 0; i < Entries.Count; i++)
+        {
+            var entry = Entries[i];
+            if (!AppearsBefore(entry.Key, i))
+            {
+                var winner = Entry(entry.Key)!;
+                yield return ReferenceEquals(winner, entry) ? entry : entry with { Value = winner.Value };
+            }
+        }
+    }
+
+    private bool AppearsBefore(string key, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (Entries[i].Key == key)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
 

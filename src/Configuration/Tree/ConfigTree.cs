@@ -79,12 +79,8 @@ public static class ConfigTree
             case ConfigMapping mapping:
                 builder.Append('{');
                 var first = true;
-                foreach (var entry in mapping.Entries)
+                foreach (var entry in mapping.DistinctEntries())
                 {
-                    if (!ReferenceEquals(mapping.Entry(entry.Key), entry))
-                    {
-                        continue; // a later duplicate key wins
-                    }
                     if (!first)
                     {
                         builder.Append(", ");

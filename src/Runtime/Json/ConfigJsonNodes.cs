@@ -32,7 +32,7 @@ public static class ConfigJsonNodes
                     }
                 }
                 var obj = new JsonObject();
-                foreach (var entry in mapping.Entries)
+                foreach (var entry in mapping.DistinctEntries())
                 {
                     obj[entry.Key] = ToJsonNode(entry.Value, resolveSecrets);
                 }

@@ -15,12 +15,8 @@ public static class ConfigNodeJson
         {
             case ConfigMapping mapping:
                 writer.WriteStartObject();
-                foreach (var entry in mapping.Entries)
+                foreach (var entry in mapping.DistinctEntries())
                 {
-                    if (!ReferenceEquals(mapping.Entry(entry.Key), entry))
-                    {
-                        continue;
-                    }
                     writer.WritePropertyName(entry.Key);
                     if (redact && IsSecret(entry.Key))
                     {

@@ -112,12 +112,8 @@ public static class InstanceViews
         EnsureViewInstance(request);
         return DataViews.SendAsync(request, "config", writer =>
         {
-            foreach (var entry in datasette.Config.Effective.Entries)
+            foreach (var entry in datasette.Config.Effective.DistinctEntries())
             {
-                if (!ReferenceEquals(datasette.Config.Effective.Entry(entry.Key), entry))
-                {
-                    continue;
-                }
                 writer.WritePropertyName(entry.Key);
                 ConfigNodeJson.Write(writer, entry.Value, redact: true);
             }
