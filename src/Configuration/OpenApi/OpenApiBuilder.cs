@@ -178,7 +178,7 @@ public static class OpenApiBuilder
         {
             text.Append('\0').Append(value is null ? "-" : value.Length + ":" + value);
         }
-        return kind + ":" + OpenApiNames.Sha256Hex(text.ToString()).Substring(0, 32);
+        return kind + ":" + Hashing.Sha256Text.Hex(text.ToString()).Substring(0, 32);
     }
 
     private static void Operation(OpenApiJsonWriter w, string database, string operationId, string summary, string? description)

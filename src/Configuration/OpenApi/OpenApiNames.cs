@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Datasette.Gen.Configuration.OpenApi;
@@ -29,7 +28,7 @@ public static class OpenApiNames
         }
         if (changed)
         {
-            builder.Append('-').Append(Sha256Hex(name).Substring(0, 6));
+            builder.Append('-').Append(Hashing.Sha256Text.Hex(name).Substring(0, 6));
         }
         return builder.ToString();
     }
@@ -47,18 +46,6 @@ public static class OpenApiNames
                 builder.Append('\\');
             }
             builder.Append(c);
-        }
-        return builder.ToString();
-    }
-
-    public static string Sha256Hex(string text)
-    {
-        using var sha = SHA256.Create();
-        var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-        var builder = new StringBuilder(digest.Length * 2);
-        foreach (var b in digest)
-        {
-            builder.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
         }
         return builder.ToString();
     }

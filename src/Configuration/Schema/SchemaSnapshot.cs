@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Datasette.Gen.Configuration.Schema;
 
 /// <summary>
@@ -28,19 +25,7 @@ public sealed record SchemaSnapshot(EquatableArray<DatabaseSnapshot> Databases)
     }
 
     /// <summary>The key of a stored query's prepare result: 16 hex digits of SHA-256 over the SQL's UTF-8.</summary>
-    public static string HashSql(string sql) => Sha256Hex(sql).Substring(0, 16);
-
-    public static string Sha256Hex(string text)
-    {
-        using var sha = SHA256.Create();
-        var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-        var builder = new StringBuilder(digest.Length * 2);
-        foreach (var b in digest)
-        {
-            builder.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-        return builder.ToString();
-    }
+    public static string HashSql(string sql) => Hashing.Sha256Text.Hex(sql).Substring(0, 16);
 }
 
 /// <summary>One attached database: its schema hash (SHA-256 of sqlite_master), tables and views by name, query checks by SQL hash.</summary>

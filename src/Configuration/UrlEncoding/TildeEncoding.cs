@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Datasette.Gen.Configuration.UrlEncoding;
@@ -10,37 +9,7 @@ namespace Datasette.Gen.Configuration.UrlEncoding;
 /// </summary>
 public static class TildeEncoding
 {
-    public static string Encode(string value)
-    {
-        // Most names need nothing: return them without allocating (this runs per link on every page).
-        var i = 0;
-        while (i < value.Length && IsSafe(value[i]))
-        {
-            i++;
-        }
-        if (i == value.Length)
-        {
-            return value;
-        }
-        var bytes = Encoding.UTF8.GetBytes(value);
-        var builder = new StringBuilder(bytes.Length * 3);
-        foreach (var b in bytes)
-        {
-            if (b < 0x80 && IsSafe((char)b))
-            {
-                builder.Append((char)b);
-            }
-            else if (b == (byte)' ')
-            {
-                builder.Append('+');
-            }
-            else
-            {
-                builder.Append('~').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-            }
-        }
-        return builder.ToString();
-    }
+    public static string Encode(string value) => ByteEscaping.Encode(value, '~', dotAndTildeSafe: false);
 
     /// <summary>~XX becomes byte XX and + a space; a literal % stays; a malformed ~ stays literal.</summary>
     public static string Decode(string value)
@@ -71,8 +40,6 @@ public static class TildeEncoding
         }
         return Encoding.UTF8.GetString(output, 0, length);
     }
-
-    private static bool IsSafe(char c) => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-';
 
     private static bool IsHex(byte b) => b is (>= (byte)'0' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'f') or (>= (byte)'A' and <= (byte)'F');
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using Datasette.Gen.Configuration;
+using Datasette.Gen.Configuration.Hashing;
 using Datasette.Gen.Configuration.Schema;
 using Datasette.Gen.Runtime.Data;
 using SQLitePCL;
@@ -67,7 +68,7 @@ public static partial class SchemaSnapshotBuilder
             text.Append(reader.GetString(0)).Append('\0').Append(reader.GetString(1)).Append('\0')
                 .Append(reader.GetString(2)).Append('\0').Append(reader.GetString(3)).Append('\n');
         }
-        return SchemaSnapshot.Sha256Hex(text.ToString());
+        return Sha256Text.Hex(text.ToString());
     }
 
     /// <summary>Null when SQLite prepares the SQL as one statement, else SQLite's message (as QueryRunner words it).</summary>

@@ -1,0 +1,23 @@
+using Datasette.Gen.Configuration.Hashing;
+using Datasette.Gen.Configuration.OpenApi;
+using Datasette.Gen.Configuration.Schema;
+
+namespace Datasette.Gen.Tests.SharedRules;
+
+/// <summary>The one SHA-256 text digest behind stored-query keys in the schema snapshot and OpenAPI component keys.</summary>
+public sealed class Sha256TextTests
+{
+    [Fact]
+    public void Digests_are_lower_case_hex_of_the_utf8_text()
+    {
+        Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Sha256Text.Hex("abc"));
+        Assert.Equal(System.Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("é 😀"u8)), Sha256Text.Hex("é 😀"));
+    }
+
+    [Fact]
+    public void Snapshot_query_keys_and_openapi_keys_are_prefixes_of_that_digest()
+    {
+        Assert.Equal(Sha256Text.Hex("select 1")[..16], SchemaSnapshot.HashSql("select 1"));
+        Assert.EndsWith("-" + Sha256Text.Hex("a b")[..6], OpenApiNames.Key("a b"));
+    }
+}
