@@ -4,11 +4,11 @@ using System.Linq;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.OpenApi;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Extras;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;
 using Datasette.Gen.Runtime.Sql;
 using Datasette.Gen.Runtime.Tables;
-using Datasette.Gen.Runtime.Views;
 
 namespace Datasette.Gen.Runtime.OpenApi;
 
@@ -33,9 +33,9 @@ public static class OpenApiDescription
             DefaultPageSize: datasette.Settings.DefaultPageSize,
             AllowFacet: datasette.Settings.AllowFacet,
             ViewInstance: request.Allowed("view-instance"),
-            TableExtras: Extras.Table.ToEquatableArray(),
-            RowExtras: Extras.Row.ToEquatableArray(),
-            QueryExtras: Extras.Query.ToEquatableArray());
+            TableExtras: ExtraRegistry.TableNames.ToEquatableArray(),
+            RowExtras: ExtraRegistry.RowNames.ToEquatableArray(),
+            QueryExtras: ExtraRegistry.QueryNames.ToEquatableArray());
         return OpenApiDocument.Write(instance, Parts(request, datasette));
     }
 

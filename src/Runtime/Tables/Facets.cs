@@ -24,7 +24,17 @@ public sealed record FacetResult(string Key, FacetRequest Request, IReadOnlyList
 /// </summary>
 public static class Facets
 {
-    public static bool HasFacetArguments(QueryArgs args) => args.Pairs.Any(p => p.Key.StartsWith("_facet", StringComparison.Ordinal));
+    public static bool HasFacetArguments(QueryArgs args)
+    {
+        foreach (var (key, _) in args.Pairs)
+        {
+            if (key.StartsWith("_facet", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public static List<FacetRequest> Requested(QueryArgs args, TableConfig? config, bool includeConfigured)
     {

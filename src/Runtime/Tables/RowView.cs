@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Extras;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
 using Datasette.Gen.Runtime.Sql;
@@ -47,7 +48,7 @@ public static class RowView
                 throw new RowNotFoundException(database.Name, table.Name, values);
             }
             EnsureVisible(request, database, table);
-            _ = Extras.Parse(request.Args, Extras.Row);
+            _ = ExtraRegistry.Parse(request.Args, ExtraScopes.Row);
             switch (format)
             {
                 case "csv":
@@ -79,7 +80,7 @@ public static class RowView
             throw new RowNotFoundException(database.Name, table.Name, values);
         }
         EnsureVisible(request, database, table);
-        var extras = Extras.Parse(request.Args, Extras.Row, rejectUnknown: request.FormatSuffix is not null);
+        var requested = ExtraRegistry.Parse(request.Args, ExtraScopes.Row, rejectUnknown: request.FormatSuffix is not null);
         if (format is not null && RowShapes.TryParse(request.Args.Get("_shape")) is null)
         {
             throw RowShapes.Invalid(request.Args.Get("_shape"));
@@ -95,67 +96,12 @@ public static class RowView
         var writer = body.Writer;
         writer.WriteStartObject();
         writer.WriteBoolean("ok", true);
-        writer.WriteString("database", database.Name);
-        writer.WriteString("table", table.Name);
+        var context = new RowExtraContext(request, datasette, database, table, columns, keys, values, sql, parameters, rawPks, requested);
+        var resolved = ExtraRegistry.Resolve(requested, ExtraScopes.Row);
+        ExtraWriter<RowExtraContext>.WriteAll(writer, RowExtras.BeforeRows, resolved, context);
         writer.WritePropertyName("rows");
         writer.WriteRawValue(rows.WrittenMemory.Span, skipInputValidation: true);
-        if (extras.Contains("columns"))
-        {
-            writer.WriteStringArray("columns", columns);
-        }
-        writer.WriteStringArray("primary_keys", keys);
-        writer.WriteStringArray("primary_key_values", values);
-        if (extras.Contains("column_details"))
-        {
-            ColumnDetails.Write(writer, table);
-        }
-        if (extras.Contains("foreign_key_tables"))
-        {
-            WriteForeignKeyTables(writer, request, datasette, database, table, values);
-        }
-        if (extras.Contains("database_color"))
-        {
-            writer.WriteString("database_color", database.Color);
-        }
-        if (extras.Contains("private"))
-        {
-            writer.WriteBoolean("private", false);
-        }
-        if (extras.Contains("request"))
-        {
-            RequestExtra.Write(writer, request);
-        }
-        if (extras.Contains("query"))
-        {
-            TableExtras.WriteQuery(writer, sql, parameters);
-        }
-        if (extras.Contains("render_cell"))
-        {
-            writer.WriteStartArray("render_cell");
-            writer.WriteStartObject();
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-        }
-        if (extras.Contains("debug"))
-        {
-            writer.WriteStartObject("debug");
-            writer.WriteString("database", database.Name);
-            writer.WriteString("table", table.Name);
-            writer.WriteString("pks", rawPks);
-            writer.WriteEndObject();
-        }
-        if (extras.Contains("column_types"))
-        {
-            TableExtras.WriteColumnTypes(writer, datasette, database.Name, table.Name);
-        }
-        if (extras.Contains("metadata"))
-        {
-            TableExtras.WriteMetadata(writer, datasette, database.Name, table.Name);
-        }
-        if (extras.Contains("extras"))
-        {
-            Extras.WriteCatalogue(writer, request, Extras.Row, extras);
-        }
+        ExtraWriter<RowExtraContext>.WriteAll(writer, RowExtras.AfterRows, resolved, context);
         writer.WriteNumber("query_ms", elapsed);
         writer.WriteBoolean("truncated", false);
         writer.WriteEndObject();
@@ -222,7 +168,7 @@ public static class RowView
     /// A referencing table the actor may not view is left out (<see cref="OtherTables"/>): its count
     /// is a fact about its rows, and the entry would name it.
     /// </summary>
-    private static void WriteForeignKeyTables(System.Text.Json.Utf8JsonWriter writer, DatasetteRequest request, Datasette datasette, Database database, TableInfo table, string[] values)
+    internal static void WriteForeignKeyTables(System.Text.Json.Utf8JsonWriter writer, DatasetteRequest request, Datasette datasette, Database database, TableInfo table, string[] values)
     {
         writer.WriteStartArray("foreign_key_tables");
         if (table.PrimaryKeys.Count == 1)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Extras;
 using Datasette.Gen.Runtime.Json;
 using Datasette.Gen.Runtime.Sql;
 using Datasette.Gen.Runtime.Views;
@@ -10,222 +11,179 @@ using Datasette.Gen.Runtime.Views;
 namespace Datasette.Gen.Runtime.Tables;
 
 /// <summary>Writes the <c>_extra=</c> blocks of the table page, computing only what was asked for.</summary>
-public static class TableExtras
+internal static class TableExtras
 {
+    /// <summary>The table page's blocks in the order Datasette writes them.</summary>
+    private static readonly ExtraWriter<TableExtraContext>[] Writers =
+    {
+        new(Extra.CountTruncated, static (w, c) => w.WriteBoolean("count_truncated", c.Count == TableCounts.Cap)),
+        new(Extra.Count, static (w, c) => WriteCount(w, c.Count)),
+        new(Extra.CountSql, static (w, c) => w.WriteString("count_sql", c.Page.Query.CountSql + " ")),
+        new(Extra.SortedFacetResults, static (w, c) =>
+        {
+            if (!c.NoFacets)
+            {
+                FacetJson.WriteSorted(w, c.Facets.Results);
+            }
+        }),
+        new(Extra.FacetResults, static (w, c) =>
+        {
+            if (!c.NoFacets)
+            {
+                FacetJson.WriteResults(w, c.Facets.Results, c.Facets.TimedOut);
+            }
+        }),
+        new(Extra.FacetsTimedOut, static (w, c) =>
+        {
+            if (!c.NoFacets)
+            {
+                w.WriteStringArray("facets_timed_out", c.Facets.TimedOut);
+            }
+        }),
+        new(Extra.SuggestedFacets, static (w, c) => WriteSuggestedFacets(w, c)),
+        new(Extra.HumanDescriptionEn, static (w, c) => w.WriteString("human_description_en", c.Page.Query.HumanDescription)),
+        new(Extra.Columns, static (w, c) => w.WriteStringArray("columns", c.Page.Query.OutputColumns)),
+        new(Extra.AllColumns, static (w, c) => w.WriteStringArray("all_columns",
+            (c.Page.Table.IsRowidTable ? new[] { "rowid" } : Array.Empty<string>()).Concat(c.Page.Table.Columns.Select(column => column.Name)))),
+        new(Extra.PrimaryKeys, static (w, c) => w.WriteStringArray("primary_keys", c.Page.Table.PrimaryKeys)),
+        new(Extra.ColumnDetails, static (w, c) => ColumnDetails.Write(w, c.Page.Table)),
+        new(Extra.DisplayColumns, static (w, c) => WriteDisplayColumns(w, c.Page)),
+        new(Extra.RenderCell, static (w, c) => WriteRenderCell(w, c.Page.RowCount)),
+        new(Extra.Debug, static (w, c) => WriteDebug(w, c)),
+        new(Extra.Request, static (w, c) => RequestExtra.Write(w, c.Page.Request)),
+        new(Extra.Query, static (w, c) => WriteQuery(w, c.Page.Query.PageSql, c.Page.Query.Parameters)),
+        new(Extra.ColumnTypes, static (w, c) => WriteColumnTypes(w, c.Page.Datasette, c.Page.Database.Name, c.Page.Table.Name)),
+        new(Extra.SetColumnTypeUi, static (w, _) => w.WriteNull("set_column_type_ui")),
+        new(Extra.Metadata, static (w, c) => WriteMetadata(w, c.Page.Datasette, c.Page.Database.Name, c.Page.Table.Name)),
+        new(Extra.Extras, static (w, c) => ExtraRegistry.WriteCatalogue(w, c.Page.Request, ExtraScopes.Table, c.Page.Requested)),
+        new(Extra.Database, static (w, c) => w.WriteString("database", c.Page.Database.Name)),
+        new(Extra.Table, static (w, c) => w.WriteString("table", c.Page.Table.Name)),
+        new(Extra.DatabaseColor, static (w, c) => w.WriteString("database_color", c.Page.Database.Color)),
+        new(Extra.Renderers, static (w, c) => WriteRenderers(w, c.Page)),
+        new(Extra.CustomTableTemplates, static (w, c) => WriteCustomTableTemplates(w, c.Page)),
+        new(Extra.TableDefinition, static (w, c) => w.WriteString("table_definition", c.Page.Table.IsView ? null : Definition(c.Page.Database, c.Page.Table))),
+        new(Extra.ViewDefinition, static (w, c) => w.WriteString("view_definition", c.Page.Table.IsView ? Definition(c.Page.Database, c.Page.Table) : null)),
+        new(Extra.IsView, static (w, c) => w.WriteBoolean("is_view", c.Page.Table.IsView)),
+        new(Extra.Private, static (w, _) => w.WriteBoolean("private", false)),
+        new(Extra.ExpandableColumns, static (w, c) => WriteExpandableColumns(w, c.Page)),
+        new(Extra.FormHiddenArgs, static (w, c) => WriteFormHiddenArgs(w, c.Page.Request.Args)),
+    };
+
     public static void Write(Utf8JsonWriter writer, TablePage page)
     {
-        var extras = page.Extras;
-        var request = page.Request;
-        var datasette = page.Datasette;
-        var query = page.Query;
-        var table = page.Table;
-        var database = page.Database;
-        var args = request.Args;
-        var noFacets = args.Get("_nofacet") is { Length: > 0 };
+        if (page.Resolved.IsEmpty)
+        {
+            return;
+        }
+        ExtraWriter<TableExtraContext>.WriteAll(writer, Writers, page.Resolved, new TableExtraContext(page));
+    }
 
-        long? count = null;
-        var wantsCount = extras.Contains("count") || extras.Contains("count_truncated") || extras.Contains("suggested_facets");
-        if (wantsCount && args.Get("_nocount") is not { Length: > 0 })
+    private static void WriteCount(Utf8JsonWriter writer, long? count)
+    {
+        if (count is { } value)
         {
-            count = TableCounts.Count(database, table.Name, datasette.Settings.SqlTimeLimitMs, query.FilterWhere, query.Parameters);
+            writer.WriteNumber("count", value);
         }
-        if (extras.Contains("count") || extras.Contains("count_truncated"))
+        else
         {
-            writer.WriteBoolean("count_truncated", count == TableCounts.Cap);
+            writer.WriteNull("count");
         }
-        if (extras.Contains("count"))
-        {
-            if (count is { } value)
-            {
-                writer.WriteNumber("count", value);
-            }
-            else
-            {
-                writer.WriteNull("count");
-            }
-        }
-        if (extras.Contains("count_sql"))
-        {
-            writer.WriteString("count_sql", query.CountSql + " ");
-        }
+    }
 
-        var wantsFacets = extras.Contains("facet_results") || extras.Contains("sorted_facet_results") || extras.Contains("facets_timed_out") || Facets.HasFacetArguments(args);
-        if (wantsFacets && !noFacets)
+    private static void WriteSuggestedFacets(Utf8JsonWriter writer, TableExtraContext context)
+    {
+        var page = context.Page;
+        var settings = page.Datasette.Settings;
+        var args = page.Request.Args;
+        var suggest = settings.SuggestFacets && settings.AllowFacet && !context.NoFacets
+            && args.Get("_nosuggest") is not { Length: > 0 } && args.Get("_next") is not { Length: > 0 };
+        var suggestions = suggest
+            ? SuggestedFacets.Compute(page.Request, page.Datasette, page.Database, page.Table, page.Query, Facets.Requested(args, page.Config, includeConfigured: true),
+                Facets.Size(args, page.Config, settings), context.Count)
+            : new List<FacetSuggestion>();
+        SuggestedFacets.Write(writer, suggestions);
+    }
+
+    private static void WriteRenderCell(Utf8JsonWriter writer, int rowCount)
+    {
+        writer.WriteStartArray("render_cell");
+        for (var i = 0; i < rowCount; i++)
         {
-            var requests = Facets.Requested(args, page.Config, includeConfigured: true);
-            var timedOut = new List<string>();
-            var results = Facets.Compute(request, datasette, database, table, query, requests, Facets.Size(args, page.Config, datasette.Settings), timedOut);
-            if (extras.Contains("sorted_facet_results"))
-            {
-                FacetJson.WriteSorted(writer, results);
-            }
-            FacetJson.WriteResults(writer, results, timedOut);
-            if (extras.Contains("facets_timed_out"))
-            {
-                writer.WriteStringArray("facets_timed_out", timedOut);
-            }
+            writer.WriteStartObject();
+            writer.WriteEndObject();
         }
-        if (extras.Contains("suggested_facets"))
+        writer.WriteEndArray();
+    }
+
+    private static void WriteDebug(Utf8JsonWriter writer, TableExtraContext context)
+    {
+        var request = context.Page.Request;
+        writer.WriteStartObject("debug");
+        writer.WriteStartObject("url_vars");
+        writer.WriteString("database", request.RouteMatch.Groups["database"].Value);
+        writer.WriteString("table", request.RouteMatch.Groups["table"].Value);
+        writer.WriteString("format", request.FormatSuffix);
+        writer.WriteEndObject();
+        writer.WriteStartObject("resolved");
+        writer.WriteString("database", context.Page.Database.Name);
+        writer.WriteString("table", context.Page.Table.Name);
+        writer.WriteBoolean("is_view", context.Page.Table.IsView);
+        writer.WriteEndObject();
+        writer.WriteBoolean("nofacet", context.NoFacets);
+        writer.WriteBoolean("nosuggest", request.Args.Get("_nosuggest") is { Length: > 0 });
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRenderers(Utf8JsonWriter writer, TablePage page)
+    {
+        writer.WriteStartObject("renderers");
+        var labels = page.Table.Outgoing.Count > 0 ? "&_labels=on" : "";
+        var queryString = page.Request.Args.ToQueryString();
+        writer.WriteString("json", page.Request.RawPath + queryString + (queryString.Length == 0 ? "?" : "&") + "_format=json" + labels);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCustomTableTemplates(Utf8JsonWriter writer, TablePage page)
+    {
+        var db = CssClass.Sanitise(page.Database.Name);
+        var name = CssClass.Sanitise(page.Table.Name);
+        writer.WriteStringArray("custom_table_templates", new[] { $"_table-{db}-{name}.html", $"_table-table-{db}-{name}.html", "_table.html" });
+    }
+
+    private static void WriteExpandableColumns(Utf8JsonWriter writer, TablePage page)
+    {
+        writer.WriteStartArray("expandable_columns");
+        foreach (var key in page.Table.Outgoing)
         {
-            var suggest = datasette.Settings.SuggestFacets && datasette.Settings.AllowFacet && !noFacets
-                && args.Get("_nosuggest") is not { Length: > 0 } && args.Get("_next") is not { Length: > 0 };
-            var suggestions = suggest
-                ? SuggestedFacets.Compute(request, datasette, database, table, query, Facets.Requested(args, page.Config, includeConfigured: true),
-                    Facets.Size(args, page.Config, datasette.Settings), count)
-                : new List<FacetSuggestion>();
-            SuggestedFacets.Write(writer, suggestions);
-        }
-        if (extras.Contains("human_description_en"))
-        {
-            writer.WriteString("human_description_en", query.HumanDescription);
-        }
-        if (extras.Contains("columns"))
-        {
-            writer.WriteStringArray("columns", query.OutputColumns);
-        }
-        if (extras.Contains("all_columns"))
-        {
-            writer.WriteStringArray("all_columns", (table.IsRowidTable ? new[] { "rowid" } : Array.Empty<string>()).Concat(table.Columns.Select(c => c.Name)));
-        }
-        if (extras.Contains("primary_keys"))
-        {
-            writer.WriteStringArray("primary_keys", table.PrimaryKeys);
-        }
-        if (extras.Contains("column_details"))
-        {
-            ColumnDetails.Write(writer, table);
-        }
-        if (extras.Contains("display_columns"))
-        {
-            WriteDisplayColumns(writer, page);
-        }
-        if (extras.Contains("render_cell"))
-        {
-            writer.WriteStartArray("render_cell");
-            for (var i = 0; i < page.RowCount; i++)
-            {
-                writer.WriteStartObject();
-                writer.WriteEndObject();
-            }
+            writer.WriteStartArray();
+            writer.WriteStartObject();
+            writer.WriteString("column", key.Column);
+            writer.WriteString("other_table", key.OtherTable);
+            writer.WriteString("other_column", key.OtherColumn);
+            writer.WriteEndObject();
+            // The key is this table's own definition; the label column is the target's, so a
+            // target the actor may not view answers as a missing one does (null).
+            var target = OtherTables.Find(page.Request, page.Database, key.OtherTable);
+            writer.WriteStringValue(target is null ? null : LabelColumns.For(page.Datasette, page.Database, target));
             writer.WriteEndArray();
         }
-        if (extras.Contains("debug"))
+        writer.WriteEndArray();
+    }
+
+    private static void WriteFormHiddenArgs(Utf8JsonWriter writer, Http.QueryArgs args)
+    {
+        writer.WriteStartArray("form_hidden_args");
+        foreach (var (key, value) in args.Pairs)
         {
-            writer.WriteStartObject("debug");
-            writer.WriteStartObject("url_vars");
-            writer.WriteString("database", request.RouteMatch.Groups["database"].Value);
-            writer.WriteString("table", request.RouteMatch.Groups["table"].Value);
-            writer.WriteString("format", request.FormatSuffix);
-            writer.WriteEndObject();
-            writer.WriteStartObject("resolved");
-            writer.WriteString("database", database.Name);
-            writer.WriteString("table", table.Name);
-            writer.WriteBoolean("is_view", table.IsView);
-            writer.WriteEndObject();
-            writer.WriteBoolean("nofacet", noFacets);
-            writer.WriteBoolean("nosuggest", args.Get("_nosuggest") is { Length: > 0 });
-            writer.WriteEndObject();
-        }
-        if (extras.Contains("request"))
-        {
-            RequestExtra.Write(writer, request);
-        }
-        if (extras.Contains("query"))
-        {
-            WriteQuery(writer, query.PageSql, query.Parameters);
-        }
-        if (extras.Contains("column_types"))
-        {
-            WriteColumnTypes(writer, datasette, database.Name, table.Name);
-        }
-        if (extras.Contains("set_column_type_ui"))
-        {
-            writer.WriteNull("set_column_type_ui");
-        }
-        if (extras.Contains("metadata"))
-        {
-            WriteMetadata(writer, page.Datasette, page.Database.Name, page.Table.Name);
-        }
-        if (extras.Contains("extras"))
-        {
-            Extras.WriteCatalogue(writer, request, Extras.Table, extras);
-        }
-        if (extras.Contains("database"))
-        {
-            writer.WriteString("database", database.Name);
-        }
-        if (extras.Contains("table"))
-        {
-            writer.WriteString("table", table.Name);
-        }
-        if (extras.Contains("database_color"))
-        {
-            writer.WriteString("database_color", database.Color);
-        }
-        if (extras.Contains("renderers"))
-        {
-            writer.WriteStartObject("renderers");
-            var labels = table.Outgoing.Count > 0 ? "&_labels=on" : "";
-            var queryString = args.ToQueryString();
-            writer.WriteString("json", request.RawPath + queryString + (queryString.Length == 0 ? "?" : "&") + "_format=json" + labels);
-            writer.WriteEndObject();
-        }
-        if (extras.Contains("custom_table_templates"))
-        {
-            var db = CssClass.Sanitise(database.Name);
-            var name = CssClass.Sanitise(table.Name);
-            writer.WriteStringArray("custom_table_templates", new[] { $"_table-{db}-{name}.html", $"_table-table-{db}-{name}.html", "_table.html" });
-        }
-        if (extras.Contains("table_definition"))
-        {
-            writer.WriteString("table_definition", table.IsView ? null : Definition(database, table));
-        }
-        if (extras.Contains("view_definition"))
-        {
-            writer.WriteString("view_definition", table.IsView ? Definition(database, table) : null);
-        }
-        if (extras.Contains("is_view"))
-        {
-            writer.WriteBoolean("is_view", table.IsView);
-        }
-        if (extras.Contains("private"))
-        {
-            writer.WriteBoolean("private", false);
-        }
-        if (extras.Contains("expandable_columns"))
-        {
-            writer.WriteStartArray("expandable_columns");
-            foreach (var key in table.Outgoing)
+            if (key.StartsWith('_') && !key.Contains("__", StringComparison.Ordinal) && key is not ("_sort" or "_sort_desc" or "_search" or "_next"))
             {
                 writer.WriteStartArray();
-                writer.WriteStartObject();
-                writer.WriteString("column", key.Column);
-                writer.WriteString("other_table", key.OtherTable);
-                writer.WriteString("other_column", key.OtherColumn);
-                writer.WriteEndObject();
-                // The key is this table's own definition; the label column is the target's, so a
-                // target the actor may not view answers as a missing one does (null).
-                var target = OtherTables.Find(request, database, key.OtherTable);
-                writer.WriteStringValue(target is null ? null : LabelColumns.For(datasette, database, target));
+                writer.WriteStringValue(key);
+                writer.WriteStringValue(value);
                 writer.WriteEndArray();
             }
-            writer.WriteEndArray();
         }
-        if (extras.Contains("form_hidden_args"))
-        {
-            writer.WriteStartArray("form_hidden_args");
-            foreach (var (key, value) in args.Pairs)
-            {
-                if (key.StartsWith('_') && !key.Contains("__", StringComparison.Ordinal) && key is not ("_sort" or "_sort_desc" or "_search" or "_next"))
-                {
-                    writer.WriteStartArray();
-                    writer.WriteStringValue(key);
-                    writer.WriteStringValue(value);
-                    writer.WriteEndArray();
-                }
-            }
-            writer.WriteEndArray();
-        }
+        writer.WriteEndArray();
     }
 
     internal static void WriteQuery(Utf8JsonWriter writer, string sql, IReadOnlyDictionary<string, object?> parameters)

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Extras;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
 using Datasette.Gen.Runtime.Sql;
@@ -129,7 +130,7 @@ public static class TableView
         writer.WriteString("next_url", nextUrl);
         writer.WritePropertyName("rows");
         writer.WriteRawValue(rows.WrittenMemory.Span, skipInputValidation: true);
-        var page = new TablePage(request, datasette, database, table, config, query, extras, result.Count);
+        var page = new TablePage(request, datasette, database, table, config, query, extras.Requested, extras.Resolved, result.Count);
         TableExtras.Write(writer, page);
         writer.WriteBoolean("truncated", false);
         writer.WriteEndObject();
@@ -150,14 +151,21 @@ public static class TableView
     /// The extras the page shows, then the facet switch: Datasette checks both after running the
     /// page's query. Its HTML page ignores unknown extras; every data format rejects them.
     /// </summary>
-    private static HashSet<string> CheckExtrasAndFacets(DatasetteRequest request, Datasette datasette, string? format)
+    private static (ExtraSet Requested, ExtraSet Resolved) CheckExtrasAndFacets(DatasetteRequest request, Datasette datasette, string? format)
     {
-        var extras = Extras.Parse(request.Args, Extras.Table, rejectUnknown: format is not null);
-        if (!datasette.Settings.AllowFacet && Facets.HasFacetArguments(request.Args))
+        var requested = ExtraRegistry.Parse(request.Args, ExtraScopes.Table, rejectUnknown: format is not null);
+        var facetArguments = Facets.HasFacetArguments(request.Args);
+        if (!datasette.Settings.AllowFacet && facetArguments)
         {
             throw DatasetteHttpException.BadRequest("_facet= is not allowed");
         }
-        return format == "csv" ? new HashSet<string>() : extras;
+        if (format == "csv")
+        {
+            return (ExtraSet.None, ExtraSet.None);
+        }
+        // A _facet= argument shows facet_results unasked, as Datasette's table page does.
+        var resolved = ExtraRegistry.Resolve(requested, ExtraScopes.Table);
+        return (requested, facetArguments ? resolved.With(Extra.FacetResults) : resolved);
     }
 
     /// <summary>Looks up labels for the foreign keys the request expands, over the values on this page.</summary>

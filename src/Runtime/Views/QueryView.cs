@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Extras;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;
 using Datasette.Gen.Runtime.Json;
@@ -66,7 +67,7 @@ public static class QueryView
             {
                 throw DatasetteHttpException.InvalidFormat(request.Format);
             }
-            return SendAsync(request, datasette, database, query.Sql, parameters, query, rows: null, new HashSet<string>(), error: null);
+            return SendAsync(request, datasette, database, query.Sql, parameters, query, rows: null, ExtraSet.None, error: null);
         }
         return RunAsync(request, datasette, database, query.Sql, parameters, query, sqlError: null);
     }
@@ -120,7 +121,7 @@ public static class QueryView
         return body.SendAsync(request.Context);
     }
 
-    private sealed record QueryRows(JsonBody Json, RowJsonResult Result, List<string> Columns);
+    internal sealed record QueryRows(JsonBody Json, RowJsonResult Result, List<string> Columns);
 
     /// <summary>
     /// Runs the query and answers in the requested format, in Datasette's order: the query runs
@@ -146,7 +147,7 @@ public static class QueryView
             if (format is null)
             {
                 // The HTML page without a query is Datasette's empty SQL editor, not an error.
-                await SendAsync(request, datasette, database, "", parameters, storedQuery, rows: null, new HashSet<string>(), error: null).ConfigureAwait(false);
+                await SendAsync(request, datasette, database, "", parameters, storedQuery, rows: null, ExtraSet.None, error: null).ConfigureAwait(false);
                 return;
             }
             throw DatasetteHttpException.BadRequest("?sql= is required");
@@ -188,7 +189,7 @@ public static class QueryView
             }
         }
         // The HTML page has no extras of its own to reject; data formats reject unknown ones.
-        var extras = Extras.Parse(request.Args, Extras.Query, rejectUnknown: format is not null);
+        var extras = ExtraRegistry.Parse(request.Args, ExtraScopes.Query, rejectUnknown: format is not null);
         if (sqlError is null && format is not null)
         {
             if (RowShapes.TryParse(requestedShape) is null)
@@ -232,7 +233,7 @@ public static class QueryView
     }
 
     private static Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, string sql, Dictionary<string, object?> parameters,
-        StoredQuery? storedQuery, QueryRows? rows, HashSet<string> extras, string? error)
+        StoredQuery? storedQuery, QueryRows? rows, ExtraSet extras, string? error)
     {
         if (storedQuery is not null && error is null)
         {
@@ -252,78 +253,11 @@ public static class QueryView
             writer.WriteStartArray();
             writer.WriteEndArray();
         }
-        if (extras.Contains("columns"))
+        var resolved = ExtraRegistry.Resolve(extras, ExtraScopes.Query);
+        if (!resolved.IsEmpty)
         {
-            writer.WriteStringArray("columns", rows?.Columns ?? new List<string>());
-        }
-        if (extras.Contains("render_cell"))
-        {
-            writer.WriteStartArray("render_cell");
-            for (var i = 0; i < (rows?.Result.Count ?? 0); i++)
-            {
-                writer.WriteStartObject();
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-        }
-        if (extras.Contains("debug"))
-        {
-            writer.WriteStartObject("debug");
-            writer.WriteString("database", database.Name);
-            writer.WriteString("stored_query", storedQuery?.Name);
-            writer.WriteEndObject();
-        }
-        if (extras.Contains("database"))
-        {
-            writer.WriteString("database", database.Name);
-        }
-        if (extras.Contains("database_color"))
-        {
-            writer.WriteString("database_color", database.Color);
-        }
-        if (extras.Contains("private"))
-        {
-            writer.WriteBoolean("private", false);
-        }
-        if (extras.Contains("query"))
-        {
-            writer.WriteStartObject("query");
-            writer.WriteString("sql", sql);
-            writer.WriteStartObject("params");
-            foreach (var (name, value) in parameters)
-            {
-                if (!name.StartsWith('_'))
-                {
-                    writer.WriteString(name, value?.ToString());
-                }
-            }
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-        if (extras.Contains("metadata"))
-        {
-            writer.WritePropertyName("metadata");
-            if (storedQuery is not null)
-            {
-                storedQuery.WriteJson(writer, isPrivateForActor: null, includeSource: false);
-            }
-            else
-            {
-                writer.WriteStartObject();
-                foreach (var (key, value) in datasette.Internal.Metadata.ForDatabase(database.Name))
-                {
-                    writer.WriteString(key, value);
-                }
-                writer.WriteEndObject();
-            }
-        }
-        if (extras.Contains("request"))
-        {
-            RequestExtra.Write(writer, request);
-        }
-        if (extras.Contains("extras"))
-        {
-            Extras.WriteCatalogue(writer, request, Extras.Query, extras);
+            ExtraWriter<QueryExtraContext>.WriteAll(writer, QueryExtras.Writers, resolved,
+                new QueryExtraContext(request, datasette, database, sql, parameters, storedQuery, rows, extras));
         }
         if (error is not null)
         {
