@@ -140,8 +140,11 @@ internal static class ExtraRegistry
     {
         var requested = ExtraSet.None;
         SortedSet<string>? unknown = null;
-        foreach (var (key, value) in args.Pairs)
+        // Indexed, not foreach: enumerating the IReadOnlyList would box its enumerator on every page.
+        var pairs = args.Pairs;
+        for (var i = 0; i < pairs.Count; i++)
         {
+            var (key, value) = pairs[i];
             if (key != "_extra")
             {
                 continue;

@@ -26,9 +26,10 @@ public static class Facets
 {
     public static bool HasFacetArguments(QueryArgs args)
     {
-        foreach (var (key, _) in args.Pairs)
+        var pairs = args.Pairs;
+        for (var i = 0; i < pairs.Count; i++)
         {
-            if (key.StartsWith("_facet", StringComparison.Ordinal))
+            if (pairs[i].Key.StartsWith("_facet", StringComparison.Ordinal))
             {
                 return true;
             }

@@ -69,6 +69,8 @@ internal static class TableExtras
         new(Extra.FormHiddenArgs, static (w, c) => WriteFormHiddenArgs(w, c.Page.Request.Args)),
     };
 
+    internal static Extra[] WriterIds => Writers.Select(w => w.Id).ToArray();
+
     public static void Write(Utf8JsonWriter writer, TablePage page)
     {
         if (page.Resolved.IsEmpty)
