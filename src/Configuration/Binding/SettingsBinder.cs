@@ -7,8 +7,6 @@ namespace Datasette.Gen.Configuration.Binding;
 /// <summary>Binds the <c>settings:</c> block with Datasette's exact type rules, then checks ranges.</summary>
 internal static class SettingsBinder
 {
-    private static readonly string[] Positive = { "default_page_size", "max_returned_rows", "max_insert_rows" };
-
     public static Settings Bind(ConfigNode? node, BindContext context)
     {
         var settings = Settings.Default;
@@ -56,7 +54,7 @@ internal static class SettingsBinder
                 SettingKind.Boolean => scalar.BooleanValue,
                 _ => scalar.Text,
             };
-            if (definition.Kind == SettingKind.Integer && !CheckRange(entry.Key, scalar, context))
+            if (definition.Kind == SettingKind.Integer && !CheckRange(definition, scalar, context))
             {
                 continue;
             }
@@ -65,7 +63,7 @@ internal static class SettingsBinder
                 context.Report(DiagnosticCatalog.InvalidBaseUrl, scalar.Span, scalar.Text);
                 continue;
             }
-            settings = settings.With(entry.Key, value);
+            settings = definition.Write(settings, value);
         }
         if (settings.DefaultPageSize > settings.MaxReturnedRows)
         {
@@ -77,22 +75,18 @@ internal static class SettingsBinder
 
     public static bool IsValidBaseUrl(string value) => value.Length > 0 && value[0] == '/' && value[value.Length - 1] == '/';
 
-    private static bool CheckRange(string name, ConfigScalar scalar, BindContext context)
+    private static bool CheckRange(SettingDefinition definition, ConfigScalar scalar, BindContext context)
     {
         var value = scalar.IntegerValue;
-        if (System.Array.IndexOf(Positive, name) >= 0 && value <= 0)
+        if (value < definition.Minimum)
         {
-            context.Report(DiagnosticCatalog.SettingOutOfRange, scalar.Span, name, "greater than 0", value);
+            var bound = definition.Minimum == 0 ? "0 or greater" : "greater than " + (definition.Minimum - 1);
+            context.Report(DiagnosticCatalog.SettingOutOfRange, scalar.Span, definition.Name, bound, value);
             return false;
         }
-        if (value < 0)
+        if (value > definition.Maximum)
         {
-            context.Report(DiagnosticCatalog.SettingOutOfRange, scalar.Span, name, "0 or greater", value);
-            return false;
-        }
-        if (value > int.MaxValue && name is not ("max_post_body_bytes" or "max_signed_tokens_ttl"))
-        {
-            context.Report(DiagnosticCatalog.SettingOutOfRange, scalar.Span, name, "at most " + int.MaxValue, value);
+            context.Report(DiagnosticCatalog.SettingOutOfRange, scalar.Span, definition.Name, "at most " + definition.Maximum, value);
             return false;
         }
         return true;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Datasette.Gen.Configuration.Model;
 
 namespace Datasette.Gen.Generator.Emit;
@@ -27,7 +26,7 @@ internal static partial class DeploymentEmitter
             ("Effective", w => WriteMapping(w, config.Effective)));
     }
 
-    /// <summary>Only the settings that differ from Datasette's defaults, in Datasette's order.</summary>
+    /// <summary>Only the settings that differ from their defaults, in the table's order.</summary>
     private static void WriteSettings(SourceWriter writer, Settings settings)
     {
         if (settings == Settings.Default)
@@ -35,28 +34,17 @@ internal static partial class DeploymentEmitter
             writer.Write(TypeNames.Settings + ".Default");
             return;
         }
-        writer.Write("new " + TypeNames.Settings);
+        writer.Write(TypeNames.Settings + ".Default with");
         var members = new List<(string, Action<SourceWriter>)>();
-        foreach (var definition in SettingDefinition.All.Concat(SettingDefinition.Extensions))
+        foreach (var definition in SettingDefinition.All)
         {
-            var value = settings.Get(definition.Name);
-            if (!Equals(value, Settings.Default.Get(definition.Name)))
+            var value = definition.Read(settings);
+            if (!Equals(value, definition.Default))
             {
-                members.Add((PropertyName(definition.Name), w => w.Write(CSharpLiteral.Value(value))));
+                members.Add((definition.PropertyName, w => w.Write(CSharpLiteral.Value(value))));
             }
         }
         WriteInitializer(writer, members);
-    }
-
-    /// <summary>default_page_size → DefaultPageSize, the naming Settings follows.</summary>
-    private static string PropertyName(string settingName)
-    {
-        var parts = settingName.Split('_');
-        for (var i = 0; i < parts.Length; i++)
-        {
-            parts[i] = parts[i].Length == 0 ? parts[i] : char.ToUpperInvariant(parts[i][0]) + parts[i].Substring(1);
-        }
-        return string.Concat(parts);
     }
 
     private static void WriteDatabase(SourceWriter writer, DatabaseConfig database)

@@ -87,24 +87,7 @@ public static class InstanceViews
     public static Task SettingsAsync(DatasetteRequest request, Datasette datasette)
     {
         EnsureViewInstance(request);
-        return DataViews.SendAsync(request, "settings", writer =>
-        {
-            foreach (var definition in SettingDefinition.All.Concat(SettingDefinition.Extensions.Where(e => !Equals(datasette.Settings.Get(e.Name), e.Default))))
-            {
-                switch (datasette.Settings.Get(definition.Name))
-                {
-                    case long number:
-                        writer.WriteNumber(definition.Name, number);
-                        break;
-                    case bool flag:
-                        writer.WriteBoolean(definition.Name, flag);
-                        break;
-                    case var text:
-                        writer.WriteString(definition.Name, (string)text);
-                        break;
-                }
-            }
-        });
+        return DataViews.SendAsync(request, "settings", writer => SettingsJson.Write(writer, datasette.Settings));
     }
 
     public static Task ConfigAsync(DatasetteRequest request, Datasette datasette)
