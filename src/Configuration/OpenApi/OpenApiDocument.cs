@@ -168,7 +168,9 @@ public static class OpenApiDocument
     {
         var w = OpenApiJsonWriter.Members();
         w.Name("SettingsPage").StartObject().Property("type", "object").Name("properties").StartObject().Name("ok").RawValue("{\"const\":true}");
-        foreach (var setting in SettingDefinition.All)
+        // The page's shape is Datasette's: this server's own settings appear only when changed.
+        var listed = SettingDefinition.All.Where(s => !s.ListedOnlyWhenChanged).ToArray();
+        foreach (var setting in listed)
         {
             w.Name(setting.Name).StartObject().Property("type", setting.Kind switch
             {
@@ -177,7 +179,7 @@ public static class OpenApiDocument
                 _ => "string",
             }).Property("description", setting.Description).EndObject();
         }
-        return w.EndObject().Strings("required", new[] { "ok" }.Concat(SettingDefinition.All.Select(s => s.Name))).EndObject().ToString();
+        return w.EndObject().Strings("required", new[] { "ok" }.Concat(listed.Select(s => s.Name))).EndObject().ToString();
     }
 
     /// <summary>Removes whitespace outside strings, so the readable JSON below is served compact.</summary>
