@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
 using Microsoft.Data.Sqlite;
@@ -16,7 +17,7 @@ namespace Datasette.Gen.Runtime.Csv;
 public sealed class CsvWriter(StringBuilder output)
 {
     private readonly List<string> _fields = new();
-    private readonly long _maxPageChars = ResponseBudget.MaxBytes;
+    private readonly long _maxPageChars = RequestScope.MaxResponseBytes;
     private long _pendingChars;
 
     public long CharactersWritten { get; private set; }

@@ -140,7 +140,7 @@ public sealed class Database : IAsyncDisposable
         if (entered)
         {
             // A request that is gone stops waiting for a slot (OperationCanceledException).
-            gate!.Wait(QueryAbort.Token);
+            gate!.Wait(RequestScope.Aborted);
             _insideRead.Value = true;
         }
         if (!_readers.TryTake(out var connector))

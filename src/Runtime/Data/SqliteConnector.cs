@@ -10,7 +10,7 @@ namespace Datasette.Gen.Runtime.Data;
 /// One open SQLite connection plus the progress handler that enforces time limits:
 /// SQLite calls back every N virtual-machine steps and the statement is interrupted once
 /// the deadline has passed, as Datasette does, or once the request it runs for was aborted
-/// (<see cref="QueryAbort"/>).
+/// (<see cref="RequestScope.Aborted"/>).
 /// </summary>
 public sealed class SqliteConnector : IDisposable
 {
@@ -44,7 +44,7 @@ public sealed class SqliteConnector : IDisposable
     /// </summary>
     public void StartTimeLimit(int? milliseconds)
     {
-        _aborted = QueryAbort.Token;
+        _aborted = RequestScope.Aborted;
         LastDenial = null;
         if (milliseconds is null)
         {

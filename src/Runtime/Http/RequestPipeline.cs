@@ -25,8 +25,7 @@ public sealed class RequestPipeline(Datasette datasette, Router router, ILogger 
         };
         PermissionScope.BeginRequest();
         // The SQL this request runs stops when its client goes away, and what it buffers has a budget.
-        using var abort = QueryAbort.Enter(context.RequestAborted);
-        using var budget = ResponseBudget.Enter(datasette.Settings.MaxResponseMb * 1024L * 1024L);
+        using var scope = RequestScope.Enter(context.RequestAborted, datasette.Settings.MaxResponseMb * 1024L * 1024L);
         try
         {
             if (CrossOriginProtection.Check(context.Request, datasette.Settings.ForceHttpsUrls) is { } reason)

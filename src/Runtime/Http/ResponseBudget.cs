@@ -1,28 +1,15 @@
 using System;
 using System.Buffers;
-using System.Threading;
 
 namespace Datasette.Gen.Runtime.Http;
 
 /// <summary>
 /// How much one response may buffer (the max_response_mb setting): views build a JSON or CSV page
 /// in memory before sending it, so a page of large values must stop at a clear 400 rather than
-/// take whatever memory the rows need. The request pipeline enters the budget once per request.
+/// take whatever memory the rows need. The budget of the request on the flow is <see cref="Data.RequestScope.MaxResponseBytes"/>.
 /// </summary>
 public static class ResponseBudget
 {
-    private static readonly AsyncLocal<long> Current = new();
-
-    /// <summary>Bytes a buffered page may hold on this async flow; 0 means no limit.</summary>
-    public static long MaxBytes => Current.Value;
-
-    public static IDisposable Enter(long maxBytes)
-    {
-        var previous = Current.Value;
-        Current.Value = maxBytes;
-        return new Scope(previous);
-    }
-
     /// <summary>Fails once a buffer of <paramref name="bytes"/> passes <paramref name="maxBytes"/> (0: no limit).</summary>
     public static void Check(long bytes, long maxBytes)
     {
@@ -30,11 +17,6 @@ public static class ResponseBudget
         {
             throw new ResponseTooLargeException(maxBytes);
         }
-    }
-
-    private sealed class Scope(long previous) : IDisposable
-    {
-        public void Dispose() => Current.Value = previous;
     }
 }
 

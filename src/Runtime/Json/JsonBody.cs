@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 using Microsoft.AspNetCore.Http;
 
@@ -21,7 +22,7 @@ public sealed class JsonBody : IDisposable
     };
 
     // Bounded by the request's response budget (max_response_mb), fixed when the body is made.
-    private readonly BudgetedBufferWriter _buffer = new(4096, ResponseBudget.MaxBytes);
+    private readonly BudgetedBufferWriter _buffer = new(4096, RequestScope.MaxResponseBytes);
 
     public JsonBody()
     {
