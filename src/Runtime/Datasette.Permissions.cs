@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Permissions;
 

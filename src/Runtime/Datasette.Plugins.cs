@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime.ColumnTypes;
+using Datasette.Gen.Runtime.Endpoints;
 using Datasette.Gen.Runtime.Events;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Permissions;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Sql;
 

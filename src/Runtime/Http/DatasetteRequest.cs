@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Permissions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;

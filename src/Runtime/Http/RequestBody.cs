@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Errors;
 
 namespace Datasette.Gen.Runtime.Http;
 

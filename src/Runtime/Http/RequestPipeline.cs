@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Permissions;
 using Datasette.Gen.Runtime.Tokens;
 using Microsoft.AspNetCore.Http;

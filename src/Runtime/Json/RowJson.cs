@@ -81,7 +81,7 @@ public static class RowJson
             {
                 // Only a full page's last row can start the next page.
                 lastKey = options.KeyOrdinals is { } keyOrdinals ? ReadValues(reader, keyOrdinals) : Array.Empty<object?>();
-                lastSortValue = options.SortOrdinal >= 0 ? Tables.Keyset.ReadValue(reader, options.SortOrdinal) : null;
+                lastSortValue = options.SortOrdinal >= 0 ? CellValues.Read(reader, options.SortOrdinal) : null;
             }
         }
         if (options.Shape == RowShape.Object)
@@ -100,7 +100,7 @@ public static class RowJson
         var values = new object?[ordinals.Count];
         for (var i = 0; i < ordinals.Count; i++)
         {
-            values[i] = Tables.Keyset.ReadValue(reader, ordinals[i]);
+            values[i] = CellValues.Read(reader, ordinals[i]);
         }
         return values;
     }
@@ -129,7 +129,7 @@ public static class RowJson
     private static void WriteCell(Utf8JsonWriter writer, SqliteDataReader reader, int ordinal, string column, RowJsonOptions options)
     {
         if (options.Labels is { } labels && labels.TryGetValue(ordinal, out var columnLabels) && !reader.IsDBNull(ordinal)
-            && columnLabels.TryGetValue(Tables.ForeignKeyLabels.ValueKey(reader, ordinal), out var label))
+            && columnLabels.TryGetValue(CellValues.Key(reader, ordinal), out var label))
         {
             writer.WriteStartObject();
             writer.WritePropertyName("value");

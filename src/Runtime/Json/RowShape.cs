@@ -1,3 +1,4 @@
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime.Json;

@@ -7,8 +7,8 @@ using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Extras;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;
+using Datasette.Gen.Runtime.Querying;
 using Datasette.Gen.Runtime.Sql;
-using Datasette.Gen.Runtime.Tables;
 
 namespace Datasette.Gen.Runtime.OpenApi;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime.Sql;

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
-using Datasette.Gen.Runtime.Tables;
+using Datasette.Gen.Runtime.Querying;
 using Datasette.Gen.Tests.Infrastructure;
 
 namespace Datasette.Gen.Tests.Sql;
