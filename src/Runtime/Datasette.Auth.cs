@@ -51,11 +51,11 @@ public sealed partial class Datasette
         request.Messages.Add((message, type));
 
     /// <summary>The signed <c>ds_actor</c> cookie value for an actor (datasette.client.actor_cookie).</summary>
-    public string ActorCookieValue(JsonObject actor) => ActorCookie.Value(this, actor);
+    public string ActorCookieValue(JsonObject actor) => ActorCookie.Value(Signer, Time, actor);
 
     /// <summary>Signs the actor into the <c>ds_actor</c> cookie; it expires after <paramref name="expireAfter"/> seconds when given.</summary>
     public void SetActorCookie(HttpResponse response, JsonObject actor, long? expireAfter = null) =>
-        Cookies.Set(response, ActorCookie.Name, ActorCookie.Value(this, actor, expireAfter));
+        Cookies.Set(response, ActorCookie.Name, ActorCookie.Value(Signer, Time, actor, expireAfter));
 
     public void DeleteActorCookie(HttpResponse response) => Cookies.Delete(response, ActorCookie.Name);
 

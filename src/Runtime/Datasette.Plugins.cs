@@ -16,14 +16,14 @@ public sealed partial class Datasette
 {
     private readonly List<string> _startupWarnings = new();
     private readonly SemaphoreSlim _startupLock = new(1, 1);
-    private IReadOnlyList<Route> _routes = DatasetteRoutes.All;
+    private IReadOnlyList<Route>? _routes;
     private volatile bool _started;
 
     /// <summary>The deployment's plugins and their hooks, as the generator wired them.</summary>
     public PluginRegistry Plugins { get; }
 
     /// <summary>Every route in match order: the plugins' (register_routes) first, then Datasette's own.</summary>
-    public IReadOnlyList<Route> Routes => _routes;
+    public IReadOnlyList<Route> Routes => _routes ??= DatasetteRoutes.Bind(this);
 
     /// <summary>What start-up reported without failing (e.g. a configured column type that could not be applied).</summary>
     public IReadOnlyList<string> StartupWarnings => _startupWarnings;
@@ -140,10 +140,10 @@ public sealed partial class Datasette
             {
                 foreach (var route in hook.Invoke(this) ?? Array.Empty<PluginRoute>())
                 {
-                    routes.Add(route.ToRoute(hook.Plugin));
+                    routes.Add(route.ToRoute(hook.Plugin, this));
                 }
             }
-            routes.AddRange(DatasetteRoutes.All);
+            routes.AddRange(DatasetteRoutes.Bind(this));
             _routes = routes;
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
@@ -14,10 +15,19 @@ using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime.Endpoints;
 
+/// <summary>A built-in page: what answers its route, given the request and the facade it serves.</summary>
+internal delegate Task EndpointHandler(DatasetteRequest request, Datasette datasette);
+
 /// <summary>The built-in routes in Datasette's match order (routes.md §3).</summary>
-public static partial class DatasetteRoutes
+internal static partial class DatasetteRoutes
 {
-    public static IReadOnlyList<Route> All { get; } = new Route[]
+    /// <summary>The routes of one <see cref="Datasette"/>: each endpoint bound to it, so the HTTP layer only sees requests.</summary>
+    public static Route[] Bind(Datasette datasette) =>
+        Array.ConvertAll(All, endpoint => new Route(endpoint.Name, endpoint.Pattern, request => endpoint.Handler(request, datasette), endpoint.AllowPost));
+
+    private sealed record Endpoint(string Name, Regex Pattern, EndpointHandler Handler, bool AllowPost = false);
+
+    private static readonly Endpoint[] All =
     {
         new("index", Index(), IndexView.HandleAsync),
         new("index-dash", IndexDash(), IndexView.HandleAsync),

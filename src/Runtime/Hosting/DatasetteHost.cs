@@ -126,8 +126,7 @@ public static class DatasetteHost
             if (pipeline is null)
             {
                 var started = await starting.ConfigureAwait(false);
-                pipeline = new RequestPipeline(started, new Router(started.Routes), logger);
-                started.Pipeline = pipeline;
+                pipeline = started.CreatePipeline(logger);
             }
             try
             {

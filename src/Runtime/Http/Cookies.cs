@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Datasette.Gen.Runtime.Plugins;
+using Datasette.Gen.Runtime.Signing;
 using Microsoft.AspNetCore.Http;
 
 namespace Datasette.Gen.Runtime.Http;
@@ -29,13 +31,13 @@ public static class ActorCookie
     public const string Name = "ds_actor";
 
     /// <summary>The signed cookie value for <paramref name="actor"/>, expiring <paramref name="expireAfter"/> seconds from now if given.</summary>
-    public static string Value(Datasette datasette, JsonObject actor, long? expireAfter = null)
+    public static string Value(Signer signer, TimeProvider time, JsonObject actor, long? expireAfter = null)
     {
         var data = new JsonObject { ["a"] = actor.DeepClone() };
         if (expireAfter is { } seconds && seconds != 0)
         {
-            data["e"] = Base62.Encode(datasette.Time.GetUtcNow().ToUnixTimeSeconds() + seconds);
+            data["e"] = Base62.Encode(time.GetUtcNow().ToUnixTimeSeconds() + seconds);
         }
-        return datasette.Sign(data, "actor");
+        return signer.Sign(data, "actor");
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Permissions;
 using Microsoft.AspNetCore.Http;
@@ -15,9 +16,11 @@ namespace Datasette.Gen.Runtime.Http;
 /// </summary>
 public sealed class DatasetteRequest
 {
-    public DatasetteRequest(HttpContext context, string baseUrl, bool forceHttps)
+    public DatasetteRequest(HttpContext context, Settings settings)
     {
         Context = context;
+        Settings = settings;
+        var baseUrl = settings.BaseUrl;
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
         var question = raw.IndexOf('?');
         RawPath = question < 0 ? raw : raw[..question];
@@ -28,10 +31,13 @@ public sealed class DatasetteRequest
         }
         Path = baseUrl != "/" && RawPath.StartsWith(baseUrl, StringComparison.Ordinal) ? "/" + RawPath[baseUrl.Length..] : RawPath;
         Args = QueryArgs.Parse(QueryString);
-        Scheme = forceHttps ? "https" : context.Request.Scheme;
+        Scheme = settings.ForceHttpsUrls ? "https" : context.Request.Scheme;
     }
 
     public HttpContext Context { get; }
+
+    /// <summary>The settings of the instance serving this request.</summary>
+    public Settings Settings { get; }
 
     /// <summary>The path exactly as sent, without the query string.</summary>
     public string RawPath { get; }
@@ -73,9 +79,6 @@ public sealed class DatasetteRequest
     public JsonObject? Actor { get; internal set; }
 
     internal PermissionChecker Permissions { get; set; } = null!;
-
-    /// <summary>The instance serving this request.</summary>
-    public Datasette Datasette { get; internal set; } = null!;
 
     /// <summary>
     /// May this request's actor perform <paramref name="action"/> on the resource (a database, or

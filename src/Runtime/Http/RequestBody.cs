@@ -16,7 +16,7 @@ public static class RequestBody
 {
     public static async Task<QueryArgs> ReadFormAsync(DatasetteRequest request)
     {
-        var limit = request.Datasette.Settings.MaxPostBodyBytes;
+        var limit = request.Settings.MaxPostBodyBytes;
         if (limit > 0 && request.Context.Request.ContentLength > limit)
         {
             throw new DatasetteHttpException(413, $"Request body exceeded maximum size of {limit} bytes");

@@ -3,7 +3,8 @@ using System.Threading.Tasks;
 
 namespace Datasette.Gen.Runtime.Http;
 
-public delegate Task RouteHandler(DatasetteRequest request, Datasette datasette);
+/// <summary>Answers a routed request; whatever it needs beyond the request was bound when the route table was built.</summary>
+public delegate Task RouteHandler(DatasetteRequest request);
 
 /// <summary>
 /// A path pattern (anchored regex over the raw path) and the view that answers it. Routes answer

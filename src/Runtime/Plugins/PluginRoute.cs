@@ -22,10 +22,10 @@ public sealed record PluginRoute(Regex Pattern, PluginRouteHandler Handler)
     {
     }
 
-    internal Route ToRoute(string plugin) => new(
+    internal Route ToRoute(string plugin, Datasette datasette) => new(
         "plugin:" + plugin + ":" + Pattern,
         Pattern,
-        async (request, datasette) =>
+        async request =>
         {
             var response = await Handler(request, datasette).ConfigureAwait(false);
             await response.SendAsync(request.Context).ConfigureAwait(false);

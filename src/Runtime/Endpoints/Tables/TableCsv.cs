@@ -41,6 +41,7 @@ public static class TableCsv
             query = TableQuery.Build(request, datasette, database, table, config, WithArgs(request.Args, "max", null));
             labels = TableView.ExpandLabels(request, datasette, database, table, query, timeLimit, defaultOn: false);
         }
+        var tableUrl = request.Origin + Urls.Table(datasette, database, table.Name);
         var limitChars = datasette.Settings.MaxCsvMb > 0 ? datasette.Settings.MaxCsvMb * 1024L * 1024L : long.MaxValue;
         var buffer = new StringBuilder();
         var csv = new CsvWriter(buffer);
@@ -51,7 +52,7 @@ public static class TableCsv
             PageResult page;
             try
             {
-                page = WritePage(request, database, table, query, labels, csv, timeLimit, writeHeader: first && request.Args.Get("_header") != "off");
+                page = WritePage(request, tableUrl, database, table, query, labels, csv, timeLimit, writeHeader: first && request.Args.Get("_header") != "off");
             }
             catch (Exception ex) when (!first && ex is SqlErrorException or QueryInterruptedException or ResponseTooLargeException)
             {
@@ -83,7 +84,7 @@ public static class TableCsv
 
     private sealed record PageResult(string? Next, string? NextUrl);
 
-    private static PageResult WritePage(DatasetteRequest request, Database database, TableInfo table, TableQuery query, List<ExpandedColumn> labels,
+    private static PageResult WritePage(DatasetteRequest request, string tableUrl, Database database, TableInfo table, TableQuery query, List<ExpandedColumn> labels,
         CsvWriter csv, int timeLimit, bool writeHeader)
     {
         var labelByColumn = labels.ToDictionary(l => l.Column);
@@ -102,7 +103,6 @@ public static class TableCsv
         }
         var keyOrdinals = table.IsView ? Array.Empty<int>() : table.KeyColumns.Select(k => TableView.IndexOf(query.SelectColumns, k)).ToArray();
         var sortOrdinal = query.SortColumn is null ? -1 : TableView.IndexOf(query.SelectColumns, query.SortColumn);
-        var tableUrl = request.Origin + Urls.Table(request.Datasette, database, table.Name);
         return QueryRunner.Run(database, query.PageSql, query.Parameters, timeLimit, reader =>
         {
             var count = 0;

@@ -1,10 +1,11 @@
 using System;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Signing;
 using Datasette.Gen.Runtime.Tokens;
 
-namespace Datasette.Gen.Runtime.Http;
+namespace Datasette.Gen.Runtime.Plugins;
 
 /// <summary>
 /// Where an actor can come from: Datasette's <c>actor_from_request</c> hook. Every source is
