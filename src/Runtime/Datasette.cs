@@ -40,14 +40,6 @@ public sealed record DatasetteOptions
     public PluginRegistry? Plugins { get; init; }
 }
 
-/// <summary>Flash message levels (Datasette's INFO, WARNING, ERROR constants).</summary>
-public enum MessageType
-{
-    Info = 1,
-    Warning = 2,
-    Error = 3,
-}
-
 /// <summary>
 /// The running instance: configuration, attached databases in order, the internal database,
 /// actions, permission rules, signing and tokens. The plugin-facing API of the seed lives here.
@@ -83,7 +75,7 @@ public sealed partial class Datasette : IAsyncDisposable
         Signer = string.IsNullOrEmpty(options.Secret) ? Signer.WithRandomSecret() : new Signer(options.Secret);
         Urls = new DatasetteUrls(this);
         PermissionRules = PermissionRules.For(config, options.CompiledPermissions);
-        Permissions = new PermissionChecker(internalDatabase.Database, _actions, DefaultPermissions.For(options, config.Settings, PermissionRules), PermissionRules.Compiled);
+        Permissions = new PermissionChecker(internalDatabase.Database, _actions, DefaultPermissions.For(options.RootEnabled, options.DefaultDeny, config.Settings, PermissionRules), PermissionRules.Compiled);
         TokenHandlers.Add(new SignedTokenHandler());
         ActorSources.Add(new TokenActorSource());
         ActorSources.Add(new CookieActorSource());

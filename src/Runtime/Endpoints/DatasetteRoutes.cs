@@ -32,7 +32,7 @@ internal static partial class DatasetteRoutes
         new("index", Index(), IndexView.HandleAsync),
         new("index-dash", IndexDash(), IndexView.HandleAsync),
         new("dash-redirect", Dash(), (request, datasette) => Responses.RedirectAsync(request.Context, datasette.Settings.BaseUrl + "-/", 301)),
-        new("static", StaticAsset(), StaticAssets.HandleAsync),
+        new("static", StaticAsset(), (request, _) => StaticAssets.HandleAsync(request)),
         new("memory-redirect", Memory(), (request, datasette) =>
             Responses.RedirectAsync(request.Context, datasette.Settings.BaseUrl + "_memory" + request.RouteMatch.Groups["rest"].Value + request.QueryString, 301)),
         new("versions", Versions(), InstanceViews.VersionsAsync),

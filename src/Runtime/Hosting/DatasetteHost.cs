@@ -26,7 +26,7 @@ public static class DatasetteHost
         (InspectCommand.Syntax, (args, _, _, _) => Task.FromResult(InspectCommand.Run(args))),
         (CreateTokenCommand.Syntax, (args, _, output, error) => CreateTokenCommand.RunAsync(args, output, error)),
         (SchemaSnapshotCommand.Syntax, (args, deployment, output, _) => SchemaSnapshotCommand.RunAsync(args, deployment, output)),
-        (OpenApi.OpenApiCommand.Syntax, (args, deployment, output, _) => OpenApi.OpenApiCommand.RunAsync(args, deployment, output)),
+        (OpenApiCommand.Syntax, (args, deployment, output, _) => OpenApiCommand.RunAsync(args, deployment, output)),
     ];
 
     /// <summary>Every subcommand's syntax, in the order the top-level help lists them.</summary>

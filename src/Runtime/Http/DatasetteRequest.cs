@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Datasette.Gen.Configuration.Model;
+using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Permissions;
+using Datasette.Gen.Runtime.Sql;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -50,6 +52,9 @@ public sealed class DatasetteRequest
 
     public QueryArgs Args { get; }
 
+    /// <summary>The SQL time limit of this request: sql_time_limit_ms, lowered (never raised) by <c>?_timelimit=</c>.</summary>
+    public int SqlTimeLimitMs => TimeLimits.Effective(Settings.SqlTimeLimitMs, Args.Get("_timelimit"));
+
     public string Scheme { get; }
 
     public string Method => Context.Request.Method;
@@ -63,7 +68,7 @@ public sealed class DatasetteRequest
     public string? Route(string name)
     {
         var group = RouteMatch.Groups[name];
-        return group.Success ? Tilde.Decode(group.Value) : null;
+        return group.Success ? TildeEncoding.Decode(group.Value) : null;
     }
 
     /// <summary>The format suffix exactly as routed (<c>.json</c> → "json"), null without one.</summary>
@@ -79,6 +84,9 @@ public sealed class DatasetteRequest
     public JsonObject? Actor { get; internal set; }
 
     internal PermissionChecker Permissions { get; set; } = null!;
+
+    /// <summary>This request's actor and the checker that decides for it.</summary>
+    internal ActorPermissions ActorPermissions => new(Permissions, Actor);
 
     /// <summary>
     /// May this request's actor perform <paramref name="action"/> on the resource (a database, or

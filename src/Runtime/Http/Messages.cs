@@ -71,3 +71,11 @@ public static class Messages
         return list;
     }
 }
+
+/// <summary>Flash message levels (Datasette's INFO, WARNING, ERROR constants).</summary>
+public enum MessageType
+{
+    Info = 1,
+    Warning = 2,
+    Error = 3,
+}

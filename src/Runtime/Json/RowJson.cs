@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Data;
-using Datasette.Gen.Runtime.Http;
 using Microsoft.Data.Sqlite;
 
 namespace Datasette.Gen.Runtime.Json;
@@ -70,7 +70,7 @@ public static class RowJson
                     WriteCell(writer, reader, 0, columns[0], options);
                     break;
                 case RowShape.Object:
-                    writer.WritePropertyName(string.Join(",", Array.ConvertAll(key!, v => Tilde.Encode(v ?? "None"))));
+                    writer.WritePropertyName(string.Join(",", Array.ConvertAll(key!, v => TildeEncoding.Encode(v ?? "None"))));
                     WriteObject(writer, reader, encodedNames, columns, options);
                     break;
                 default:

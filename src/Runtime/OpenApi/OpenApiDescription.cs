@@ -94,8 +94,8 @@ public static class OpenApiDescription
         Columns(table),
         table.PrimaryKeys,
         table.Outgoing.Select(f => f.Column),
-        OtherTables.VisibleFtsTable(request, database, table),
-        name => OtherTables.Find(request, database, name) is { } other ? Columns(other) : null,
+        OtherTables.VisibleFtsTable(request.ActorPermissions, database, table),
+        name => OtherTables.Find(request.ActorPermissions, database, name) is { } other ? Columns(other) : null,
         datasette.Config.Table(database.Name, table.Name),
         OpenApiInputs.Description(datasette.Internal.Metadata.ForResource(database.Name, table.Name)),
         ColumnDescriptions(datasette, database.Name, table.Name));

@@ -4,7 +4,7 @@ using Datasette.Gen.Runtime.Data;
 namespace Datasette.Gen.Runtime.Querying;
 
 /// <summary>The <c>column_details</c> extra: declared type, storage class, nullability, default and key position.</summary>
-public static class ColumnDetails
+internal static class ColumnDetails
 {
     public static void Write(Utf8JsonWriter writer, TableInfo table)
     {

@@ -11,7 +11,7 @@ namespace Datasette.Gen.Runtime.Querying;
 /// One <c>column__op=value</c> argument turned into a WHERE clause with numbered parameters,
 /// as Datasette's filters do it.
 /// </summary>
-public static class ColumnFilter
+internal static class ColumnFilter
 {
     private static readonly HashSet<string> Operators = new(StringComparer.Ordinal)
     {

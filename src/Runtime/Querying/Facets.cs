@@ -11,19 +11,19 @@ using Datasette.Gen.Runtime.Sql;
 namespace Datasette.Gen.Runtime.Querying;
 
 /// <summary>One requested facet: its type, column, and the query-string pair (or config entry) that asked for it.</summary>
-public sealed record FacetRequest(FacetType Type, string Column, bool FromConfig, string? ArgName, string? ArgValue);
+internal sealed record FacetRequest(FacetType Type, string Column, bool FromConfig, string? ArgName, string? ArgValue);
 
 /// <summary>One value of a facet with its count and the URL that toggles it.</summary>
-public sealed record FacetValue(object Value, object Label, long Count, string ToggleUrl, bool Selected);
+internal sealed record FacetValue(object Value, object Label, long Count, string ToggleUrl, bool Selected);
 
 /// <summary>A computed facet, as Datasette's facet_results entries.</summary>
-public sealed record FacetResult(string Key, FacetRequest Request, IReadOnlyList<FacetValue> Values, bool Truncated, string ToggleUrl);
+internal sealed record FacetResult(string Key, FacetRequest Request, IReadOnlyList<FacetValue> Values, bool Truncated, string ToggleUrl);
 
 /// <summary>
 /// Column, date and array facets over the filtered table (<c>_facet</c>, <c>_facet_date</c>,
 /// <c>_facet_array</c>, configured facets), each under facet_time_limit_ms.
 /// </summary>
-public static class Facets
+internal static class Facets
 {
     public static bool HasFacetArguments(QueryArgs args)
     {
@@ -83,7 +83,7 @@ public static class Facets
     }
 
     /// <summary>Computes every facet; those that time out are listed in <paramref name="timedOut"/> instead.</summary>
-    public static List<FacetResult> Compute(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery query,
+    public static List<FacetResult> Compute(QueryContext context, Database database, TableInfo table, TableQuery query,
         IReadOnlyList<FacetRequest> facets, int size, List<string> timedOut)
     {
         var results = new List<FacetResult>();
@@ -108,7 +108,7 @@ public static class Facets
             List<(object Value, string ValueText, long Count, string Key)> rows;
             try
             {
-                rows = QueryRunner.Run(database, sql, query.Parameters, TimeLimits.Effective(datasette.Settings.SqlTimeLimitMs, datasette.Settings.FacetTimeLimitMs), reader =>
+                rows = QueryRunner.Run(database, sql, query.Parameters, TimeLimits.Effective(context.Settings.SqlTimeLimitMs, context.Settings.FacetTimeLimitMs), reader =>
                 {
                     var list = new List<(object, string, long, string)>();
                     while (reader.Read())
@@ -128,21 +128,21 @@ public static class Facets
             {
                 rows.RemoveAt(rows.Count - 1);
             }
-            var labels = facet.Type == FacetType.Column ? LabelsFor(request, datasette, database, table, facet.Column, rows.Select(r => r.Value).ToList()) : null;
+            var labels = facet.Type == FacetType.Column ? LabelsFor(context, database, table, facet.Column, rows.Select(r => r.Value).ToList()) : null;
             var values = new List<FacetValue>();
             foreach (var row in rows)
             {
                 var (name, selectedValue) = SelectionPair(facet, row.ValueText);
-                var selected = request.Args.Pairs.Any(p => p.Key == name && p.Value == selectedValue);
+                var selected = context.Args.Pairs.Any(p => p.Key == name && p.Value == selectedValue);
                 var toggle = selected
-                    ? request.Origin + request.RawPath + RemovePair(request.Args, name, selectedValue)
-                    : request.Origin + request.RawPath + request.Args.ToQueryString(append: new[] { new KeyValuePair<string, string>(name, selectedValue) });
+                    ? context.Origin + context.RawPath + RemovePair(context.Args, name, selectedValue)
+                    : context.Origin + context.RawPath + context.Args.ToQueryString(append: new[] { new KeyValuePair<string, string>(name, selectedValue) });
                 object label = labels is not null && labels.TryGetValue(row.Key, out var text) ? text : row.Value;
                 values.Add(new FacetValue(row.Value, label, row.Count, toggle, selected));
             }
             var facetToggle = facet.ArgName is null
-                ? request.RawPath + request.Args.ToQueryString()
-                : request.RawPath + RemovePair(request.Args, facet.ArgName, facet.ArgValue!);
+                ? context.RawPath + context.Args.ToQueryString()
+                : context.RawPath + RemovePair(context.Args, facet.ArgName, facet.ArgValue!);
             results.Add(new FacetResult(key, facet, values, truncated, facetToggle));
         }
         return results;
@@ -162,14 +162,14 @@ public static class Facets
         return new QueryArgs(kept).ToQueryString();
     }
 
-    private static Dictionary<string, string>? LabelsFor(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, string column, List<object> values)
+    private static Dictionary<string, string>? LabelsFor(QueryContext context, Database database, TableInfo table, string column, List<object> values)
     {
         var key = table.Outgoing.FirstOrDefault(fk => fk.Column == column);
         if (key is null)
         {
             return null;
         }
-        var expanded = ForeignKeyLabels.Lookup(request, datasette, database, new[] { key }, new Dictionary<string, List<object>> { [column] = values });
+        var expanded = ForeignKeyLabels.Lookup(context, database, new[] { key }, new Dictionary<string, List<object>> { [column] = values });
         return expanded.Count == 1 ? expanded[0].Labels : null;
     }
 

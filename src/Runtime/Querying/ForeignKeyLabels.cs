@@ -9,20 +9,20 @@ using Microsoft.Data.Sqlite;
 namespace Datasette.Gen.Runtime.Querying;
 
 /// <summary>The labels of one expanded foreign-key column: value key → label.</summary>
-public sealed record ExpandedColumn(string Column, ForeignKey ForeignKey, Dictionary<string, string> Labels);
+internal sealed record ExpandedColumn(string Column, ForeignKey ForeignKey, Dictionary<string, string> Labels);
 
 /// <summary>
 /// Foreign-key label expansion (<c>_labels</c>, <c>_label=</c>): which columns expand, and the
 /// label of each distinct value on the page, looked up in one query per referenced table.
 /// </summary>
-public static class ForeignKeyLabels
+internal static class ForeignKeyLabels
 {
     /// <summary>The single-column foreign keys of <paramref name="table"/> that the request asks to expand.</summary>
-    public static List<ForeignKey> Requested(DatasetteRequest request, TableInfo table, bool defaultOn)
+    public static List<ForeignKey> Requested(QueryArgs args, TableInfo table, bool defaultOn)
     {
-        var only = request.Args.GetAll("_label");
-        var labels = request.Args.Get("_labels");
-        var all = labels is null ? defaultOn : IsOn(labels);
+        var only = args.GetAll("_label");
+        var labels = args.Get("_labels");
+        var all = labels is null ? defaultOn : QueryArgs.IsTruthy(labels);
         if (only.Count == 0 && !all)
         {
             return new List<ForeignKey>();
@@ -35,13 +35,13 @@ public static class ForeignKeyLabels
     /// (<see cref="OtherTables"/>) is skipped like an unreadable one: its column keeps raw values, as
     /// a label would be that table's data.
     /// </summary>
-    public static List<ExpandedColumn> Lookup(DatasetteRequest request, Datasette datasette, Database database, IEnumerable<ForeignKey> keys,
+    public static List<ExpandedColumn> Lookup(QueryContext context, Database database, IEnumerable<ForeignKey> keys,
         IReadOnlyDictionary<string, List<object>> valuesByColumn)
     {
         var expanded = new List<ExpandedColumn>();
         foreach (var key in keys)
         {
-            var target = OtherTables.Find(request, database, key.OtherTable);
+            var target = OtherTables.Find(context.Permissions, database, key.OtherTable);
             if (target is null)
             {
                 continue;
@@ -50,7 +50,7 @@ public static class ForeignKeyLabels
             var values = valuesByColumn.TryGetValue(key.Column, out var found) ? found : new List<object>();
             if (values.Count > 0)
             {
-                var labelColumn = LabelColumns.For(datasette, database, target);
+                var labelColumn = LabelColumns.For(context.Config, database, target);
                 var parameters = new Dictionary<string, object?>();
                 for (var i = 0; i < values.Count; i++)
                 {
@@ -60,7 +60,7 @@ public static class ForeignKeyLabels
                 var sql = $"select {select} from {SqlIdentifier.Quote(target.Name)} where {SqlIdentifier.Quote(key.OtherColumn)} in ({string.Join(", ", parameters.Keys.Select(k => ":" + k))})";
                 try
                 {
-                    QueryRunner.Run(database, sql, parameters, datasette.Settings.SqlTimeLimitMs, reader =>
+                    QueryRunner.Run(database, sql, parameters, context.Settings.SqlTimeLimitMs, reader =>
                     {
                         while (reader.Read())
                         {
@@ -109,5 +109,4 @@ public static class ForeignKeyLabels
         return result;
     }
 
-    private static bool IsOn(string value) => value.ToLowerInvariant() is "on" or "true" or "1";
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Datasette.Gen.Configuration.Sqlite;
+using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
@@ -25,7 +26,7 @@ namespace Datasette.Gen.Runtime.Querying;
 /// class instead (<c>$int.</c>, <c>$real.</c>, <c>$text.</c>, <c>$blob.</c> + hex) and bound as
 /// that class, so the comparison in SQL orders them exactly as ORDER BY does.
 /// </remarks>
-public static class Keyset
+internal static class Keyset
 {
     public const string NullToken = "$null";
 
@@ -101,14 +102,14 @@ public static class Keyset
         };
         if (plain is not null && SameValue(DecodePlain(plain, affinity), value))
         {
-            return Tilde.Encode(plain);
+            return TildeEncoding.Encode(plain);
         }
         return value switch
         {
             null => NullToken,
             long integer => IntegerPrefix + integer.ToString(CultureInfo.InvariantCulture),
             double real => RealPrefix + SqliteJson.PythonFloat(real),
-            string text => TextPrefix + Tilde.Encode(text),
+            string text => TextPrefix + TildeEncoding.Encode(text),
             byte[] blob => BlobPrefix + Convert.ToHexString(blob),
             _ => throw new ArgumentException($"Not a SQLite value: {value.GetType()}", nameof(value)),
         };
@@ -125,7 +126,7 @@ public static class Keyset
         {
             return DecodeTyped(component) ?? throw DatasetteHttpException.BadRequest($"Invalid _next value: {component}");
         }
-        return DecodePlain(Tilde.Decode(component), affinity);
+        return DecodePlain(TildeEncoding.Decode(component), affinity);
     }
 
     private static object? DecodeTyped(string component)
@@ -145,7 +146,7 @@ public static class Keyset
         }
         if (component.StartsWith(TextPrefix, StringComparison.Ordinal))
         {
-            return Tilde.Decode(component[TextPrefix.Length..]);
+            return TildeEncoding.Decode(component[TextPrefix.Length..]);
         }
         if (component.StartsWith(BlobPrefix, StringComparison.Ordinal))
         {

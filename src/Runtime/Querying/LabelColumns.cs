@@ -1,15 +1,16 @@
 using System;
 using System.Linq;
+using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Data;
 
 namespace Datasette.Gen.Runtime.Querying;
 
 /// <summary>Which column labels a table's rows when a foreign key points at it (Datasette's label_column_for_table).</summary>
-public static class LabelColumns
+internal static class LabelColumns
 {
-    public static string? For(Datasette datasette, Database database, TableInfo table)
+    public static string? For(DatasetteConfig config, Database database, TableInfo table)
     {
-        if (datasette.Config.Table(database.Name, table.Name)?.LabelColumn is { } configured)
+        if (config.Table(database.Name, table.Name)?.LabelColumn is { } configured)
         {
             return configured;
         }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Permissions;
 
 namespace Datasette.Gen.Runtime.Querying;
 
@@ -15,25 +16,25 @@ namespace Datasette.Gen.Runtime.Querying;
 /// </summary>
 internal static class OtherTables
 {
-    /// <summary>May the request's actor see the table or view <paramref name="name"/> of <paramref name="database"/>?</summary>
-    public static bool Visible(DatasetteRequest request, Database database, string name) =>
-        request.Allowed("view-table", database.Name, name);
+    /// <summary>May the actor see the table or view <paramref name="name"/> of <paramref name="database"/>?</summary>
+    public static bool Visible(ActorPermissions permissions, Database database, string name) =>
+        permissions.Allowed("view-table", database.Name, name);
 
     /// <summary>The foreign keys of other tables pointing at <paramref name="table"/>, from the tables the actor may see.</summary>
-    public static List<ForeignKey> VisibleIncoming(DatasetteRequest request, Database database, TableInfo table) =>
-        table.Incoming.Where(key => Visible(request, database, key.OtherTable)).ToList();
+    public static List<ForeignKey> VisibleIncoming(ActorPermissions permissions, Database database, TableInfo table) =>
+        table.Incoming.Where(key => Visible(permissions, database, key.OtherTable)).ToList();
 
     /// <summary>The detected FTS table of <paramref name="table"/>, or null when there is none the actor may see.</summary>
-    public static string? VisibleFtsTable(DatasetteRequest request, Database database, TableInfo table) =>
-        table.FtsTable is { } fts && Visible(request, database, fts) ? fts : null;
+    public static string? VisibleFtsTable(ActorPermissions permissions, Database database, TableInfo table) =>
+        table.FtsTable is { } fts && Visible(permissions, database, fts) ? fts : null;
 
     /// <summary>
     /// The table or view a name reaches in SQL, or null when there is none or the actor may not see
     /// it. SQLite matches names ignoring ASCII case, so the permission is decided on the real name
     /// (the one allow blocks use), never on the spelling in the request or a REFERENCES clause.
     /// </summary>
-    public static TableInfo? Find(DatasetteRequest request, Database database, string name) =>
-        Resolve(database.Schema, name) is { } table && Visible(request, database, table.Name) ? table : null;
+    public static TableInfo? Find(ActorPermissions permissions, Database database, string name) =>
+        Resolve(database.Schema, name) is { } table && Visible(permissions, database, table.Name) ? table : null;
 
     private static TableInfo? Resolve(DatabaseSchema schema, string name)
     {

@@ -15,13 +15,14 @@ namespace Datasette.Gen.Runtime.Querying;
 /// <c>_fts_table</c> or configuration fails as a missing one does, so neither its rows nor its
 /// existence can be probed from here.
 /// </summary>
-public static class Search
+internal static class Search
 {
-    public static void Apply(DatasetteRequest request, QueryArgs args, Database database, TableInfo table, TableConfig? config, List<string> clauses, Dictionary<string, object?> parameters, List<string> descriptions)
+    public static void Apply(QueryContext context, Database database, TableInfo table, TableConfig? config, List<string> clauses, Dictionary<string, object?> parameters, List<string> descriptions)
     {
+        var args = context.Args;
         var named = NonEmpty(args.Get("_fts_table")) ?? config?.FtsTable;
-        var fts = named is not null ? OtherTables.Find(request, database, named)
-            : table.FtsTable is { } detected ? OtherTables.Find(request, database, detected)
+        var fts = named is not null ? OtherTables.Find(context.Permissions, database, named)
+            : table.FtsTable is { } detected ? OtherTables.Find(context.Permissions, database, detected)
             : null;
         var ftsName = fts?.Name ?? named;
         if (ftsName is null)

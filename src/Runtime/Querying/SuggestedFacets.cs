@@ -10,23 +10,23 @@ using Datasette.Gen.Runtime.Sql;
 namespace Datasette.Gen.Runtime.Querying;
 
 /// <summary>A facet worth offering: its column, type and the URL that turns it on.</summary>
-public sealed record FacetSuggestion(string Column, FacetType Type, string ToggleUrl);
+internal sealed record FacetSuggestion(string Column, FacetType Type, string ToggleUrl);
 
 /// <summary>
 /// Suggests column, date and array facets the way Datasette does, each probe under
 /// facet_suggest_time_limit_ms; a probe that fails or times out just suggests nothing.
 /// </summary>
-public static class SuggestedFacets
+internal static class SuggestedFacets
 {
-    public static List<FacetSuggestion> Compute(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery query,
+    public static List<FacetSuggestion> Compute(QueryContext context, Database database, TableInfo table, TableQuery query,
         IReadOnlyList<FacetRequest> active, int facetSize, long? rowCount)
     {
-        var limit = TimeLimits.Effective(datasette.Settings.SqlTimeLimitMs, datasette.Settings.FacetSuggestTimeLimitMs);
+        var limit = TimeLimits.Effective(context.Settings.SqlTimeLimitMs, context.Settings.FacetSuggestTimeLimitMs);
         var baseSql = $"select * from {SqlIdentifier.Escape(table.Name)}{query.FilterWhere}";
         var columns = table.Columns.Where(c => c.Hidden == 0).Select(c => c.Name).ToList();
         var suggestions = new List<FacetSuggestion>();
         string Toggle(string arg, string column) =>
-            request.Origin + request.RawPath + request.Args.ToQueryString(append: new[] { new KeyValuePair<string, string>(arg, column) });
+            context.Origin + context.RawPath + context.Args.ToQueryString(append: new[] { new KeyValuePair<string, string>(arg, column) });
 
         foreach (var column in columns.Where(c => !active.Any(f => f.Type == FacetType.Column && f.Column == c)))
         {

@@ -14,7 +14,7 @@ namespace Datasette.Gen.Runtime.Querying;
 /// A table or view request turned into SQL: selected columns, filters, search, _where,
 /// sort and keyset pagination — everything Datasette derives from the query string.
 /// </summary>
-public sealed class TableQuery
+internal sealed class TableQuery
 {
     private TableQuery()
     {
@@ -96,11 +96,11 @@ public sealed class TableQuery
         return terms.Count == 0 ? "" : " order by " + string.Join(", ", terms);
     }
 
-    /// <summary>Builds the query for the request; <paramref name="args"/> overrides its arguments (CSV streaming pages).</summary>
-    public static TableQuery Build(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config, QueryArgs? args = null)
+    /// <summary>Builds the query that <paramref name="context"/>'s arguments ask of <paramref name="table"/>.</summary>
+    public static TableQuery Build(QueryContext context, Database database, TableInfo table, TableConfig? config)
     {
-        args ??= request.Args;
-        var pageSize = PageSizeFor(args.Get("_size"), config, datasette.Settings);
+        var args = context.Args;
+        var pageSize = PageSizeFor(args.Get("_size"), config, context.Settings);
         var outputColumns = ChooseColumns(args, table);
 
         var parameters = new Dictionary<string, object?>();
@@ -114,7 +114,7 @@ public sealed class TableQuery
         var wheres = args.GetAll("_where");
         if (wheres.Count > 0)
         {
-            if (!request.Allowed("execute-sql", database.Name))
+            if (!context.Permissions.Allowed("execute-sql", database.Name))
             {
                 throw DatasetteHttpException.Forbidden("_where= is not allowed");
             }
@@ -124,8 +124,8 @@ public sealed class TableQuery
         // Datasette's filters_from_request hooks run in pluggy's order (last registered first):
         // _where, then _through, then search; their descriptions precede the column filters'.
         var descriptions = new List<string>();
-        Through.Apply(request, args, database, table, clauses, parameters, descriptions);
-        Search.Apply(request, args, database, table, config, clauses, parameters, descriptions);
+        Through.Apply(context, database, table, clauses, parameters, descriptions);
+        Search.Apply(context, database, table, config, clauses, parameters, descriptions);
         descriptions.AddRange(filterDescriptions);
 
         var (sortColumn, descending, fromRequest) = Sort(args, table, config);

@@ -14,10 +14,11 @@ namespace Datasette.Gen.Runtime.Querying;
 /// actor may not view gets the answer a missing one gets (<see cref="OtherTables"/>): otherwise
 /// its rows could be probed value by value through this table, and its existence confirmed.
 /// </summary>
-public static class Through
+internal static class Through
 {
-    public static void Apply(DatasetteRequest request, QueryArgs args, Database database, TableInfo table, List<string> clauses, Dictionary<string, object?> parameters, List<string> descriptions)
+    public static void Apply(QueryContext context, Database database, TableInfo table, List<string> clauses, Dictionary<string, object?> parameters, List<string> descriptions)
     {
+        var args = context.Args;
         foreach (var value in args.GetAll("_through"))
         {
             string throughTable, column;
@@ -34,7 +35,7 @@ public static class Through
             {
                 throw DatasetteHttpException.BadRequest("Invalid _through - expected {\"table\", \"column\", \"value\"}");
             }
-            var other = OtherTables.Find(request, database, throughTable);
+            var other = OtherTables.Find(context.Permissions, database, throughTable);
             var key = other?.Outgoing.FirstOrDefault(fk => fk.OtherTable == table.Name);
             if (other is null || key is null)
             {

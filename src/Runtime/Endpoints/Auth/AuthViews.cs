@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Events;
 using Datasette.Gen.Runtime.Http;
@@ -149,11 +150,11 @@ public static class AuthViews
             }
             else if (key.StartsWith("database:", StringComparison.Ordinal) && bits.Length == 3)
             {
-                restrictions.AllowDatabase(Tilde.Decode(bits[1]), bits[2]);
+                restrictions.AllowDatabase(TildeEncoding.Decode(bits[1]), bits[2]);
             }
             else if (key.StartsWith("resource:", StringComparison.Ordinal) && bits.Length == 4)
             {
-                restrictions.AllowResource(Tilde.Decode(bits[1]), Tilde.Decode(bits[2]), bits[3]);
+                restrictions.AllowResource(TildeEncoding.Decode(bits[1]), TildeEncoding.Decode(bits[2]), bits[3]);
             }
         }
         string? token = null;
@@ -269,7 +270,7 @@ public static class AuthViews
             {
                 continue;
             }
-            var encoded = WebUtility.HtmlEncode(Tilde.Encode(database.Parent));
+            var encoded = WebUtility.HtmlEncode(TildeEncoding.Encode(database.Parent));
             html.Append("<h3>").Append(WebUtility.HtmlEncode(database.Parent)).Append("</h3>\n<ul>\n");
             foreach (var action in datasette.SortedActions())
             {
@@ -290,7 +291,7 @@ public static class AuthViews
                     if (action.TakesChild)
                     {
                         html.Append("<li><label><input type=\"checkbox\" name=\"resource:").Append(encoded).Append(':')
-                            .Append(WebUtility.HtmlEncode(Tilde.Encode(table.Child))).Append(':').Append(WebUtility.HtmlEncode(action.Name))
+                            .Append(WebUtility.HtmlEncode(TildeEncoding.Encode(table.Child))).Append(':').Append(WebUtility.HtmlEncode(action.Name))
                             .Append("\"> ").Append(WebUtility.HtmlEncode(table.Child + ": " + action.Name)).Append("</label></li>\n");
                     }
                 }

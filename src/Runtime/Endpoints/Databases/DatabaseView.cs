@@ -43,7 +43,7 @@ public static class DatabaseView
     private static void Write(Utf8JsonWriter writer, DatasetteRequest request, Datasette datasette, Database database)
     {
         var schema = database.Schema;
-        var hidden = HiddenTables.For(datasette, database);
+        var hidden = HiddenTables.For(datasette.Config, database);
         request.Prefetch("view-table", schema.Objects.Select(o => ((string?)database.Name, (string?)o.Name)), andAnonymous: true);
         var tables = schema.Tables
             .Where(t => request.Allowed("view-table", database.Name, t.Name))
@@ -73,9 +73,9 @@ public static class DatabaseView
             writer.WriteBoolean("count_truncated", count == TableCounts.Cap);
             writer.WriteBoolean("hidden", hidden.Contains(table.Name));
             // Both come from other tables' definitions: only those the actor may see are named.
-            writer.WriteString("fts_table", OtherTables.VisibleFtsTable(request, database, table));
+            writer.WriteString("fts_table", OtherTables.VisibleFtsTable(request.ActorPermissions, database, table));
             writer.WriteStartObject("foreign_keys");
-            WriteForeignKeys(writer, "incoming", OtherTables.VisibleIncoming(request, database, table));
+            WriteForeignKeys(writer, "incoming", OtherTables.VisibleIncoming(request.ActorPermissions, database, table));
             WriteForeignKeys(writer, "outgoing", table.Outgoing);
             writer.WriteEndObject();
             writer.WriteBoolean("private", request.IsPrivate("view-table", database.Name, table.Name));

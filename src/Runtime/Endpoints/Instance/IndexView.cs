@@ -19,7 +19,7 @@ public static class IndexView
 
     public static async Task HandleAsync(DatasetteRequest request, Datasette datasette)
     {
-        InstanceViews.EnsureViewInstance(request);
+        request.EnsureAllowed("view-instance");
         await datasette.RefreshCatalogAsync().ConfigureAwait(false);
         var sortByRelationships = request.Args.Get("_sort") == "relationships";
         await DataViews.SendAsync(request, "index", writer =>
@@ -50,7 +50,7 @@ public static class IndexView
         var schema = database.Schema;
         var tables = schema.Tables.Where(t => request.Allowed("view-table", database.Name, t.Name)).ToList();
         var views = schema.Views.Where(v => request.Allowed("view-table", database.Name, v.Name)).ToList();
-        var hidden = HiddenTables.For(datasette, database);
+        var hidden = HiddenTables.For(datasette.Config, database);
 
         Dictionary<string, long?>? counts = null;
         if (database.Kind == DatabaseKind.ImmutableFile || database.Size < CountableSize)
@@ -70,7 +70,7 @@ public static class IndexView
         var relationships = sortByRelationships || counts is null;
         long Count(TableInfo table) => counts is not null && counts.TryGetValue(table.Name, out var c) ? c ?? 0 : 0;
         // Incoming keys and FTS tables are other tables' definitions: only those the actor may see count.
-        int Relationships(TableInfo table) => relationships ? table.Incoming.Count(k => OtherTables.Visible(request, database, k.OtherTable)) + table.Outgoing.Count : 0;
+        int Relationships(TableInfo table) => relationships ? table.Incoming.Count(k => OtherTables.Visible(request.ActorPermissions, database, k.OtherTable)) + table.Outgoing.Count : 0;
 
         var visible = tables.Where(t => !hidden.Contains(t.Name)).ToList();
         var hiddenTables = tables.Where(t => hidden.Contains(t.Name)).ToList();
@@ -102,7 +102,7 @@ public static class IndexView
                 writer.WriteNumber("count", Count(table));
             }
             writer.WriteBoolean("hidden", false);
-            writer.WriteString("fts_table", OtherTables.VisibleFtsTable(request, database, table));
+            writer.WriteString("fts_table", OtherTables.VisibleFtsTable(request.ActorPermissions, database, table));
             writer.WriteNumber("num_relationships_for_sorting", Relationships(table));
             writer.WriteBoolean("private", request.IsPrivate("view-table", database.Name, table.Name));
             writer.WriteEndObject();

@@ -48,7 +48,7 @@ public static class InstanceViews
 
     public static Task VersionsAsync(DatasetteRequest request, Datasette datasette)
     {
-        EnsureViewInstance(request);
+        request.EnsureAllowed("view-instance");
         var (version, options, fts) = _sqliteVersions ??= SqliteVersions(datasette.Internal.Database);
         return DataViews.SendAsync(request, "versions", writer =>
         {
@@ -86,13 +86,13 @@ public static class InstanceViews
 
     public static Task SettingsAsync(DatasetteRequest request, Datasette datasette)
     {
-        EnsureViewInstance(request);
+        request.EnsureAllowed("view-instance");
         return DataViews.SendAsync(request, "settings", writer => SettingsJson.Write(writer, datasette.Settings));
     }
 
     public static Task ConfigAsync(DatasetteRequest request, Datasette datasette)
     {
-        EnsureViewInstance(request);
+        request.EnsureAllowed("view-instance");
         return DataViews.SendAsync(request, "config", writer =>
         {
             foreach (var entry in datasette.Config.Effective.DistinctEntries())
@@ -105,7 +105,7 @@ public static class InstanceViews
 
     public static Task DatabasesAsync(DatasetteRequest request, Datasette datasette)
     {
-        EnsureViewInstance(request);
+        request.EnsureAllowed("view-instance");
         return DataViews.SendAsync(request, "databases", writer =>
         {
             writer.WriteStartArray("databases");
@@ -146,7 +146,7 @@ public static class InstanceViews
 
     public static Task PluginsAsync(DatasetteRequest request, Datasette datasette)
     {
-        EnsureViewInstance(request);
+        request.EnsureAllowed("view-instance");
         using var body = new JsonBody();
         var writer = body.Writer;
         writer.WriteStartArray();
@@ -172,8 +172,6 @@ public static class InstanceViews
         writer.WriteEndArray();
         return body.SendAsync(request.Context);
     }
-
-    internal static void EnsureViewInstance(DatasetteRequest request) => request.EnsureAllowed("view-instance");
 
     private static bool RuntimeFeature() => System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported;
 }

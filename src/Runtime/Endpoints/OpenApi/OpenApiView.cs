@@ -34,7 +34,7 @@ public static class OpenApiView
 
     public static Task PageAsync(DatasetteRequest request, Datasette datasette)
     {
-        InstanceViews.EnsureViewInstance(request);
+        request.EnsureAllowed("view-instance");
         var title = "API";
         foreach (var (key, value) in datasette.Internal.Metadata.Instance())
         {
@@ -48,11 +48,11 @@ public static class OpenApiView
             .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(WebUtility.HtmlEncode(title)).Append("</title>\n")
-            .Append("<link rel=\"stylesheet\" href=\"").Append(Attribute(StaticAssets.Url(datasette, "swagger-ui/swagger-ui.css"))).Append("\">\n")
+            .Append("<link rel=\"stylesheet\" href=\"").Append(Attribute(StaticAssets.Url(datasette.Settings.BaseUrl, "swagger-ui/swagger-ui.css"))).Append("\">\n")
             .Append("</head>\n<body>\n")
             .Append("<div id=\"swagger-ui\" data-openapi-url=\"").Append(Attribute(datasette.Settings.BaseUrl + "-/openapi.json")).Append("\"></div>\n")
-            .Append("<script src=\"").Append(Attribute(StaticAssets.Url(datasette, "swagger-ui/swagger-ui-bundle.js"))).Append("\"></script>\n")
-            .Append("<script src=\"").Append(Attribute(StaticAssets.Url(datasette, "api.js"))).Append("\"></script>\n")
+            .Append("<script src=\"").Append(Attribute(StaticAssets.Url(datasette.Settings.BaseUrl, "swagger-ui/swagger-ui-bundle.js"))).Append("\"></script>\n")
+            .Append("<script src=\"").Append(Attribute(StaticAssets.Url(datasette.Settings.BaseUrl, "api.js"))).Append("\"></script>\n")
             .Append("</body>\n</html>\n")
             .ToString();
         return Responses.TextAsync(request.Context, html, 200, "text/html; charset=utf-8");

@@ -19,7 +19,7 @@ public static class QueryListView
 
     public static Task InstanceAsync(DatasetteRequest request, Datasette datasette)
     {
-        InstanceViews.EnsureViewInstance(request);
+        request.EnsureAllowed("view-instance");
         return ListAsync(request, datasette, null);
     }
 

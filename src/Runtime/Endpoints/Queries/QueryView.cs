@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Endpoints.Blobs;
 using Datasette.Gen.Runtime.Endpoints.Rows;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Extras;
@@ -133,7 +134,7 @@ public static class QueryView
     private static async Task RunAsync(DatasetteRequest request, Datasette datasette, Database database, string? sql, Dictionary<string, object?> parameters,
         StoredQuery? storedQuery, string? sqlError)
     {
-        var timeLimit = TimeLimit(request, datasette);
+        var timeLimit = request.SqlTimeLimitMs;
         var format = request.Format;
         if (format is not (null or "json" or "csv" or "blob"))
         {
@@ -180,7 +181,7 @@ public static class QueryView
                 var (result, columns) = QueryRunner.Run(database, sql, parameters, timeLimit, reader =>
                 {
                     var names = RowJson.ColumnNames(reader);
-                    var options = new RowJsonOptions(names, shape == RowShape.Object ? RowShape.Objects : shape, IsTruthy(request.Args.Get("_json_infinity")), jsonColumns);
+                    var options = new RowJsonOptions(names, shape == RowShape.Object ? RowShape.Objects : shape, QueryArgs.IsTruthy(request.Args.Get("_json_infinity")), jsonColumns);
                     return (RowJson.Write(rows.Writer, reader, options, datasette.Settings.MaxReturnedRows), names);
                 });
                 written = new QueryRows(rows, result, columns);
@@ -274,8 +275,4 @@ public static class QueryView
             : body.SendAsync(request.Context, error is null ? 200 : 400);
     }
 
-    internal static int TimeLimit(DatasetteRequest request, Datasette datasette) =>
-        TimeLimits.Effective(datasette.Settings.SqlTimeLimitMs, request.Args.Get("_timelimit"));
-
-    internal static bool IsTruthy(string? value) => value is not null && (value.Equals("on", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
 }

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
+using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Endpoints.Blobs;
 using Datasette.Gen.Runtime.Endpoints.Queries;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Extras;
@@ -23,7 +25,7 @@ public static class RowView
         await datasette.RefreshCatalogAsync().ConfigureAwait(false);
         var table = database.Schema.Find(request.Route("table") ?? "") ?? throw DatasetteHttpException.NotFound("Table not found");
         var rawPks = request.RouteMatch.Groups["pks"].Value;
-        var values = rawPks.Split(',').Select(Tilde.Decode).ToArray();
+        var values = rawPks.Split(',').Select(TildeEncoding.Decode).ToArray();
         // Like Datasette, a view (no primary key) is addressed by rowid too; SQLite decides whether it has one.
         var keys = table.PrimaryKeys.Count == 0 ? RowidKey : table.PrimaryKeys;
         if (values.Length != keys.Count)
@@ -40,7 +42,7 @@ public static class RowView
         var select = table.PrimaryKeys.Count == 0 ? "select rowid, *" : "select *";
         var sql = $"{select} from {SqlIdentifier.Escape(table.Name)} where {string.Join(" AND ", conditions)}";
         var format = request.Format;
-        var timeLimit = QueryView.TimeLimit(request, datasette);
+        var timeLimit = request.SqlTimeLimitMs;
 
         if (format is not (null or "json"))
         {
@@ -72,7 +74,7 @@ public static class RowView
         {
             var names = RowJson.ColumnNames(reader);
             var keyOrdinals = keys.Select(k => names.IndexOf(k)).ToArray();
-            var options = new RowJsonOptions(names, shape, QueryView.IsTruthy(request.Args.Get("_json_infinity")), KeyOrdinals: keyOrdinals,
+            var options = new RowJsonOptions(names, shape, QueryArgs.IsTruthy(request.Args.Get("_json_infinity")), KeyOrdinals: keyOrdinals,
                 Transforms: datasette.ValueTransforms(database, table.Name, names));
             return (RowJson.Write(rows.Writer, reader, options, limit: 1), names);
         });
@@ -130,8 +132,8 @@ public static class RowView
     {
         var buffer = new System.Text.StringBuilder();
         var csv = new Csv.CsvWriter(buffer);
-        var rowUrl = request.Origin + Urls.Table(datasette, database, table.Name) + "/" + string.Join(",", values.Select(Tilde.Encode)) + ".blob";
-        var found = QueryRunner.Run(database, sql, parameters, QueryView.TimeLimit(request, datasette), reader =>
+        var rowUrl = request.Origin + Urls.Table(datasette, database, table.Name) + "/" + string.Join(",", values.Select(TildeEncoding.Encode)) + ".blob";
+        var found = QueryRunner.Run(database, sql, parameters, request.SqlTimeLimitMs, reader =>
         {
             var names = RowJson.ColumnNames(reader);
             if (request.Args.Get("_header") != "off")
@@ -175,7 +177,7 @@ public static class RowView
         writer.WriteStartArray("foreign_key_tables");
         if (table.PrimaryKeys.Count == 1)
         {
-            foreach (var key in table.Incoming.Where(k => OtherTables.Visible(request, database, k.OtherTable)))
+            foreach (var key in table.Incoming.Where(k => OtherTables.Visible(request.ActorPermissions, database, k.OtherTable)))
             {
                 long count;
                 try

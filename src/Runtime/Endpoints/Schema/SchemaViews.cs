@@ -114,7 +114,7 @@ public static class SchemaViews
             }
             return list;
         });
-        return string.Join(";\n", statements.Where(s => OtherTables.Visible(request, database, s.Table)).Select(s => s.Sql));
+        return string.Join(";\n", statements.Where(s => OtherTables.Visible(request.ActorPermissions, database, s.Table)).Select(s => s.Sql));
     }
 
     private static string Suffix(DatasetteRequest request) => request.RouteMatch.Groups["suffix"].Value;

@@ -7,7 +7,7 @@ using Datasette.Gen.Runtime.Querying;
 namespace Datasette.Gen.Runtime.Endpoints.Tables;
 
 /// <summary>Writes facet results in Datasette's JSON shapes.</summary>
-public static class FacetJson
+internal static class FacetJson
 {
     public static void WriteResults(Utf8JsonWriter writer, IReadOnlyList<FacetResult> results, IReadOnlyList<string> timedOut)
     {

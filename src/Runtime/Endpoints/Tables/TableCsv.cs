@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Csv;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Errors;
@@ -19,7 +20,7 @@ namespace Datasette.Gen.Runtime.Endpoints.Tables;
 /// with keyset pagination (each page under the time limit) and sent as it goes, so memory
 /// stays flat; output stops with a message past max_csv_mb.
 /// </summary>
-public static class TableCsv
+internal static class TableCsv
 {
     public static async Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery firstQuery,
         List<ExpandedColumn> firstLabels, int timeLimit)
@@ -38,7 +39,7 @@ public static class TableCsv
         var labels = firstLabels;
         if (stream)
         {
-            query = TableQuery.Build(request, datasette, database, table, config, WithArgs(request.Args, "max", null));
+            query = TableQuery.Build(TablePage.QueryContextOf(request, datasette) with { Args = WithArgs(request.Args, "max", null) }, database, table, config);
             labels = TableView.ExpandLabels(request, datasette, database, table, query, timeLimit, defaultOn: false);
         }
         var tableUrl = request.Origin + Urls.Table(datasette, database, table.Name);
@@ -75,7 +76,7 @@ public static class TableCsv
             {
                 break;
             }
-            query = TableQuery.Build(request, datasette, database, table, config, WithArgs(request.Args, "max", page.Next));
+            query = TableQuery.Build(TablePage.QueryContextOf(request, datasette) with { Args = WithArgs(request.Args, "max", page.Next) }, database, table, config);
             labels = TableView.ExpandLabels(request, datasette, database, table, query, timeLimit, defaultOn: false);
         }
         body ??= CsvResponse.Start(request, table.Name);
@@ -129,7 +130,7 @@ public static class TableCsv
                     var column = query.OutputColumns[i];
                     if (!reader.IsDBNull(i) && reader.GetFieldType(i) == typeof(byte[]))
                     {
-                        var pks = string.Join(",", lastKey.Select(v => Tilde.Encode(v ?? "")));
+                        var pks = string.Join(",", lastKey.Select(v => TildeEncoding.Encode(v ?? "")));
                         csv.Add($"{tableUrl}/{pks}.blob?_blob_column={QueryArgs.QuotePlus(column)}");
                     }
                     else

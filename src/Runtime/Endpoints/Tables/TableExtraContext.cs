@@ -42,7 +42,7 @@ internal sealed class TableExtraContext(TablePage page)
         var args = Page.Request.Args;
         var requests = Querying.Facets.Requested(args, Page.Config, includeConfigured: true);
         var timedOut = new List<string>();
-        var results = Querying.Facets.Compute(Page.Request, Page.Datasette, Page.Database, Page.Table, Page.Query, requests,
+        var results = Querying.Facets.Compute(Page.QueryContext, Page.Database, Page.Table, Page.Query, requests,
             Querying.Facets.Size(args, Page.Config, Page.Datasette.Settings), timedOut);
         return new FacetOutcome(results, timedOut);
     }

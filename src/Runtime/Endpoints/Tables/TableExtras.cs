@@ -102,7 +102,7 @@ internal static class TableExtras
         var suggest = settings.SuggestFacets && settings.AllowFacet && !context.NoFacets
             && args.Get("_nosuggest") is not { Length: > 0 } && args.Get("_next") is not { Length: > 0 };
         var suggestions = suggest
-            ? SuggestedFacets.Compute(page.Request, page.Datasette, page.Database, page.Table, page.Query, Facets.Requested(args, page.Config, includeConfigured: true),
+            ? SuggestedFacets.Compute(page.QueryContext, page.Database, page.Table, page.Query, Facets.Requested(args, page.Config, includeConfigured: true),
                 Facets.Size(args, page.Config, settings), context.Count)
             : new List<FacetSuggestion>();
         SuggestedFacets.Write(writer, suggestions);
@@ -167,8 +167,8 @@ internal static class TableExtras
             writer.WriteEndObject();
             // The key is this table's own definition; the label column is the target's, so a
             // target the actor may not view answers as a missing one does (null).
-            var target = OtherTables.Find(page.Request, page.Database, key.OtherTable);
-            writer.WriteStringValue(target is null ? null : LabelColumns.For(page.Datasette, page.Database, target));
+            var target = OtherTables.Find(page.QueryContext.Permissions, page.Database, key.OtherTable);
+            writer.WriteStringValue(target is null ? null : LabelColumns.For(page.Datasette.Config, page.Database, target));
             writer.WriteEndArray();
         }
         writer.WriteEndArray();

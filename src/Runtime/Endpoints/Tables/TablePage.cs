@@ -20,4 +20,12 @@ internal sealed record TablePage(
     TableQuery Query,
     ExtraSet Requested,
     ExtraSet Resolved,
-    int RowCount);
+    int RowCount)
+{
+    /// <summary>What querying is given of this page's request.</summary>
+    public QueryContext QueryContext { get; } = QueryContextOf(Request, Datasette);
+
+    /// <summary>The request's arguments, settings, configuration, actor and address, for the querying code.</summary>
+    public static QueryContext QueryContextOf(DatasetteRequest request, Datasette datasette) =>
+        new(request.Args, datasette.Settings, datasette.Config, request.ActorPermissions, request.Origin, request.RawPath);
+}

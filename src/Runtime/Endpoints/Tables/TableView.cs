@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Endpoints.Blobs;
 using Datasette.Gen.Runtime.Endpoints.Queries;
 using Datasette.Gen.Runtime.Endpoints.Rows;
 using Datasette.Gen.Runtime.Errors;
@@ -59,14 +60,14 @@ public static class TableView
             "csv" => RowShape.Arrays,
             _ => RowShape.Objects,
         };
-        var timeLimit = QueryView.TimeLimit(request, datasette);
+        var timeLimit = request.SqlTimeLimitMs;
         if (table.Columns.Count == 0)
         {
             // A view over a dropped table lists without columns; using it is SQLite's error, worded as Datasette
             // reports it (there a 500, from reading the columns), rather than the syntax error of a select with none.
             QueryRunner.Run(database, $"select * from {SqlIdentifier.Escape(table.Name)} limit 0", null, timeLimit, _ => 0);
         }
-        var query = TableQuery.Build(request, datasette, database, table, config);
+        var query = TableQuery.Build(TablePage.QueryContextOf(request, datasette), database, table, config);
         var expanded = ExpandLabels(request, datasette, database, table, query, timeLimit, defaultOn: format is null);
 
         if (format is "csv" or "blob")
@@ -83,7 +84,7 @@ public static class TableView
             query.OutputColumns,
             // rows keyed by primary key need one; without, _shape=object is refused below, once the query has run
             shape == RowShape.Object && table.PrimaryKeys.Count == 0 ? RowShape.Objects : shape,
-            QueryView.IsTruthy(request.Args.Get("_json_infinity")),
+            QueryArgs.IsTruthy(request.Args.Get("_json_infinity")),
             JsonColumns: null,
             KeyOrdinals: table.IsView ? null : table.KeyColumns.Select(k => IndexOf(query.SelectColumns, k)).ToArray(),
             SortOrdinal: query.SortColumn is null ? -1 : IndexOf(query.SelectColumns, query.SortColumn),
@@ -174,13 +175,13 @@ public static class TableView
     /// <summary>Looks up labels for the foreign keys the request expands, over the values on this page.</summary>
     internal static List<ExpandedColumn> ExpandLabels(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery query, int timeLimit, bool defaultOn)
     {
-        var keys = ForeignKeyLabels.Requested(request, table, defaultOn).Where(k => query.OutputColumns.Contains(k.Column)).ToList();
+        var keys = ForeignKeyLabels.Requested(request.Args, table, defaultOn).Where(k => query.OutputColumns.Contains(k.Column)).ToList();
         if (keys.Count == 0)
         {
             return new List<ExpandedColumn>();
         }
         var values = ForeignKeyLabels.DistinctValues(database, query.PageSql, query.Parameters, keys.Select(k => k.Column).ToList(), timeLimit);
-        return ForeignKeyLabels.Lookup(request, datasette, database, keys, values);
+        return ForeignKeyLabels.Lookup(TablePage.QueryContextOf(request, datasette), database, keys, values);
     }
 
     /// <summary>The current URL with _next replaced and the active sort re-stated, absolute.</summary>

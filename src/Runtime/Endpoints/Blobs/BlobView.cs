@@ -9,7 +9,7 @@ using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Sql;
 using Microsoft.AspNetCore.Http;
 
-namespace Datasette.Gen.Runtime.Endpoints.Rows;
+namespace Datasette.Gen.Runtime.Endpoints.Blobs;
 
 /// <summary>
 /// <c>.blob</c>: the raw bytes of one BLOB cell, from a row (<c>?_blob_column=</c>) or from a

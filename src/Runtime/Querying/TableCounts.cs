@@ -2,10 +2,10 @@ using System.Collections.Generic;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Sql;
 
-namespace Datasette.Gen.Runtime.Endpoints.Databases;
+namespace Datasette.Gen.Runtime.Querying;
 
 /// <summary>Row counts the way Datasette takes them: at most 10,001 rows, under a time limit.</summary>
-public static class TableCounts
+internal static class TableCounts
 {
     public const int Cap = 10001;
 

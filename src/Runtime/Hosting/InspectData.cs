@@ -2,11 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Json;
 
-namespace Datasette.Gen.Runtime.Data;
-
-/// <summary>What <c>datasette inspect</c> records for one immutable file: its hash, size and table counts.</summary>
-public sealed record InspectEntry(string Name, string Hash, long Size, string File, IReadOnlyDictionary<string, long> Counts);
+namespace Datasette.Gen.Runtime.Hosting;
 
 /// <summary>
 /// Reads and writes Datasette's inspect file (<c>datasette inspect</c> / <c>--inspect-file</c>):
@@ -41,14 +40,14 @@ public static class InspectData
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
         {
-            throw new Hosting.CommandLineException($"Invalid value for '--inspect-file': {path} is not a valid inspect file ({ex.Message})");
+            throw new CommandLineException($"Invalid value for '--inspect-file': {path} is not a valid inspect file ({ex.Message})");
         }
         return entries;
     }
 
     public static void Write(Stream output, IEnumerable<InspectEntry> entries)
     {
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = Json.JsonBody.WriterOptions.Encoder });
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JsonBody.WriterOptions.Encoder });
         writer.WriteStartObject();
         foreach (var entry in entries)
         {

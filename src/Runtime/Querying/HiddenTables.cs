@@ -1,17 +1,18 @@
 using System.Collections.Generic;
+using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Data;
 
-namespace Datasette.Gen.Runtime.Endpoints.Databases;
+namespace Datasette.Gen.Runtime.Querying;
 
 /// <summary>Tables hidden from listings: by the schema's rules, or by <c>hidden: true</c> in configuration.</summary>
-public static class HiddenTables
+internal static class HiddenTables
 {
-    public static HashSet<string> For(Datasette datasette, Database database)
+    public static HashSet<string> For(DatasetteConfig config, Database database)
     {
         var hidden = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var table in database.Schema.Tables)
         {
-            if (table.IsHidden || datasette.Config.Table(database.Name, table.Name)?.Hidden == true)
+            if (table.IsHidden || config.Table(database.Name, table.Name)?.Hidden == true)
             {
                 hidden.Add(table.Name);
             }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Datasette.Gen.Runtime.Data;
 
-namespace Datasette.Gen.Runtime.Endpoints.Tables;
+namespace Datasette.Gen.Runtime.Http;
 
 /// <summary>Datasette's to_css_class: a name safe for CSS classes and file names, suffixed with a hash when changed.</summary>
 public static partial class CssClass

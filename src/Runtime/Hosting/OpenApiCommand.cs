@@ -6,7 +6,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Hosting;
 
-namespace Datasette.Gen.Runtime.OpenApi;
+namespace Datasette.Gen.Runtime.Hosting;
 
 /// <summary>
 /// <c>datasette-gen openapi [-o PATH] [FILES] [serve's instance options]</c>: starts the instance exactly as

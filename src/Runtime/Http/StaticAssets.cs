@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Http;
 using Microsoft.AspNetCore.Http;
 
-namespace Datasette.Gen.Runtime.Endpoints.Instance;
+namespace Datasette.Gen.Runtime.Http;
 
 /// <summary>
 /// <c>/-/static/{path}</c>: assets embedded in the runtime (resources named <c>static/…</c>),
@@ -24,7 +24,7 @@ public static class StaticAssets
 
     private sealed record Asset(byte[] Bytes, Lazy<byte[]>? Gzipped, string ETag, string Hash, string ContentType);
 
-    public static Task HandleAsync(DatasetteRequest request, Datasette datasette)
+    public static Task HandleAsync(DatasetteRequest request)
     {
         var path = request.RouteMatch.Groups["path"].Value;
         if (Load(path) is not { } asset)
@@ -64,8 +64,8 @@ public static class StaticAssets
     }
 
     /// <summary>The URL of an asset with its <c>_hash</c>, so browsers may cache it for good.</summary>
-    public static string Url(Datasette datasette, string path) =>
-        datasette.Settings.BaseUrl + "-/static/" + path + (Load(path) is { } asset ? "?_hash=" + asset.Hash : "");
+    public static string Url(string baseUrl, string path) =>
+        baseUrl + "-/static/" + path + (Load(path) is { } asset ? "?_hash=" + asset.Hash : "");
 
     private static Asset? Load(string path)
     {
