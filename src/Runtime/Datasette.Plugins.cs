@@ -23,7 +23,7 @@ public sealed partial class Datasette
     public PluginRegistry Plugins { get; }
 
     /// <summary>Every route in match order: the plugins' (register_routes) first, then Datasette's own.</summary>
-    public IReadOnlyList<Route> Routes => _routes ??= DatasetteRoutes.Bind(this);
+    internal IReadOnlyList<Route> Routes => _routes ??= DatasetteRoutes.Bind(this);
 
     /// <summary>What start-up reported without failing (e.g. a configured column type that could not be applied).</summary>
     public IReadOnlyList<string> StartupWarnings => _startupWarnings;

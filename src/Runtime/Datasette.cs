@@ -58,7 +58,7 @@ public sealed partial class Datasette : IAsyncDisposable
     private string? _rootToken;
     private bool _rootTokenUsed;
 
-    public Datasette(DatasetteConfig config, InternalDatabase internalDatabase, DatasetteOptions? options = null)
+    internal Datasette(DatasetteConfig config, InternalDatabase internalDatabase, DatasetteOptions? options = null)
     {
         options ??= new DatasetteOptions();
         Config = config;
@@ -89,7 +89,7 @@ public sealed partial class Datasette : IAsyncDisposable
 
     public Settings Settings => Config.Settings;
 
-    public InternalDatabase Internal { get; }
+    internal InternalDatabase Internal { get; }
 
     internal PermissionChecker Permissions { get; }
 
@@ -97,9 +97,9 @@ public sealed partial class Datasette : IAsyncDisposable
     public DatasetteUrls Urls { get; }
 
     /// <summary>The configuration's allow blocks as rules, with compiled or interpreted matchers.</summary>
-    public PermissionRules PermissionRules { get; }
+    internal PermissionRules PermissionRules { get; }
 
-    public Signer Signer { get; }
+    internal Signer Signer { get; }
 
     public bool RootEnabled => Options.RootEnabled;
 
@@ -114,7 +114,7 @@ public sealed partial class Datasette : IAsyncDisposable
     public List<ITokenHandler> TokenHandlers { get; } = new();
 
     /// <summary>Where actors come from, asked in order (Datasette's actor_from_request hooks): plugins insert theirs first.</summary>
-    public List<IActorSource> ActorSources { get; } = new();
+    internal List<IActorSource> ActorSources { get; } = new();
 
     /// <summary>Registered actions by name (Datasette's <c>datasette.actions</c>).</summary>
     public IReadOnlyDictionary<string, ActionDefinition> Actions => _actions;

@@ -3,4 +3,4 @@ using System.Collections.Generic;
 namespace Datasette.Gen.Runtime.Data;
 
 /// <summary>What <c>datasette inspect</c> records for one immutable file: its hash, size and table counts.</summary>
-public sealed record InspectEntry(string Name, string Hash, long Size, string File, IReadOnlyDictionary<string, long> Counts);
+internal sealed record InspectEntry(string Name, string Hash, long Size, string File, IReadOnlyDictionary<string, long> Counts);

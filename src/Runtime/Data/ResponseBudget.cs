@@ -9,7 +9,7 @@ namespace Datasette.Gen.Runtime.Data;
 /// in memory before sending it, so a page of large values must stop at a clear 400 rather than
 /// take whatever memory the rows need. The budget of the request on the flow is <see cref="Data.RequestScope.MaxResponseBytes"/>.
 /// </summary>
-public static class ResponseBudget
+internal static class ResponseBudget
 {
     /// <summary>Fails once a buffer of <paramref name="bytes"/> passes <paramref name="maxBytes"/> (0: no limit).</summary>
     public static void Check(long bytes, long maxBytes)
@@ -22,7 +22,7 @@ public static class ResponseBudget
 }
 
 /// <summary>A buffered page passed <see cref="ResponseBudget"/>.</summary>
-public sealed class ResponseTooLargeException(long maxBytes) : DatasetteHttpException(400,
+internal sealed class ResponseTooLargeException(long maxBytes) : DatasetteHttpException(400,
     $"Response too large: a page may hold at most {maxBytes / (1024 * 1024)} MB (the max_response_mb setting). Ask for fewer rows (_size) or columns (_col, or a narrower select).",
     "Response too large");
 
@@ -30,7 +30,7 @@ public sealed class ResponseTooLargeException(long maxBytes) : DatasetteHttpExce
 /// A growable byte buffer that refuses to grow past a byte budget, and never reserves more than
 /// the budget (an ArrayBufferWriter's doubling could reserve twice as much).
 /// </summary>
-public sealed class BudgetedBufferWriter(int initialCapacity, long maxBytes) : IBufferWriter<byte>
+internal sealed class BudgetedBufferWriter(int initialCapacity, long maxBytes) : IBufferWriter<byte>
 {
     private byte[] _buffer = new byte[initialCapacity];
     private int _written;

@@ -16,7 +16,7 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// [-r DB RESOURCE ACTION] [--debug]</c>: mints a signed API token offline, printed on its last
 /// line (with --debug, the decoded payload after it), as <c>datasette create-token</c> does.
 /// </summary>
-public static class CreateTokenCommand
+internal static class CreateTokenCommand
 {
     public const string Name = "create-token";
 

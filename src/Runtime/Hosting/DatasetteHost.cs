@@ -100,7 +100,7 @@ public static class DatasetteHost
     }
 
     /// <summary>Builds and starts the server; the caller disposes it. Tests use this directly.</summary>
-    public static Task<DatasetteServer> StartAsync(Deployment deployment, ServeOptions options) => StartAsync(deployment, options, null);
+    internal static Task<DatasetteServer> StartAsync(Deployment deployment, ServeOptions options) => StartAsync(deployment, options, null);
 
     /// <summary>As <see cref="StartAsync(Deployment, ServeOptions)"/>, with Kestrel's options adjustable (tests shorten its timeouts).</summary>
     internal static async Task<DatasetteServer> StartAsync(Deployment deployment, ServeOptions options, Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? configureKestrel)

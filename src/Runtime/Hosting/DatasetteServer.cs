@@ -24,7 +24,7 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// open generic services, which Native AOT builds at run time) bought nothing: a quarter of
 /// the process's start-up time.
 /// </summary>
-public sealed class DatasetteServer : IAsyncDisposable
+internal sealed class DatasetteServer : IAsyncDisposable
 {
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
 

@@ -13,7 +13,7 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// server then holds what it needs at rest rather than its peak under load; nothing runs while
 /// requests keep coming, and a quiet server is trimmed once, not every second.
 /// </summary>
-public sealed class IdleMemoryTrimmer : IDisposable
+internal sealed class IdleMemoryTrimmer : IDisposable
 {
     private readonly Func<IEnumerable<Database>> _databases;
     private readonly Timer? _timer;

@@ -11,7 +11,7 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// Reads and writes Datasette's inspect file (<c>datasette inspect</c> / <c>--inspect-file</c>):
 /// precomputed hashes and counts, so immutable databases need no hashing or counting at start-up.
 /// </summary>
-public static class InspectData
+internal static class InspectData
 {
     public static IReadOnlyList<InspectEntry> Read(string path)
     {

@@ -13,7 +13,7 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// <c>serve</c> would (on a free loopback port) and writes the OpenAPI document an anonymous
 /// client gets from /-/openapi.json. The build runs it to put openapi.json beside the executable.
 /// </summary>
-public static class OpenApiCommand
+internal static class OpenApiCommand
 {
     public const string Name = "openapi";
 

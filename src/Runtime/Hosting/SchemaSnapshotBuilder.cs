@@ -15,7 +15,7 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// Reads the attached databases into a <see cref="SchemaSnapshot"/> (via <see cref="SchemaReader"/>,
 /// as the views see them) and asks SQLite to prepare every configured stored query.
 /// </summary>
-public static partial class SchemaSnapshotBuilder
+internal static partial class SchemaSnapshotBuilder
 {
     public static SchemaSnapshot Build(Datasette datasette)
     {

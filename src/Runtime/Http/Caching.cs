@@ -3,7 +3,7 @@ using Datasette.Gen.Runtime.Http;
 namespace Datasette.Gen.Runtime.Http;
 
 /// <summary>Cache-Control and Referrer-Policy on table and row responses, as Datasette sets them.</summary>
-public static class Caching
+internal static class Caching
 {
     /// <param name="defaultTtl">The default_cache_ttl setting; <c>?_ttl=</c> overrides it.</param>
     public static void Apply(DatasetteRequest request, int defaultTtl)

@@ -11,7 +11,7 @@ namespace Datasette.Gen.Runtime.Http;
 /// Set-Cookie headers written as Datasette (Python's SimpleCookie) writes them: <c>Path=/; SameSite=lax</c>,
 /// the value quoted and escaped when it is not a plain token.
 /// </summary>
-public static class Cookies
+internal static class Cookies
 {
     public static void Set(HttpResponse response, string name, string value) =>
         response.Headers.Append("Set-Cookie", $"{CheckedName(name)}={HeaderValues.CookieValue(value)}; Path=/; SameSite=lax");
@@ -26,7 +26,7 @@ public static class Cookies
 }
 
 /// <summary>The <c>ds_actor</c> authentication cookie.</summary>
-public static class ActorCookie
+internal static class ActorCookie
 {
     public const string Name = "ds_actor";
 

@@ -4,7 +4,7 @@ using Datasette.Gen.Runtime.Data;
 namespace Datasette.Gen.Runtime.Http;
 
 /// <summary>Datasette's to_css_class: a name safe for CSS classes and file names, suffixed with a hash when changed.</summary>
-public static partial class CssClass
+internal static partial class CssClass
 {
     public static string Sanitise(string name)
     {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace Datasette.Gen.Runtime.Http;
 
 /// <summary>Response headers for CSV (text/plain to view, text/csv as an attachment with ?_dl=) and buffered sends.</summary>
-public static class CsvResponse
+internal static class CsvResponse
 {
     public static Stream Start(DatasetteRequest request, string filename)
     {

@@ -12,7 +12,7 @@ namespace Datasette.Gen.Runtime.Http;
 /// Datasette's "JSON data views" (/-/versions, /-/settings, …): with .json the object itself
 /// with "ok": true first; without, an HTML page showing the same JSON.
 /// </summary>
-public static class DataViews
+internal static class DataViews
 {
     public static Task SendAsync(DatasetteRequest request, string name, Action<Utf8JsonWriter> writeProperties)
     {

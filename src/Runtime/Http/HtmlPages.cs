@@ -11,7 +11,7 @@ namespace Datasette.Gen.Runtime.Http;
 /// The HTML form of a data page until the full HTML UI exists: the page's JSON, pretty-printed,
 /// with the alternate link Datasette sends so clients can find the JSON.
 /// </summary>
-public static class HtmlPages
+internal static class HtmlPages
 {
     public static Task SendJsonAsync(DatasetteRequest request, string title, JsonBody json)
     {

@@ -8,7 +8,7 @@ namespace Datasette.Gen.Runtime.Http;
 /// Flash messages in the signed <c>ds_messages</c> cookie (tokens spec §5): a JSON list of
 /// <c>[text, type]</c> pairs, loaded when a request arrives, shown once by the next HTML page.
 /// </summary>
-public static class Messages
+internal static class Messages
 {
     public const string CookieName = "ds_messages";
 

@@ -7,7 +7,7 @@ using Datasette.Gen.Runtime.Json;
 namespace Datasette.Gen.Runtime.Http;
 
 /// <summary>Bare-shape responses: the rows themselves, or with <c>?_nl=</c> one compact JSON object per line.</summary>
-public static class NdJson
+internal static class NdJson
 {
     public static Task SendOrJsonAsync(DatasetteRequest request, JsonBody rows)
     {

@@ -12,7 +12,7 @@ namespace Datasette.Gen.Runtime.Http;
 /// POST bodies of the small HTML forms (logout, create-token, messages, permissions): URL-encoded
 /// or a JSON object, read as ordered (name, value) pairs, never more than max_post_body_bytes.
 /// </summary>
-public static class RequestBody
+internal static class RequestBody
 {
     public static async Task<QueryArgs> ReadFormAsync(DatasetteRequest request)
     {

@@ -5,7 +5,7 @@ using Datasette.Gen.Runtime.Http;
 namespace Datasette.Gen.Runtime.Http;
 
 /// <summary>The <c>request</c> extra: url, path, full_path, host and the arguments.</summary>
-public static class RequestExtra
+internal static class RequestExtra
 {
     public static void Write(Utf8JsonWriter writer, DatasetteRequest request)
     {

@@ -8,7 +8,7 @@ namespace Datasette.Gen.Runtime.Http;
 /// (<c>/-/versions</c>, <c>/</c>, …) is checked before its regex runs, so most routes are
 /// skipped with one string comparison.
 /// </summary>
-public sealed class Router
+internal sealed class Router
 {
     private readonly (Route Route, string Prefix)[] _routes;
 

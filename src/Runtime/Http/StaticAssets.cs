@@ -15,7 +15,7 @@ namespace Datasette.Gen.Runtime.Http;
 /// immutable caching when <c>?_hash=</c> matches the file. Text assets are sent gzipped to
 /// clients that accept it, compressed once on first use.
 /// </summary>
-public static class StaticAssets
+internal static class StaticAssets
 {
     private const string Prefix = "static/";
 

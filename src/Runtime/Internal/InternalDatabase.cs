@@ -12,7 +12,7 @@ namespace Datasette.Gen.Runtime.Internal;
 /// (catalog, metadata, stored queries, column types). A temporary file (WAL) by default, so
 /// readers never wait for the writer; deleted when the instance closes.
 /// </summary>
-public sealed class InternalDatabase : IAsyncDisposable
+internal sealed class InternalDatabase : IAsyncDisposable
 {
     private readonly bool _temporary;
 

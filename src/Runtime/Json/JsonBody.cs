@@ -13,7 +13,7 @@ namespace Datasette.Gen.Runtime.Json;
 /// Writes a JSON body into a buffer first, so a failure half-way (a timeout on row 900)
 /// still becomes a clean error response, then sends it with its length.
 /// </summary>
-public sealed class JsonBody : IDisposable
+internal sealed class JsonBody : IDisposable
 {
     public static readonly JsonWriterOptions WriterOptions = new()
     {

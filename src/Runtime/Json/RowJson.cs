@@ -8,7 +8,7 @@ using Microsoft.Data.Sqlite;
 namespace Datasette.Gen.Runtime.Json;
 
 /// <summary>How to write a result set: which columns are output, which identify a row and how values are rendered.</summary>
-public sealed record RowJsonOptions(
+internal sealed record RowJsonOptions(
     IReadOnlyList<string> OutputColumns,
     RowShape Shape,
     bool JsonInfinity = false,
@@ -19,13 +19,13 @@ public sealed record RowJsonOptions(
     IReadOnlyDictionary<int, Func<object?, object?>>? Transforms = null);
 
 /// <summary>What writing the rows learnt: how many, whether more exist, and the last row's key and sort values (as stored) when the page was full.</summary>
-public sealed record RowJsonResult(int Count, bool HasMore, IReadOnlyList<object?> LastKey, object? LastSortValue);
+internal sealed record RowJsonResult(int Count, bool HasMore, IReadOnlyList<object?> LastKey, object? LastSortValue);
 
 /// <summary>
 /// Streams rows from a reader straight into JSON in the requested shape, one value at a time,
 /// stopping after <c>limit</c> rows and reporting whether another row followed.
 /// </summary>
-public static class RowJson
+internal static class RowJson
 {
     public static RowJsonResult Write(Utf8JsonWriter writer, SqliteDataReader reader, RowJsonOptions options, int limit)
     {

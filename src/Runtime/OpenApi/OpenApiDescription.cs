@@ -17,7 +17,7 @@ namespace Datasette.Gen.Runtime.OpenApi;
 /// stored query it may view (and the SQL endpoint where it may execute SQL), each described from
 /// the live schema through the shared builder, or taken compiled when the input is unchanged.
 /// </summary>
-public static class OpenApiDescription
+internal static class OpenApiDescription
 {
     private const int MaxQueries = 10_000;
 

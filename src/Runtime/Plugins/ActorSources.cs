@@ -12,13 +12,13 @@ namespace Datasette.Gen.Runtime.Plugins;
 /// asked for every request; the first actor wins. A source throws
 /// <see cref="TokenInvalidException"/> to fail the request with 401.
 /// </summary>
-public interface IActorSource
+internal interface IActorSource
 {
     ValueTask<JsonObject?> ActorFromRequestAsync(Datasette datasette, DatasetteRequest request);
 }
 
 /// <summary><c>Authorization: Bearer TOKEN</c> (exactly that spelling), verified by the token handlers.</summary>
-public sealed class TokenActorSource : IActorSource
+internal sealed class TokenActorSource : IActorSource
 {
     public async ValueTask<JsonObject?> ActorFromRequestAsync(Datasette datasette, DatasetteRequest request)
     {
@@ -32,7 +32,7 @@ public sealed class TokenActorSource : IActorSource
 }
 
 /// <summary>The signed <c>ds_actor</c> cookie: <c>{"a": actor, "e": base62 expiry?}</c> in the "actor" namespace.</summary>
-public sealed class CookieActorSource : IActorSource
+internal sealed class CookieActorSource : IActorSource
 {
     public ValueTask<JsonObject?> ActorFromRequestAsync(Datasette datasette, DatasetteRequest request) =>
         ValueTask.FromResult(Read(datasette, request.Cookie(ActorCookie.Name)));

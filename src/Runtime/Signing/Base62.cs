@@ -4,7 +4,7 @@ using System.Text;
 namespace Datasette.Gen.Runtime.Signing;
 
 /// <summary>Datasette's base-62 alphabet for cookie expiry times, most significant digit first.</summary>
-public static class Base62
+internal static class Base62
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghijklmnopqrstuvwxyz";
 

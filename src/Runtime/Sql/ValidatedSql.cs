@@ -9,7 +9,7 @@ namespace Datasette.Gen.Runtime.Sql;
 /// the same queries, so the validator's regexes and the single-statement prepare run once per
 /// text and database; only successes are remembered.
 /// </summary>
-public static class ValidatedSql
+internal static class ValidatedSql
 {
     private const int Capacity = 1024;
 

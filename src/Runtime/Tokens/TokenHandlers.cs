@@ -24,7 +24,7 @@ public interface ITokenHandler
 
 
 /// <summary>The built-in handler: <c>dstok_</c> + the payload signed in the "token" namespace (tokens spec §3).</summary>
-public sealed class SignedTokenHandler : ITokenHandler
+internal sealed class SignedTokenHandler : ITokenHandler
 {
     public const string Prefix = "dstok_";
 

@@ -16,7 +16,7 @@ using Datasette.Gen.Runtime.Tokens;
 namespace Datasette.Gen.Runtime.Endpoints.Auth;
 
 /// <summary>Signing in and out, API tokens and flash messages: /-/auth-token, /-/logout, /-/create-token, /-/messages.</summary>
-public static class AuthViews
+internal static class AuthViews
 {
     /// <summary><c>/-/auth-token?token=…</c>: the one-time root login link printed by --root.</summary>
     public static Task AuthTokenAsync(DatasetteRequest request, Datasette datasette)

@@ -15,7 +15,7 @@ namespace Datasette.Gen.Runtime.Endpoints.Blobs;
 /// <c>.blob</c>: the raw bytes of one BLOB cell, from a row (<c>?_blob_column=</c>) or from a
 /// query result (plus <c>_blob_hash</c> to pick the row whose value has that SHA-256).
 /// </summary>
-public static class BlobView
+internal static class BlobView
 {
     public static Task RowAsync(DatasetteRequest request, Database database, string table, string sql, Dictionary<string, object?> parameters,
         IReadOnlyList<string> pkValues, int timeLimit) =>

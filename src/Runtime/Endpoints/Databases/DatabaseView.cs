@@ -12,7 +12,7 @@ using Datasette.Gen.Runtime.Querying;
 namespace Datasette.Gen.Runtime.Endpoints.Databases;
 
 /// <summary>The database page, <c>/{db}.json</c>: tables with counts and keys, views, stored queries.</summary>
-public static class DatabaseView
+internal static class DatabaseView
 {
     private const int CountTimeLimitMs = 100;
     private const int QueriesShown = 5;

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace Datasette.Gen.Runtime.Endpoints.Databases;
 
 /// <summary><c>/{db}.db</c>: the file itself, only for immutable file databases when downloads are allowed.</summary>
-public static class DownloadView
+internal static class DownloadView
 {
     public static async Task HandleAsync(DatasetteRequest request, Datasette datasette)
     {

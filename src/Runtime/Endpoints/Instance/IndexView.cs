@@ -12,7 +12,7 @@ using Datasette.Gen.Runtime.Querying;
 namespace Datasette.Gen.Runtime.Endpoints.Instance;
 
 /// <summary>The instance index, <c>/.json</c>: every visible database with its first tables.</summary>
-public static class IndexView
+internal static class IndexView
 {
     private const long CountableSize = 100L * 1024 * 1024;
     private const int CountTimeLimitMs = 10;

@@ -11,7 +11,7 @@ using Datasette.Gen.Runtime.Sql;
 namespace Datasette.Gen.Runtime.Endpoints.Instance;
 
 /// <summary>The instance introspection endpoints: versions, settings, config, databases, actor, plugins.</summary>
-public static class InstanceViews
+internal static class InstanceViews
 {
     // The SQLite library is the process's: read once, on the internal database, whose connections
     // request SQL never holds (versions answers at once while user queries fill every SQL slot).

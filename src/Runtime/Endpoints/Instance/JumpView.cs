@@ -14,7 +14,7 @@ namespace Datasette.Gen.Runtime.Endpoints.Instance;
 /// is found by its names alone (never a stored query's title) and carries no description, whatever
 /// the metadata says; actors allowed <c>debug-menu</c> also find the debug pages, described.
 /// </summary>
-public static class JumpView
+internal static class JumpView
 {
     private const int Limit = 100;
 

@@ -7,7 +7,7 @@ using Datasette.Gen.Runtime.Http;
 namespace Datasette.Gen.Runtime.Endpoints.Instance;
 
 /// <summary><c>/-/threads.json</c> (permissions-debug): the process's threads and the thread pool's queue.</summary>
-public static class ThreadsView
+internal static class ThreadsView
 {
     public static Task HandleAsync(DatasetteRequest request, Datasette datasette)
     {

@@ -12,7 +12,7 @@ namespace Datasette.Gen.Runtime.Endpoints.OpenApi;
 /// see it; and <c>/-/api</c>: Swagger UI (embedded, no CDN) over that document. This replaces
 /// Datasette's own HTML API explorer at /-/api.
 /// </summary>
-public static class OpenApiView
+internal static class OpenApiView
 {
     public static async Task DocumentAsync(DatasetteRequest request, Datasette datasette)
     {

@@ -19,7 +19,7 @@ namespace Datasette.Gen.Runtime.Endpoints.Permissions;
 /// Datasette's permission debugging endpoints (permissions spec §11): /-/actions, /-/allowed,
 /// /-/rules, /-/check, /-/permissions and /-/allow-debug. Unstable JSON shapes, as in 1.0a37.
 /// </summary>
-public static class PermissionViews
+internal static class PermissionViews
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 200;

@@ -7,7 +7,7 @@ using Datasette.Gen.Runtime.Http;
 namespace Datasette.Gen.Runtime.Endpoints.Queries;
 
 /// <summary>Stored-query parameters that Datasette fills itself: _header_*, _cookie_*, _now_*, _random_chars_*, _actor_*.</summary>
-public static class MagicParameters
+internal static class MagicParameters
 {
     /// <summary>A field of the signed-in actor; without an actor the query cannot run.</summary>
     private static object? ActorField(DatasetteRequest request, string key)

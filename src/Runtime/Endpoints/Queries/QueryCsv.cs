@@ -12,7 +12,7 @@ using Datasette.Gen.Runtime.Sql;
 namespace Datasette.Gen.Runtime.Endpoints.Queries;
 
 /// <summary>A query's rows as CSV (one page, up to max_returned_rows); blob cells become .blob links.</summary>
-public static class QueryCsv
+internal static class QueryCsv
 {
     public static async Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, string sql, Dictionary<string, object?> parameters,
         StoredQuery? storedQuery, int timeLimit)

@@ -13,7 +13,7 @@ using Datasette.Gen.Runtime.Permissions;
 namespace Datasette.Gen.Runtime.Endpoints.Queries;
 
 /// <summary>The stored-query browser: <c>/-/queries.json</c> and <c>/{db}/-/queries.json</c>.</summary>
-public static class QueryListView
+internal static class QueryListView
 {
     private const int DefaultJsonSize = 50;
 

@@ -19,7 +19,7 @@ namespace Datasette.Gen.Runtime.Endpoints.Queries;
 /// SQL queries: arbitrary read-only SQL at <c>/{db}/-/query.json?sql=</c> and stored queries
 /// at <c>/{db}/{name}.json</c>. Parameters are bound as strings from the query string.
 /// </summary>
-public static class QueryView
+internal static class QueryView
 {
     public static Task ArbitraryAsync(DatasetteRequest request, Datasette datasette)
     {

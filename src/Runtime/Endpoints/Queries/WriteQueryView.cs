@@ -17,7 +17,7 @@ namespace Datasette.Gen.Runtime.Endpoints.Queries;
 /// executed in one transaction on the database's single writer, answered with JSON or with a
 /// flash message and a redirect, as Datasette's canned write queries are.
 /// </summary>
-public static class WriteQueryView
+internal static class WriteQueryView
 {
     public static async Task PostAsync(DatasetteRequest request, Datasette datasette, Database database, StoredQuery query)
     {

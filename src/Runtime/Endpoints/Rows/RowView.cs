@@ -17,7 +17,7 @@ using Datasette.Gen.Runtime.Sql;
 namespace Datasette.Gen.Runtime.Endpoints.Rows;
 
 /// <summary>One row by its primary key values (or rowid): <c>/{db}/{table}/{pks}.json</c>.</summary>
-public static class RowView
+internal static class RowView
 {
     public static async Task HandleAsync(DatasetteRequest request, Datasette datasette)
     {

@@ -12,7 +12,7 @@ using Datasette.Gen.Runtime.Sql;
 namespace Datasette.Gen.Runtime.Endpoints.Schema;
 
 /// <summary>/-/schema, /{db}/-/schema and /{db}/{table}/-/schema as JSON, Markdown or HTML.</summary>
-public static class SchemaViews
+internal static class SchemaViews
 {
     /// <summary>Every database the actor may view (no view-instance check, as in Datasette).</summary>
     public static Task InstanceAsync(DatasetteRequest request, Datasette datasette)

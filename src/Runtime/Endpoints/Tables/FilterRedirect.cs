@@ -9,7 +9,7 @@ namespace Datasette.Gen.Runtime.Endpoints.Tables;
 /// The table form's redirects: _filter_column/_filter_op/_filter_value (and their _N forms)
 /// become column__op=value, and _sort_by_desc becomes _sort_desc.
 /// </summary>
-public static class FilterRedirect
+internal static class FilterRedirect
 {
     public static string? Location(DatasetteRequest request)
     {

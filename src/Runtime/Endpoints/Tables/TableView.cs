@@ -20,7 +20,7 @@ namespace Datasette.Gen.Runtime.Endpoints.Tables;
 /// The table and view endpoint <c>/{db}/{table}(.json|.csv)</c>; a name that is not a table or
 /// view but is a stored query is served as that query.
 /// </summary>
-public static class TableView
+internal static class TableView
 {
     public static async Task HandleAsync(DatasetteRequest request, Datasette datasette)
     {
