@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Threading.Tasks;
 using Datasette.Gen.SchemaTool;
 
 // datasette-gen-schema -o SNAPSHOT [-c datasette.yaml] DATABASE...
+// datasette-gen-schema --inspect INSPECT DATABASE...   (hashes and counts of the databases to embed)
+if (args.Length > 2 && args[0] == "--inspect")
+{
+    return Datasette.Gen.Runtime.Hosting.InspectCommand.Run(["--inspect-file", args[1], .. args[2..]]);
+}
 var output = (string?)null;
 var config = (string?)null;
 var databases = new List<string>();
@@ -25,7 +28,7 @@ for (var i = 0; i < args.Length; i++)
 }
 if (output is null || databases.Count == 0)
 {
-    Console.Error.WriteLine("Usage: datasette-gen-schema -o SNAPSHOT [-c datasette.yaml] DATABASE...");
+    Console.Error.WriteLine("Usage: datasette-gen-schema -o SNAPSHOT [-c datasette.yaml] DATABASE...\n       datasette-gen-schema --inspect INSPECT DATABASE...");
     return 2;
 }
 return await BuildSnapshot.RunAsync(databases, config, output, Console.Error);

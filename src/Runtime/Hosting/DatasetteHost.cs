@@ -265,6 +265,10 @@ public static class DatasetteHost
         }
         if (options.Files.Count == 0 && options.ImmutableFiles.Count == 0)
         {
+            foreach (var (name, database) in EmbeddedImage.Databases(System.Reflection.Assembly.GetEntryAssembly(), datasette.Settings.CacheSizeKb))
+            {
+                Check(datasette.AddDatabase(database, name));
+            }
             foreach (var embedded in deployment.DefaultDatabases)
             {
                 // A memory name of its own: shared-cache memory databases are process-wide, and a second

@@ -13,12 +13,15 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// </summary>
 internal static class InspectData
 {
-    public static IReadOnlyList<InspectEntry> Read(string path)
+    public static IReadOnlyList<InspectEntry> Read(string path) => Parse(System.IO.File.ReadAllBytes(path), path);
+
+    /// <summary>Inspect data already in memory (the build's, embedded in the executable); <paramref name="source"/> names it in errors.</summary>
+    public static IReadOnlyList<InspectEntry> Parse(byte[] json, string source)
     {
         var entries = new List<InspectEntry>();
         try
         {
-            using var document = JsonDocument.Parse(System.IO.File.ReadAllBytes(path));
+            using var document = JsonDocument.Parse(json);
             foreach (var database in document.RootElement.EnumerateObject())
             {
                 var value = database.Value;
@@ -40,7 +43,7 @@ internal static class InspectData
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
         {
-            throw new CommandLineException($"Invalid value for '--inspect-file': {path} is not a valid inspect file ({ex.Message})");
+            throw new CommandLineException($"Invalid value for '--inspect-file': {source} is not a valid inspect file ({ex.Message})");
         }
         return entries;
     }
