@@ -265,7 +265,7 @@ public static class DatasetteHost
         }
         if (options.Files.Count == 0 && options.ImmutableFiles.Count == 0)
         {
-            foreach (var (name, database) in EmbeddedImage.Databases(System.Reflection.Assembly.GetEntryAssembly(), datasette.Settings.CacheSizeKb))
+            foreach (var (name, database) in EmbeddedDatabases.Databases(System.Reflection.Assembly.GetEntryAssembly(), datasette.Settings.CacheSizeKb))
             {
                 Check(datasette.AddDatabase(database, name));
             }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Hosting;
 using Datasette.Gen.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
@@ -21,7 +22,7 @@ public sealed class EmbeddedImageTests
     public async Task An_embedded_database_is_served_from_the_image_with_the_builds_inspect_data()
     {
         TestSqlite.EnsureProvider();
-        var (name, database) = Assert.Single(EmbeddedImage.Databases(typeof(EmbeddedImageTests).Assembly, cacheSizeKb: 0));
+        var (name, database) = Assert.Single(EmbeddedDatabases.Databases(typeof(EmbeddedImageTests).Assembly, cacheSizeKb: 0));
         await using var _ = database;
         Assert.Equal("example", name);
         Assert.Equal(DatabaseKind.EmbeddedImage, database.Kind);
@@ -44,7 +45,7 @@ public sealed class EmbeddedImageTests
     public async Task An_embedded_database_cannot_be_written()
     {
         TestSqlite.EnsureProvider();
-        var (_, database) = Assert.Single(EmbeddedImage.Databases(typeof(EmbeddedImageTests).Assembly, cacheSizeKb: 0));
+        var (_, database) = Assert.Single(EmbeddedDatabases.Databases(typeof(EmbeddedImageTests).Assembly, cacheSizeKb: 0));
         await using var _ = database;
         await Assert.ThrowsAsync<InvalidOperationException>(() => database.WriteAsync(c => 0));
         // Below the runtime's guards SQLite itself refuses: the image is opened read-only.
