@@ -36,8 +36,8 @@ public sealed class OpenApiPermissionTests
         }
         Assert.Contains("/fixtures/facetable.json", Paths(anonymous));
         Assert.Contains("/fixtures/public_query.json", Paths(anonymous));
-        Assert.DoesNotContain("fixtures.compound_three_primary_keys", Schemas(anonymous));
-        Assert.Contains("fixtures.compound_three_primary_keys", Schemas(everything));
+        Assert.DoesNotContain("CompoundThreePrimaryKeysRow", Schemas(anonymous));
+        Assert.Contains("CompoundThreePrimaryKeysRow", Schemas(everything));
     }
 
     [Fact]
