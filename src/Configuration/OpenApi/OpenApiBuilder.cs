@@ -61,7 +61,7 @@ public static class OpenApiBuilder
         paths.StartObject()
             .Property("name", "params").Property("in", "query").Property("style", "form").Property("explode", true)
             .Property("description", "Values of the SQL's :named parameters, one query-string argument each.")
-            .Name("schema").StartObject().Property("type", "object").Name("additionalProperties").StartObject().Property("type", "string").EndObject().EndObject()
+            .Name("schema").RefObject("schemas", "StringMap")
             .EndObject();
         QueryParameters(paths);
         paths.EndArray();
