@@ -13,7 +13,7 @@ namespace Datasette.Gen.Configuration.OpenApi;
 public static class OpenApiBuilder
 {
     /// <summary>Part of every fingerprint: bump it when the text a part is built into changes.</summary>
-    public const string FormatVersion = "1";
+    public const string FormatVersion = "2";
 
     /// <summary>The column filter operators of <c>column__op=value</c> (read-api.md §5.2, src/Runtime/Tables/ColumnFilter.cs).</summary>
     public static readonly IReadOnlyList<string> FilterOperators = new[]
