@@ -50,7 +50,7 @@ public sealed partial class GeneratedClientTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Kiota_TypeScript_client_compiles_strictly_and_reads_typed_facetable_rows()
+    public async Task Kiota_TypeScript_client_compiles_strictly_and_reads_typed_facetable_rows_and_openapi_typescript_reads_the_plugin_document()
     {
         await using var fixtures = await TestServer.StartFixturesAsync();
         var documents = await Documents(fixtures);
@@ -64,6 +64,14 @@ public sealed partial class GeneratedClientTests(ITestOutputHelper output)
             output.WriteLine($"kiota TypeScript {name}: {warnings.Count} warnings\n  " + string.Join("\n  ", warnings));
             Assert.Empty(ClientGenerators.Unexpected(warnings));
         }
+
+        // openapi-typescript on the plugin deployment's document too (TypedClientTests reads the conformance one).
+        var demo = documents.Single(d => d.Name == "Demo").Path;
+        var types = await OpenApiTools.NodeAsync("node_modules/openapi-typescript/bin/cli.js", demo, "-o", Path.Combine("generated", "demo.ts"));
+        Assert.True(types.ExitCode == 0 && !types.Error.Contains("warn", System.StringComparison.OrdinalIgnoreCase), "openapi-typescript:\n" + types.Output + types.Error);
+        var check = await OpenApiTools.NodeAsync("node_modules/typescript/bin/tsc", "--strict", "--noEmit", "--module", "NodeNext", "--moduleResolution", "NodeNext",
+            "--target", "ES2022", Path.Combine("generated", "demo.ts"));
+        Assert.True(check.ExitCode == 0, "tsc found errors in openapi-typescript's types:\n" + check.Output + check.Error);
 
         var compile = await OpenApiTools.NodeAsync("node_modules/typescript/bin/tsc", "-p", "tsconfig.kiota.json");
         Assert.True(compile.ExitCode == 0, "tsc found errors in the Kiota client:\n" + compile.Output + compile.Error);
@@ -83,7 +91,7 @@ public sealed partial class GeneratedClientTests(ITestOutputHelper output)
         };
     }
 
-    /// <summary>The first four facetable rows by primary key, as the client printed them, are fixtures.db's; so is the row read by its key.</summary>
+    /// <summary>The first four facetable rows by descending primary key (<c>_sort_desc=pk</c>), as the client printed them, are fixtures.db's; so is the row read by its key.</summary>
     private void AssertFacetableRows(string client, string printed)
     {
         output.WriteLine(client + ": " + printed);
@@ -107,7 +115,7 @@ public sealed partial class GeneratedClientTests(ITestOutputHelper output)
     {
         using var connection = TestSqlite.Open(Path.Combine(Paths.ConformanceData, "fixtures.db"), Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly);
         using var command = connection.CreateCommand();
-        command.CommandText = "select pk, state, planet_int, created, _city_id, _neighborhood from facetable order by pk limit 4";
+        command.CommandText = "select pk, state, planet_int, created, _city_id, _neighborhood from facetable order by pk desc limit 4";
         using var reader = command.ExecuteReader();
         var rows = new List<JsonObject>();
         while (reader.Read())

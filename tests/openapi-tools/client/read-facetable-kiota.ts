@@ -12,7 +12,7 @@ const adapter = new DefaultRequestAdapter(new AnonymousAuthenticationProvider())
 adapter.baseUrl = process.argv[2] ?? "http://127.0.0.1:8001";
 const client = createApiClient(adapter);
 
-const page = await client.fixtures.facetableJson.get({ queryParameters: { size: 4, sort: FacetableSortColumnObject.Pk } });
+const page = await client.fixtures.facetableJson.get({ queryParameters: { size: 4, sortDesc: FacetableSortColumnObject.Pk } });
 const rows: FacetableRow[] = page?.rows ?? [];
 const first = rows[0];
 const byKey = first?.pk == null ? undefined : (await client.fixtures.facetable.byPksJson(String(first.pk)).get())?.rows?.[0];

@@ -39,7 +39,7 @@ using (var json = new Utf8JsonWriter(output))
 }
 return 0;
 
-// Four rows in primary-key order, then the first again by its key.
+// Four rows in descending primary-key order (an enum argument), then the first again by its key.
 static async Task<(List<Row> Rows, Row ByKey)> Kiota(HttpClient http, string baseUrl)
 {
     var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = baseUrl };
@@ -47,7 +47,7 @@ static async Task<(List<Row> Rows, Row ByKey)> Kiota(HttpClient http, string bas
     var page = await client.Fixtures.FacetableJson.GetAsync(request =>
     {
         request.QueryParameters.Size = 4;
-        request.QueryParameters.SortAsFacetableSortColumn = Fixtures.Kiota.Models.FacetableSortColumn.Pk;
+        request.QueryParameters.SortDescAsFacetableSortColumn = Fixtures.Kiota.Models.FacetableSortColumn.Pk;
     }) ?? throw new InvalidDataException("no page");
     var rows = (page.Rows ?? throw new InvalidDataException("no rows"))
         .Select(r => new Row(r.Pk, r.State, r.PlanetInt, r.Created, r.CityId, r.Neighborhood, page.Next)).ToList();
@@ -59,7 +59,7 @@ static async Task<(List<Row> Rows, Row ByKey)> Kiota(HttpClient http, string bas
 static async Task<(List<Row> Rows, Row ByKey)> NSwag(HttpClient http, string baseUrl)
 {
     var client = new Fixtures.NSwag.Client(http) { BaseUrl = baseUrl };
-    var page = await client.FacetableRowsAsync(_size: 4, _sort: Fixtures.NSwag.FacetableSortColumn.Pk);
+    var page = await client.FacetableRowsAsync(_size: 4, _sort_desc: Fixtures.NSwag.FacetableSortColumn.Pk);
     var rows = page.Rows.Select(r => new Row(r.Pk, r.State, r.Planet_int, r.Created, r._city_id, r._neighborhood, page.Next)).ToList();
     var one = await client.FacetableRowAsync(rows[0].Pk.ToString()!);
     var r = one.Rows.Single();
