@@ -38,6 +38,11 @@ public sealed class OpenApiPermissionTests
         Assert.Contains("/fixtures/public_query.json", Paths(anonymous));
         Assert.DoesNotContain("CompoundThreePrimaryKeysRow", Schemas(anonymous));
         Assert.Contains("CompoundThreePrimaryKeysRow", Schemas(everything));
+        // Names are decided over what the actor sees: a hidden database's "searchable" neither
+        // renames fixtures' nor shows through a database prefix.
+        Assert.Contains("FixturesSearchableRow", Schemas(everything));
+        Assert.Contains("SearchableRow", Schemas(anonymous));
+        Assert.DoesNotContain(Schemas(anonymous), name => name.StartsWith("Fixtures", System.StringComparison.Ordinal) || name.StartsWith("ExtraDatabase", System.StringComparison.Ordinal));
     }
 
     [Fact]
