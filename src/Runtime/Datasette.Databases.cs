@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
 
@@ -38,6 +39,8 @@ public sealed partial class Datasette
             database.Name = unique;
             database.Route = route ?? unique;
             database.Preparer = Plugins.PrepareConnection.Count > 0 ? PrepareConnection : null;
+            database.NoLock = Options.NoLock;
+            database.TrustedSetup = Options.CrossDb || Options.SqliteExtensions is { Count: > 0 } ? SetUpConnection : null;
             _databaseList = _databaseList.Add(database, first: unique == "_memory");
             return database;
         }
@@ -108,6 +111,29 @@ public sealed partial class Datasette
 
     /// <summary>Re-reads the catalog of changed databases and drops removed ones (throttled to once a second unless forced).</summary>
     public Task RefreshCatalogAsync(bool force = false) => Internal.Catalog.RefreshAsync(_databaseList, force);
+
+    /// <summary>SQLite's default SQLITE_LIMIT_ATTACHED: --crossdb attaches no more than this.</summary>
+    internal const int CrossDbLimit = 10;
+
+    /// <summary>Datasette's _prepare_connection before plugins: extensions in every data connection, --crossdb's attachments in _memory's.</summary>
+    private void SetUpConnection(Microsoft.Data.Sqlite.SqliteConnection connection, Database database)
+    {
+        foreach (var extension in Options.SqliteExtensions ?? Array.Empty<string>())
+        {
+            var (path, entryPoint) = SqliteExtension.Split(extension);
+            connection.LoadExtension(path, entryPoint);
+        }
+        if (Options.CrossDb && database.Name == "_memory")
+        {
+            foreach (var (name, uri) in _databaseList.Where(d => d.AttachUri is not null).Take(CrossDbLimit).Select(d => (d.Name, d.AttachUri!)))
+            {
+                using var attach = connection.CreateCommand();
+                attach.CommandText = $"ATTACH DATABASE $uri AS \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+                attach.Parameters.AddWithValue("$uri", uri);
+                attach.ExecuteNonQuery();
+            }
+        }
+    }
 
     private void PrepareConnection(Microsoft.Data.Sqlite.SqliteConnection connection, Database database)
     {

@@ -30,6 +30,15 @@ public sealed record DatasetteOptions
     /// <summary><c>--cors</c>.</summary>
     public bool Cors { get; init; }
 
+    /// <summary><c>--crossdb</c>: connections to <c>_memory</c> attach the first 10 file databases by name.</summary>
+    public bool CrossDb { get; init; }
+
+    /// <summary><c>--nolock</c>: mutable files are read with <c>nolock=1</c>.</summary>
+    public bool NoLock { get; init; }
+
+    /// <summary><c>--load-extension</c> values, <c>PATH</c> or <c>PATH:ENTRYPOINT</c>, loaded into every data connection.</summary>
+    public IReadOnlyList<string>? SqliteExtensions { get; init; }
+
     /// <summary>The generator's compiled rules; used when they were compiled from the same configuration.</summary>
     public CompiledPermissions? CompiledPermissions { get; init; }
 

@@ -129,6 +129,15 @@ public sealed class Database : IAsyncDisposable
     /// </summary>
     internal Action<SqliteConnection, Database>? Preparer { get; set; }
 
+    /// <summary>
+    /// The deployment's own set-up of each new connection (--load-extension, --crossdb's ATTACH),
+    /// run before the guards that forbid those same things to request SQL.
+    /// </summary>
+    internal Action<SqliteConnection, Database>? TrustedSetup { get; set; }
+
+    /// <summary>--nolock: read connections to a mutable file ignore other processes' locks.</summary>
+    internal bool NoLock { get; set; }
+
     /// <summary>True once <see cref="DisposeAsync"/> (or <see cref="Datasette.RemoveDatabase"/>) has closed it.</summary>
     public bool IsClosed => _closed;
 
@@ -340,6 +349,7 @@ public sealed class Database : IAsyncDisposable
         var connection = new SqliteConnection(ConnectionString(writable));
         connection.Open();
         Image?.OpenIn(connection);
+        TrustedSetup?.Invoke(connection, this);
         var connector = new SqliteConnector(connection);
         ConnectionGuard.Apply(connector, readOnly: !writable, MaxValueBytes);
         SqlFunctions.Register(connection);
@@ -375,12 +385,20 @@ public sealed class Database : IAsyncDisposable
                 builder.Mode = SqliteOpenMode.ReadWriteCreate;
                 break;
             default:
-                builder.DataSource = writable ? Path : $"file:{EscapePath(Path!)}?mode=ro";
+                builder.DataSource = writable ? Path : $"file:{EscapePath(Path!)}?mode=ro{(NoLock ? "&nolock=1" : "")}";
                 builder.Mode = writable ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadOnly;
                 break;
         }
         return builder.ToString();
     }
+
+    /// <summary>The read-only URI by which another connection attaches this file (--crossdb); null when it is not a file.</summary>
+    internal string? AttachUri => Kind switch
+    {
+        DatabaseKind.ImmutableFile => $"file:{EscapePath(Path!)}?immutable=1",
+        DatabaseKind.MutableFile or DatabaseKind.ReadWriteFile => $"file:{EscapePath(Path!)}?mode=ro",
+        _ => null,
+    };
 
     private static string EscapePath(string path) =>
         System.IO.Path.GetFullPath(path).Replace("%", "%25").Replace("?", "%3f").Replace("#", "%23");

@@ -28,6 +28,9 @@ internal static class CommandLine
         new("--internal", "PATH", "Persist the internal database in this file", (o, v) => o with { InternalPath = v[0] }),
         new("--create", "", "Create missing database files", (o, _) => o with { Create = true }),
         new("--inspect-file", "PATH", "Hashes and counts of immutable files, from `inspect`", (o, v) => o with { InspectFile = v[0] }),
+        new("--load-extension", "PATH:ENTRYPOINT?", "Path to a SQLite extension to load, and optional entrypoint", (o, v) => Add(o, o.LoadExtensions, v[0])),
+        new("--crossdb", "", "Enable cross-database joins using the /_memory database", (o, _) => o with { CrossDb = true }),
+        new("--nolock", "", "Ignore locking, open locked files in read-only mode", (o, _) => o with { NoLock = true }),
     ];
 
     /// <summary>The options of the running server alone (where it listens, what it prints).</summary>
@@ -36,8 +39,14 @@ internal static class CommandLine
         new("-h, --host", "TEXT", "Host to bind to (default 127.0.0.1)", (o, v) => o with { Host = v[0] }),
         new("-p, --port", "INTEGER", "Port to bind to (default 8001, 0 picks a free port)", (o, v) => o with { Port = ParsePort(v[0]) }),
         new("--root", "", "Output URL that sets a cookie authenticating the root user", (o, _) => o with { Root = true }),
-        new("--cors", "", "Enable CORS headers", (o, _) => o with { Cors = true }),
-        new("--get", "PATH", "Print the response to one GET and exit", (o, v) => o with { Get = v[0] }),
+        new("--cors", "", "Enable CORS by serving Access-Control-Allow-Origin: *", (o, _) => o with { Cors = true }),
+        new("--uds", "TEXT", "Bind to a Unix domain socket", (o, v) => o with { Uds = v[0] }),
+        new("--get", "TEXT", "Run an HTTP GET request against this path, print results and exit", (o, v) => o with { Get = v[0] }),
+        new("--headers", "", "Include HTTP headers in --get output", (o, _) => o with { Headers = true }),
+        new("--token", "TEXT", "API token to send with --get requests", (o, v) => o with { Token = v[0] }),
+        new("--actor", "TEXT", "Actor to use for --get requests (JSON string)", (o, v) => o with { Actor = v[0] }),
+        new("--ssl-keyfile", "TEXT", "SSL key file (or DATASETTE_SSL_KEYFILE)", (o, v) => o with { SslKeyFile = v[0] }),
+        new("--ssl-certfile", "TEXT", "SSL certificate file (or DATASETTE_SSL_CERTFILE)", (o, v) => o with { SslCertFile = v[0] }),
     ];
 
     internal static CommandSyntax<ServeOptions> Serve { get; } = new(

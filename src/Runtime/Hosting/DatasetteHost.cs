@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
@@ -22,7 +21,7 @@ public static class DatasetteHost
     /// <summary>The subcommands: each parses its own arguments with its syntax, which also writes its --help.</summary>
     private static readonly (ICommandSyntax Syntax, Func<IReadOnlyList<string>, Deployment, TextWriter, TextWriter, Task<int>> Run)[] Commands =
     [
-        (CommandLine.Serve, (args, deployment, output, _) => ServeAsync(args, deployment, output)),
+        (CommandLine.Serve, ServeAsync),
         (InspectCommand.Syntax, (args, _, _, _) => Task.FromResult(InspectCommand.Run(args))),
         (CreateTokenCommand.Syntax, (args, _, output, error) => CreateTokenCommand.RunAsync(args, output, error)),
         (SchemaSnapshotCommand.Syntax, (args, deployment, output, _) => SchemaSnapshotCommand.RunAsync(args, deployment, output)),
@@ -52,7 +51,7 @@ public static class DatasetteHost
             // Without a command name the arguments are serve's (`datasette-gen data.db` serves data.db).
             var command = Commands.FirstOrDefault(c => args.Length > 0 && c.Syntax.Name == args[0]);
             return command.Syntax is null
-                ? await ServeAsync(args, deployment, output).ConfigureAwait(false)
+                ? await ServeAsync(args, deployment, output, error).ConfigureAwait(false)
                 : await command.Run(args.Skip(1).ToList(), deployment, output, error).ConfigureAwait(false);
         }
         catch (HelpRequestedException help)
@@ -82,14 +81,22 @@ public static class DatasetteHost
             + "\n`datasette-gen COMMAND --help` lists a command's options.\n";
     }
 
-    private static async Task<int> ServeAsync(IReadOnlyList<string> args, Deployment deployment, TextWriter output)
+    private static async Task<int> ServeAsync(IReadOnlyList<string> args, Deployment deployment, TextWriter output, TextWriter error)
     {
-        var options = CommandLine.ParseServe(args);
-        await using var server = await StartAsync(deployment, options).ConfigureAwait(false);
+        var options = WithEnvironment(CommandLine.ParseServe(args));
         if (options.Get is { } path)
         {
-            return await GetAsync(server, path, output).ConfigureAwait(false);
+            return await GetCommand.RunAsync(deployment, options, path, output, error).ConfigureAwait(false);
         }
+        if (options.Headers)
+        {
+            throw new CommandLineException("--headers can only be used with --get", 1);
+        }
+        if (options.Token is not null)
+        {
+            throw new CommandLineException("--token can only be used with --get", 1);
+        }
+        await using var server = await StartAsync(deployment, options).ConfigureAwait(false);
         output.WriteLine($"Datasette.Gen serving at {server.Urls.FirstOrDefault()}");
         if (options.Root && server.Datasette.RootToken is { } rootToken)
         {
@@ -99,19 +106,28 @@ public static class DatasetteHost
         return 0;
     }
 
+    /// <summary>The options Datasette also reads from the environment, where the command line left them unset.</summary>
+    internal static ServeOptions WithEnvironment(ServeOptions options)
+    {
+        // click splits a multiple option's environment variable on whitespace.
+        var extensions = Environment.GetEnvironmentVariable("DATASETTE_LOAD_EXTENSION");
+        return options with
+        {
+            LoadExtensions = options.LoadExtensions.Count > 0 || string.IsNullOrWhiteSpace(extensions)
+                ? options.LoadExtensions
+                : [.. extensions.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)],
+            SslKeyFile = options.SslKeyFile ?? Environment.GetEnvironmentVariable("DATASETTE_SSL_KEYFILE"),
+            SslCertFile = options.SslCertFile ?? Environment.GetEnvironmentVariable("DATASETTE_SSL_CERTFILE"),
+        };
+    }
+
     /// <summary>Builds and starts the server; the caller disposes it. Tests use this directly.</summary>
     internal static Task<DatasetteServer> StartAsync(Deployment deployment, ServeOptions options) => StartAsync(deployment, options, null);
 
     /// <summary>As <see cref="StartAsync(Deployment, ServeOptions)"/>, with Kestrel's options adjustable (tests shorten its timeouts).</summary>
     internal static async Task<DatasetteServer> StartAsync(Deployment deployment, ServeOptions options, Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? configureKestrel)
     {
-        UseStaticSqlite();
-        var loaded = ConfigurationLoader.Load(deployment, options);
-        foreach (var warning in loaded.Warnings)
-        {
-            Console.Error.WriteLine(warning);
-        }
-        OpenApi.OpenApiParts.AddCompiled(deployment.OpenApi);
+        var loaded = Prepare(deployment, options);
         // Databases, the internal catalog and Kestrel start side by side; requests wait for the
         // databases (a few milliseconds at most), so the first answer comes sooner.
         var starting = Task.Run(() => InitialiseAsync(deployment, options, loaded));
@@ -147,7 +163,7 @@ public static class DatasetteHost
         DatasetteServer server;
         try
         {
-            server = await DatasetteServer.StartAsync(options.Host, options.Port, loggers, Handle, starting, Stopped, configureKestrel).ConfigureAwait(false);
+            server = await DatasetteServer.StartAsync(ListenAddress.From(options), loggers, Handle, starting, Stopped, configureKestrel).ConfigureAwait(false);
         }
         catch
         {
@@ -159,7 +175,42 @@ public static class DatasetteHost
         return server;
     }
 
-    private static async Task<Datasette> InitialiseAsync(Deployment deployment, ServeOptions options, ConfigurationLoader.Loaded loaded)
+    /// <summary>What every way of running an instance does first: configuration read and checked, extensions found.</summary>
+    internal static ConfigurationLoader.Loaded Prepare(Deployment deployment, ServeOptions options)
+    {
+        UseStaticSqlite();
+        var loaded = ConfigurationLoader.Load(deployment, options);
+        foreach (var warning in loaded.Warnings)
+        {
+            Console.Error.WriteLine(warning);
+        }
+        CheckExtensions(options.LoadExtensions);
+        OpenApi.OpenApiParts.AddCompiled(deployment.OpenApi);
+        return loaded;
+    }
+
+    /// <summary>Each --load-extension is loaded once now, so a missing or broken one stops start-up with its reason.</summary>
+    private static void CheckExtensions(List<string> extensions)
+    {
+        for (var i = 0; i < extensions.Count; i++)
+        {
+            var resolved = SqliteExtension.Resolve(extensions[i]) ?? throw new CommandLineException("Could not find SpatiaLite extension", 1);
+            extensions[i] = resolved;
+            var (path, entryPoint) = SqliteExtension.Split(resolved);
+            using var probe = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:;Pooling=False");
+            try
+            {
+                probe.Open();
+                probe.LoadExtension(path, entryPoint);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            {
+                throw new CommandLineException($"Could not load SQLite extension '{resolved}': {ex.Message}", 1);
+            }
+        }
+    }
+
+    internal static async Task<Datasette> InitialiseAsync(Deployment deployment, ServeOptions options, ConfigurationLoader.Loaded loaded)
     {
         // A backstop for what the per-value limit cannot see (many large values at once): past it SQLite
         // fails the allocation with SQLITE_NOMEM, which a request gets as a 400, instead of the process
@@ -172,6 +223,9 @@ public static class DatasetteHost
             RootEnabled = options.Root,
             DefaultDeny = options.DefaultDeny,
             Cors = options.Cors,
+            CrossDb = options.CrossDb,
+            NoLock = options.NoLock,
+            SqliteExtensions = options.LoadExtensions,
             CompiledPermissions = deployment.Permissions,
             Actions = deployment.Actions,
             Plugins = deployment.Plugins,
@@ -284,9 +338,13 @@ public static class DatasetteHost
                 datasette.AddDatabase(database, embedded.Name);
             }
         }
-        if (options.Memory || (datasette.Databases.Count == 0))
+        if (options.Memory || options.CrossDb || (datasette.Databases.Count == 0))
         {
             datasette.AddDatabase(new Database(DatabaseKind.PrivateMemory), "_memory");
+        }
+        if (options.CrossDb && datasette.Databases.Count(d => d.AttachUri is not null) > Datasette.CrossDbLimit)
+        {
+            Console.Error.WriteLine($"Warning: --crossdb only works with the first {Datasette.CrossDbLimit} attached databases");
         }
     }
 
@@ -300,13 +358,5 @@ public static class DatasetteHost
         {
             throw new CommandLineException($"Connection to {database.Path} failed check: {ex.Message}", 1);
         }
-    }
-
-    private static async Task<int> GetAsync(DatasetteServer server, string path, TextWriter output)
-    {
-        using var client = new System.Net.Http.HttpClient { BaseAddress = new Uri(server.Urls.First()) };
-        using var response = await client.GetAsync(path).ConfigureAwait(false);
-        output.WriteLine(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
-        return response.StatusCode == HttpStatusCode.OK ? 0 : 1;
     }
 }

@@ -56,25 +56,18 @@ internal sealed class DatasetteServer : IAsyncDisposable
     public IReadOnlyList<string> Urls { get; }
 
     /// <summary>
-    /// Binds <paramref name="host"/>:<paramref name="port"/> and serves every request with
+    /// Binds <paramref name="address"/> and serves every request with
     /// <paramref name="handle"/>; <paramref name="datasette"/> completes once the instance is ready
     /// (requests arriving before then wait for it inside <paramref name="handle"/>).
     /// <paramref name="configureKestrel"/> lets tests shorten Kestrel's limits.
     /// </summary>
     internal static async Task<DatasetteServer> StartAsync(
-        string host, int port, ILoggerFactory loggers, RequestDelegate handle, Task<Datasette> datasette, Func<ValueTask> onStopped,
+        ListenAddress address, ILoggerFactory loggers, RequestDelegate handle, Task<Datasette> datasette, Func<ValueTask> onStopped,
         Action<KestrelServerOptions>? configureKestrel = null)
     {
         var options = new KestrelServerOptions { AddServerHeader = false };
         configureKestrel?.Invoke(options);
-        if (host is "localhost")
-        {
-            options.ListenLocalhost(port);
-        }
-        else
-        {
-            options.Listen(IPAddress.Parse(host), port);
-        }
+        address.ApplyTo(options);
         var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), loggers);
         var kestrel = new KestrelServer(Options.Create(options), transport, loggers);
         var inFlight = new RequestsInFlight();

@@ -23,4 +23,31 @@ public sealed record ServeOptions
     /// <summary><c>--inspect-file</c>: hashes and counts for immutable files, from <c>datasette-gen inspect</c>.</summary>
     public string? InspectFile { get; init; }
     public string? Get { get; init; }
+
+    /// <summary><c>--headers</c>: with <c>--get</c>, print the status line and headers before the body.</summary>
+    public bool Headers { get; init; }
+
+    /// <summary><c>--token</c>: with <c>--get</c>, sent as <c>Authorization: Bearer TOKEN</c>.</summary>
+    public string? Token { get; init; }
+
+    /// <summary><c>--actor</c>: with <c>--get</c>, a JSON actor sent as a signed <c>ds_actor</c> cookie.</summary>
+    public string? Actor { get; init; }
+
+    /// <summary><c>--uds</c>: listen on this Unix domain socket instead of host and port.</summary>
+    public string? Uds { get; init; }
+
+    /// <summary><c>--load-extension PATH[:ENTRYPOINT]</c> (or DATASETTE_LOAD_EXTENSION), loaded into every data connection.</summary>
+    public List<string> LoadExtensions { get; init; } = new();
+
+    /// <summary><c>--crossdb</c>: the first 10 file databases are attached to <c>_memory</c>'s connections.</summary>
+    public bool CrossDb { get; init; }
+
+    /// <summary><c>--nolock</c>: mutable files are read with <c>nolock=1</c>.</summary>
+    public bool NoLock { get; init; }
+
+    /// <summary><c>--ssl-keyfile</c> (or DATASETTE_SSL_KEYFILE): PEM private key for HTTPS.</summary>
+    public string? SslKeyFile { get; init; }
+
+    /// <summary><c>--ssl-certfile</c> (or DATASETTE_SSL_CERTFILE): PEM certificate for HTTPS.</summary>
+    public string? SslCertFile { get; init; }
 }

@@ -65,6 +65,26 @@ public sealed class CommandLineTests
         Assert.Equal("/-/versions.json", options.Get);
     }
 
+    [Fact]
+    public void ParseServe_reads_the_get_listen_and_sqlite_options()
+    {
+        var options = CommandLine.ParseServe(new[]
+        {
+            "--get", "/", "--headers", "--token", "dstok_x", "--actor", "{\"id\": \"a\"}", "--uds", "/tmp/d.sock",
+            "--load-extension", "a.so", "--load-extension", "b.so:init_b", "--crossdb", "--nolock",
+            "--ssl-keyfile", "k.pem", "--ssl-certfile", "c.pem",
+        });
+        Assert.True(options.Headers);
+        Assert.Equal("dstok_x", options.Token);
+        Assert.Equal("{\"id\": \"a\"}", options.Actor);
+        Assert.Equal("/tmp/d.sock", options.Uds);
+        Assert.Equal(new[] { "a.so", "b.so:init_b" }, options.LoadExtensions);
+        Assert.True(options.CrossDb);
+        Assert.True(options.NoLock);
+        Assert.Equal("k.pem", options.SslKeyFile);
+        Assert.Equal("c.pem", options.SslCertFile);
+    }
+
     [Theory]
     [InlineData("0", 0)]
     [InlineData("65535", 65535)]
