@@ -47,6 +47,13 @@ internal sealed class RequestPipeline(
             context.Response.OnStarting(() =>
             {
                 Messages.Write(signer, request);
+                // --cors covers every answer past the CSRF check (views, OPTIONS, errors, redirects,
+                // plugin routes) from this one place: added as the response starts, so an error
+                // handler that clears the headers cannot drop them.
+                if (cors)
+                {
+                    Responses.AddCorsHeaders(context.Response);
+                }
                 return Task.CompletedTask;
             });
             try
@@ -57,10 +64,6 @@ internal sealed class RequestPipeline(
             {
                 request.SuppressMessageCookie = true;
                 context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-                if (cors)
-                {
-                    Responses.AddCorsHeaders(context.Response);
-                }
                 await Responses.JsonErrorAsync(context, 401, rejected.Message).ConfigureAwait(false);
                 return;
             }

@@ -19,10 +19,6 @@ internal static class OpenApiView
         await datasette.RefreshCatalogAsync().ConfigureAwait(false);
         var body = Encoding.UTF8.GetBytes(OpenApiDescription.Write(request, datasette));
         var response = request.Context.Response;
-        if (datasette.Cors)
-        {
-            Responses.AddCorsHeaders(response);
-        }
         response.StatusCode = 200;
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength = body.Length;

@@ -99,7 +99,7 @@ internal static class PermissionViews
             // Datasette answers an empty listing when it cannot list (e.g. a global action).
             items.Clear();
         }
-        await SendPageAsync(request, datasette.Cors, action, actorId, page, size, offset, items.Count, writer =>
+        await SendPageAsync(request, action, actorId, page, size, offset, items.Count, writer =>
         {
             for (var i = offset; i < items.Count && i < offset + size; i++)
             {
@@ -164,7 +164,7 @@ internal static class PermissionViews
             }
             return list;
         });
-        await SendPageAsync(request, datasette.Cors, action, ActorId(request.Actor), page, size, offset, total, writer =>
+        await SendPageAsync(request, action, ActorId(request.Actor), page, size, offset, total, writer =>
         {
             foreach (var (parent, child, allow, reason, source) in rows)
             {
@@ -439,7 +439,7 @@ internal static class PermissionViews
         return null;
     }
 
-    private static Task SendPageAsync(DatasetteRequest request, bool cors, string action, JsonNode? actorId, long page, long size, long offset, long total, Action<Utf8JsonWriter> writeItems)
+    private static Task SendPageAsync(DatasetteRequest request, string action, JsonNode? actorId, long page, long size, long offset, long total, Action<Utf8JsonWriter> writeItems)
     {
         using var body = new JsonBody();
         var writer = body.Writer;
@@ -470,10 +470,6 @@ internal static class PermissionViews
             writer.WriteString("previous_url", PageUrl(request, page - 1, size));
         }
         writer.WriteEndObject();
-        if (cors)
-        {
-            Responses.AddCorsHeaders(request.Context.Response);
-        }
         return body.SendAsync(request.Context);
     }
 
