@@ -39,14 +39,14 @@ internal sealed class DatasetteServer : IAsyncDisposable
     private readonly Func<ValueTask> _onStopped;
     private int _stopped;
 
-    private DatasetteServer(KestrelServer kestrel, RequestsInFlight inFlight, ILoggerFactory loggers, Datasette datasette, Func<ValueTask> onStopped)
+    private DatasetteServer(KestrelServer kestrel, ListenAddress address, RequestsInFlight inFlight, ILoggerFactory loggers, Datasette datasette, Func<ValueTask> onStopped)
     {
         _kestrel = kestrel;
         _inFlight = inFlight;
         _loggers = loggers;
         _onStopped = onStopped;
         Datasette = datasette;
-        Urls = kestrel.Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? Array.Empty<string>();
+        Urls = kestrel.Features.Get<IServerAddressesFeature>()?.Addresses.Select(address.Describe).ToArray() ?? Array.Empty<string>();
     }
 
     /// <summary>The instance being served.</summary>
@@ -83,7 +83,7 @@ internal sealed class DatasetteServer : IAsyncDisposable
             kestrel.Dispose();
             throw;
         }
-        return new DatasetteServer(kestrel, inFlight, loggers, ready, onStopped);
+        return new DatasetteServer(kestrel, address, inFlight, loggers, ready, onStopped);
     }
 
     /// <summary>Serves until SIGINT, SIGTERM or SIGQUIT, then stops gracefully (as the generic host's console lifetime did).</summary>

@@ -3,9 +3,7 @@ using System.IO;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Https;
 
 namespace Datasette.Gen.Runtime.Hosting;
 
@@ -18,13 +16,17 @@ internal sealed record ListenAddress(string Host, int Port, string? UnixSocket =
     public static ListenAddress From(ServeOptions options) =>
         new(options.Host, options.Port, options.Uds, options.SslCertFile, options.SslKeyFile);
 
+    /// <summary>The address as a URL: Kestrel reports http:// for an endpoint whose TLS it does not know about.</summary>
+    public string Describe(string kestrelAddress) =>
+        CertificateFile is not null && kestrelAddress.StartsWith("http://", StringComparison.Ordinal) ? "https://" + kestrelAddress["http://".Length..] : kestrelAddress;
+
     public void ApplyTo(KestrelServerOptions options)
     {
         // Read before binding, so that a bad file is a start-up error rather than a failed handshake later.
         var certificate = LoadCertificate();
         Action<ListenOptions> configure = certificate is null
             ? _ => { }
-            : listen => listen.UseHttps(new HttpsConnectionAdapterOptions { ServerCertificate = certificate });
+            : listen => listen.Use(next => TlsConnections.Wrap(next, certificate));
         if (UnixSocket is not null)
         {
             // A socket file left by a previous run would make the bind fail with "address in use".
