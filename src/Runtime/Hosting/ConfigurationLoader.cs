@@ -6,6 +6,7 @@ using System.Linq;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Binding;
 using Datasette.Gen.Configuration.Model;
+using Datasette.Gen.Configuration.Schema;
 using Datasette.Gen.Configuration.Tree;
 
 namespace Datasette.Gen.Runtime.Hosting;
@@ -16,7 +17,14 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// </summary>
 internal static class ConfigurationLoader
 {
-    public sealed record Loaded(DatasetteConfig Config, EquatableArray<MetadataItem> Metadata, IReadOnlyList<string> Warnings);
+    /// <param name="CheckSchema">
+    /// For configuration given at start-up (-c, -m, -s): binds it again against the attached
+    /// databases' live schema, giving the build's schema diagnostics (unknown database, table,
+    /// column, stored query SQL SQLite refuses) as errors and warnings; null when the compiled
+    /// configuration is used, which the build already checked.
+    /// </param>
+    public sealed record Loaded(DatasetteConfig Config, EquatableArray<MetadataItem> Metadata, IReadOnlyList<string> Warnings,
+        Func<SchemaSnapshot, (IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)>? CheckSchema = null);
 
     public static Loaded Load(Deployment deployment, ServeOptions options)
     {
@@ -33,14 +41,22 @@ internal static class ConfigurationLoader
         }
         var metadata = options.MetadataFile is null ? null : Read(options.MetadataFile);
         // Plugin actions compiled into the deployment may be named in permissions blocks, as at build time.
-        var result = ConfigBinder.Bind(config, metadata, deployment.Actions?.Select(a => a.Name).ToList());
+        var actions = deployment.Actions?.Select(a => a.Name).ToList();
+        var result = ConfigBinder.Bind(config, metadata, actions);
         var errors = result.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList();
         if (errors.Count > 0)
         {
             throw new CommandLineException(string.Join(Environment.NewLine, errors), 1);
         }
         var items = metadata is null ? deployment.Metadata : result.Metadata;
-        return new Loaded(result.Config, items, result.Diagnostics.Where(d => !d.IsError).Select(d => d.ToString()).ToList());
+        var warnings = result.Diagnostics.Where(d => !d.IsError).Select(d => d.ToString()).ToList();
+        return new Loaded(result.Config, items, warnings, schema =>
+        {
+            var diagnostics = ConfigBinder.Bind(config, metadata, actions, schema).Diagnostics;
+            return (
+                diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList(),
+                diagnostics.Where(d => !d.IsError).Select(d => d.ToString()).Except(warnings).ToList());
+        });
     }
 
     private static ConfigDocument Read(string path)

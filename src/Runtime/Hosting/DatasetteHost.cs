@@ -233,6 +233,7 @@ public static class DatasetteHost
         try
         {
             AttachDatabases(datasette, deployment, options);
+            CheckConfigurationAgainstSchema(datasette, loaded);
             ReserveThreadsForSql(datasette);
             await datasette.Internal.Metadata.WriteAsync(loaded.Metadata).ConfigureAwait(false);
             await datasette.Internal.Queries.SaveConfigQueriesAsync(loaded.Config).ConfigureAwait(false);
@@ -248,6 +249,24 @@ public static class DatasetteHost
         {
             await datasette.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>Configuration given at start-up meets the databases it describes: the build's schema checks, run on the live files.</summary>
+    private static void CheckConfigurationAgainstSchema(Datasette datasette, ConfigurationLoader.Loaded loaded)
+    {
+        if (loaded.CheckSchema is not { } check)
+        {
+            return;
+        }
+        var (errors, warnings) = check(SchemaSnapshotBuilder.Build(datasette));
+        foreach (var warning in warnings)
+        {
+            Console.Error.WriteLine(warning);
+        }
+        if (errors.Count > 0)
+        {
+            throw new CommandLineException(string.Join(Environment.NewLine, errors), 1);
         }
     }
 
