@@ -19,12 +19,12 @@ internal static class ConfigurationLoader
 {
     /// <param name="CheckSchema">
     /// For configuration given at start-up (-c, -m, -s): binds it again against the attached
-    /// databases' live schema, giving the build's schema diagnostics (unknown database, table,
-    /// column, stored query SQL SQLite refuses) as errors and warnings; null when the compiled
-    /// configuration is used, which the build already checked.
+    /// databases' live schema and gives the build's schema diagnostics (unknown database, table,
+    /// column, stored query SQL SQLite refuses) that the first binding did not; null when the
+    /// compiled configuration is used, which the build already checked.
     /// </param>
     public sealed record Loaded(DatasetteConfig Config, EquatableArray<MetadataItem> Metadata, IReadOnlyList<string> Warnings,
-        Func<SchemaSnapshot, (IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)>? CheckSchema = null);
+        Func<SchemaSnapshot, IReadOnlyList<string>>? CheckSchema = null);
 
     public static Loaded Load(Deployment deployment, ServeOptions options)
     {
@@ -53,9 +53,7 @@ internal static class ConfigurationLoader
         return new Loaded(result.Config, items, warnings, schema =>
         {
             var diagnostics = ConfigBinder.Bind(config, metadata, actions, schema).Diagnostics;
-            return (
-                diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList(),
-                diagnostics.Where(d => !d.IsError).Select(d => d.ToString()).Except(warnings).ToList());
+            return diagnostics.Select(d => d.ToString()).Except(warnings).ToList();
         });
     }
 
