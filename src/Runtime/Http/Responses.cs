@@ -63,8 +63,10 @@ public static class Responses
             <html lang="en">
             <head><meta charset="utf-8"><title>{heading}</title></head>
             <body>
+            <section class="content">
             <h1>{heading}</h1>
             <div class="message-error"><p>{WebUtility.HtmlEncode(message)}</p></div>
+            </section>
             </body>
             </html>
             """;
