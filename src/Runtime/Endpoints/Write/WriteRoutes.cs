@@ -11,6 +11,8 @@ internal static partial class WriteRoutes
     {
         new("table-insert", TableInsert(), InsertRowsEndpoint.InsertAsync, AllowPost: true),
         new("table-upsert", TableUpsert(), InsertRowsEndpoint.UpsertAsync, AllowPost: true),
+        new("table-set-column-type", TableSetColumnType(), SetColumnTypeEndpoint.HandleAsync, AllowPost: true),
+        new("table-drop", TableDrop(), TableDropEndpoint.HandleAsync, AllowPost: true),
         new("row-delete", RowDelete(), RowDeleteEndpoint.HandleAsync, AllowPost: true),
         new("row-update", RowUpdate(), RowUpdateEndpoint.HandleAsync, AllowPost: true),
     };
@@ -20,6 +22,12 @@ internal static partial class WriteRoutes
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/upsert$")]
     private static partial Regex TableUpsert();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/set-column-type$")]
+    private static partial Regex TableSetColumnType();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/drop$")]
+    private static partial Regex TableDrop();
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/]+?)/(?<pks>[^/]+?)/-/delete$")]
     private static partial Regex RowDelete();

@@ -168,6 +168,40 @@ internal static class WriteValues
         text.Append('"');
     }
 
+    /// <summary>A parsed request value as a JSON node, for APIs that take one (a column type's config).</summary>
+    public static System.Text.Json.Nodes.JsonNode? ToJsonNode(object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return null;
+            case bool flag:
+                return System.Text.Json.Nodes.JsonValue.Create(flag);
+            case long number:
+                return System.Text.Json.Nodes.JsonValue.Create(number);
+            case double number:
+                return System.Text.Json.Nodes.JsonValue.Create(number);
+            case string text:
+                return System.Text.Json.Nodes.JsonValue.Create(text);
+            case JsonMap map:
+                var node = new System.Text.Json.Nodes.JsonObject();
+                foreach (var (key, item) in map)
+                {
+                    node[key] = ToJsonNode(item);
+                }
+                return node;
+            case List<object?> list:
+                var array = new System.Text.Json.Nodes.JsonArray();
+                foreach (var item in list)
+                {
+                    array.Add(ToJsonNode(item));
+                }
+                return array;
+            default:
+                return System.Text.Json.Nodes.JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture));
+        }
+    }
+
     /// <summary>
     /// sqlite-utils' suggest_column_types: the SQLite type of a new column from the values the rows
     /// give it (nulls ignored unless alone; int+bool INTEGER, numbers REAL, bytes+str BLOB, else TEXT).

@@ -36,11 +36,6 @@ public sealed class WriteCorpusTests(ITestOutputHelper output)
             "alter-foreign-keys#3", "alter-foreign-keys#4", "alter-rename-table#0", "alter-rename-table#2", "alter-transform-quirks#0",
             "alter-transform-quirks#1", "alter-transform-quirks#2", "permissions-anonymous#3",
         }),
-        ("POST /{db}/{table}/-/drop is not built yet", new[]
-        {
-            "drop-preview-confirm#0", "drop-preview-confirm#1", "drop-preview-confirm#2", "drop-body-variants#0", "drop-body-variants#1",
-            "drop-body-variants#2", "drop-missing#0", "drop-missing#1",
-        }),
         ("POST /{db}/-/execute-write is not built yet", new[]
         {
             "insert-body-too-large#3", "execute-write-rejected#0", "execute-write-rejected#1", "execute-write-rejected#2", "execute-write-rejected#3",
@@ -48,17 +43,10 @@ public sealed class WriteCorpusTests(ITestOutputHelper output)
             "execute-write-ddl#0", "execute-write-ddl#1", "execute-write-ddl#2", "permissions-anonymous#4", "permissions-execute-write-tokens#0",
             "permissions-execute-write-tokens#1", "permissions-execute-write-tokens#2", "permissions-execute-write-tokens#3", "permissions-execute-write-tokens#4", "permissions-immutable#4",
         }),
-        ("POST /{db}/{table}/-/set-column-type is not built yet", new[]
-        {
-            "set-column-type-email#0", "set-column-type-validation#0", "set-column-type-validation#1", "set-column-type-validation#2", "set-column-type-validation#3",
-            "set-column-type-validation#4", "permissions-immutable#5",
-        }),
         ("depends on what earlier steps of the scenario did through an endpoint not built yet", new[]
         {
-            "set-column-type-email#5", "create-columns#2", "create-compound-pks#1", "create-compound-pks#2", "create-from-rows#3",
-            "create-existing#5", "alter-rename-drop-reorder#1", "alter-rename-table#1", "alter-rename-table#3", "drop-preview-confirm#3",
-            "drop-body-variants#3", "execute-write-validation#4", "execute-write-ddl#3", "set-column-type-email#1", "set-column-type-email#2",
-            "set-column-type-email#3", "set-column-type-email#4",
+            "create-columns#2", "create-compound-pks#1", "create-compound-pks#2", "create-from-rows#3", "create-existing#5",
+            "alter-rename-drop-reorder#1", "alter-rename-table#1", "alter-rename-table#3", "execute-write-validation#4", "execute-write-ddl#3",
         }),
     });
 
