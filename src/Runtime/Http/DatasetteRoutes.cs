@@ -9,7 +9,7 @@ namespace Datasette.Gen.Runtime.Http;
 /// <summary>The built-in routes in Datasette's match order (routes.md §3).</summary>
 public static partial class DatasetteRoutes
 {
-    public static IReadOnlyList<Route> All { get; } = [.. ReadRoutes, .. Endpoints.Write.WriteRoutes.All];
+    public static IReadOnlyList<Route> All { get; } = [.. Endpoints.Write.WriteRoutes.BeforeReads, .. ReadRoutes, .. Endpoints.Write.WriteRoutes.All];
 
     private static Route[] ReadRoutes => new Route[]
     {

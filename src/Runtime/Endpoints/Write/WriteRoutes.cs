@@ -4,9 +4,16 @@ using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime.Endpoints.Write;
 
-/// <summary>The JSON write API's routes, with Datasette's patterns (routes spec §3), after the read routes.</summary>
+/// <summary>The JSON write API's routes, with Datasette's patterns (routes spec §3).</summary>
 internal static partial class WriteRoutes
 {
+    /// <summary>Database-level writes: matched before the row route, which <c>/{db}/-/create</c> would otherwise fit.</summary>
+    public static IReadOnlyList<Route> BeforeReads { get; } = new Route[]
+    {
+        new("table-create", TableCreate(), TableCreateEndpoint.HandleAsync, AllowPost: true),
+    };
+
+    /// <summary>Table and row writes, after the read routes (their paths fit none of them).</summary>
     public static IReadOnlyList<Route> All { get; } = new Route[]
     {
         new("table-insert", TableInsert(), InsertRowsEndpoint.InsertAsync, AllowPost: true),
@@ -16,6 +23,9 @@ internal static partial class WriteRoutes
         new("row-delete", RowDelete(), RowDeleteEndpoint.HandleAsync, AllowPost: true),
         new("row-update", RowUpdate(), RowUpdateEndpoint.HandleAsync, AllowPost: true),
     };
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/-/create$")]
+    private static partial Regex TableCreate();
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/insert$")]
     private static partial Regex TableInsert();

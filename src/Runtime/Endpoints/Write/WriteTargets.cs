@@ -34,9 +34,11 @@ internal sealed record WriteTable(Database Database, TableInfo Table)
     }
 
     /// <summary>403 <c>Database is immutable</c> unless the database can be written.</summary>
-    public void EnsureMutable()
+    public void EnsureMutable() => EnsureMutable(Database);
+
+    public static void EnsureMutable(Database database)
     {
-        if (!Database.IsMutable)
+        if (!database.IsMutable)
         {
             throw WriteApiException.Forbidden("Database is immutable");
         }

@@ -22,14 +22,6 @@ public sealed class WriteCorpusTests(ITestOutputHelper output)
     /// <summary>Steps that do not match yet, by "scenario#step", with why.</summary>
     private static readonly Dictionary<string, string> KnownGaps = Gaps(new (string Reason, string[] Steps)[]
     {
-        ("POST /{db}/-/create is not built yet", new[]
-        {
-            "create-columns#0", "create-columns#1", "create-compound-pks#0", "create-from-rows#0", "create-from-rows#1",
-            "create-from-rows#2", "create-existing#0", "create-existing#1", "create-existing#2", "create-existing#3",
-            "create-existing#4", "create-validation-request#0", "create-validation-request#1", "create-validation-request#2", "create-validation-request#3",
-            "create-validation-request#4", "alter-foreign-keys#0", "permissions-create-tokens#0", "permissions-create-tokens#1", "permissions-create-tokens#2",
-            "permissions-create-tokens#3", "permissions-create-tokens#4", "permissions-immutable#3",
-        }),
         ("POST /{db}/{table}/-/alter is not built yet", new[]
         {
             "alter-rename-drop-reorder#0", "alter-primary-key#0", "alter-primary-key#1", "alter-foreign-keys#1", "alter-foreign-keys#2",
@@ -45,7 +37,6 @@ public sealed class WriteCorpusTests(ITestOutputHelper output)
         }),
         ("depends on what earlier steps of the scenario did through an endpoint not built yet", new[]
         {
-            "create-columns#2", "create-compound-pks#1", "create-compound-pks#2", "create-from-rows#3", "create-existing#5",
             "alter-rename-drop-reorder#1", "alter-rename-table#1", "alter-rename-table#3", "execute-write-validation#4", "execute-write-ddl#3",
         }),
     });
