@@ -171,7 +171,7 @@ internal static class RowWrites
         return Execute(connection, $"INSERT{conflict} INTO {SqlIdentifier.Quote(table)} ({ColumnList(row.Keys)}) VALUES ({placeholders})", values);
     }
 
-    private static object? Scalar(SqliteConnection connection, string sql, IReadOnlyList<object> values, IReadOnlyList<object>? keys = null)
+    public static object? Scalar(SqliteConnection connection, string sql, IReadOnlyList<object>? values = null, IReadOnlyList<object>? keys = null)
     {
         using var command = Command(connection, sql, values, keys);
         var result = command.ExecuteScalar();
@@ -190,13 +190,13 @@ internal static class RowWrites
         return names;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, IReadOnlyList<object> values, IReadOnlyList<object>? keys = null)
+    private static SqliteCommand Command(SqliteConnection connection, string sql, IReadOnlyList<object>? values, IReadOnlyList<object>? keys = null)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        for (var i = 0; i < values.Count; i++)
+        for (var i = 0; i < (values?.Count ?? 0); i++)
         {
-            command.Parameters.AddWithValue(":p" + i, values[i]);
+            command.Parameters.AddWithValue(":p" + i, values![i]);
         }
         for (var i = 0; i < (keys?.Count ?? 0); i++)
         {

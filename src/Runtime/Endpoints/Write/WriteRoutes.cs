@@ -18,6 +18,7 @@ internal static partial class WriteRoutes
     {
         new("table-insert", TableInsert(), InsertRowsEndpoint.InsertAsync, AllowPost: true),
         new("table-upsert", TableUpsert(), InsertRowsEndpoint.UpsertAsync, AllowPost: true),
+        new("table-alter", TableAlter(), TableAlterEndpoint.HandleAsync, AllowPost: true),
         new("table-set-column-type", TableSetColumnType(), SetColumnTypeEndpoint.HandleAsync, AllowPost: true),
         new("table-drop", TableDrop(), TableDropEndpoint.HandleAsync, AllowPost: true),
         new("row-delete", RowDelete(), RowDeleteEndpoint.HandleAsync, AllowPost: true),
@@ -32,6 +33,9 @@ internal static partial class WriteRoutes
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/upsert$")]
     private static partial Regex TableUpsert();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/alter$")]
+    private static partial Regex TableAlter();
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/set-column-type$")]
     private static partial Regex TableSetColumnType();
