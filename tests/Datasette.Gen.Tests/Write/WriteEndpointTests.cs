@@ -150,6 +150,22 @@ public sealed class WriteEndpointTests
         Assert.Equal((403, "Permission denied"), await Post("/data/docs/9/-/delete", "{}"));
     }
 
+    [Theory(Timeout = 30000)]
+    [InlineData("/data/docs/-/insert", """{"row": {"id": 3, "a\u0000b": 1}, "alter": true}""")]
+    [InlineData("/data/docs/-/upsert", """{"row": {"id": 1, "a\u0000b": 1}, "alter": true}""")]
+    [InlineData("/data/-/create", """{"table": "t", "columns": [{"name": "x\u0000y"}]}""")]
+    [InlineData("/data/docs/-/alter", """{"operations": [{"op": "rename_column", "args": {"name": "title", "to": "t\u0000"}}]}""")]
+    public async Task A_name_holding_a_nul_is_a_400_and_the_writer_keeps_working(string path, string json)
+    {
+        await using var instance = await CreateAsync();
+        var refused = await instance.Datasette.Client.PostAsync(path, json: JsonNode.Parse(json), actor: Root);
+        var next = await instance.Datasette.Client.PostAsync("/data/plain/-/insert", json: JsonNode.Parse("""{"row": {"t": "after"}}"""), actor: Root);
+
+        // Python's sqlite3 refuses such text before SQLite sees it; so do we, with its message.
+        Assert.Equal((400, "the query contains a null character"), (refused.Status, refused.Json()!["error"]!.GetValue<string>()));
+        Assert.Equal(201, next.Status);
+    }
+
     [Fact]
     public async Task Update_and_delete_name_the_missing_row_like_a_python_list_of_strings()
     {

@@ -260,9 +260,7 @@ internal static class InsertRowsEndpoint
     {
         try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"select rowid from {SqlIdentifier.Quote(table)} limit 0";
-            command.ExecuteNonQuery();
+            connection.ExecuteSql($"select rowid from {SqlIdentifier.Quote(table)} limit 0");
             return false;
         }
         catch (Microsoft.Data.Sqlite.SqliteException)

@@ -141,8 +141,7 @@ internal static class RowWrites
     /// <summary>Runs a select and returns its rows as a JSON array of objects, blobs as <c>{"$base64": true, …}</c>.</summary>
     public static byte[] RowsJson(SqliteConnection connection, string sql, IReadOnlyList<object> values)
     {
-        using var command = Command(connection, sql, values);
-        using var reader = command.ExecuteReader();
+        using var reader = Command(connection, sql, values).ExecuteReader();
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, JsonBody.WriterOptions))
         {
@@ -154,8 +153,7 @@ internal static class RowWrites
     /// <summary>Runs a statement with <c>:p0…</c> (and <c>:k0…</c>) bound; returns SQLite's change count.</summary>
     public static int Execute(SqliteConnection connection, string sql, IReadOnlyList<object> values, IReadOnlyList<object>? keys = null)
     {
-        using var command = Command(connection, sql, values, keys);
-        return command.ExecuteNonQuery();
+        return Command(connection, sql, values, keys).ExecuteNonQuery();
     }
 
     public static string ColumnList(IEnumerable<string> columns) => string.Join(", ", columns.Select(SqlIdentifier.Quote));
@@ -173,15 +171,13 @@ internal static class RowWrites
 
     public static object? Scalar(SqliteConnection connection, string sql, IReadOnlyList<object>? values = null, IReadOnlyList<object>? keys = null)
     {
-        using var command = Command(connection, sql, values, keys);
-        var result = command.ExecuteScalar();
+        var result = Command(connection, sql, values, keys).ExecuteScalar();
         return result is DBNull ? null : result;
     }
 
     private static IEnumerable<string> ColumnNames(SqliteConnection connection, string table)
     {
-        using var command = Command(connection, "select name from pragma_table_xinfo(:p0)", new object[] { table });
-        using var reader = command.ExecuteReader();
+        using var reader = Command(connection, "select name from pragma_table_xinfo(:p0)", new object[] { table }).ExecuteReader();
         var names = new List<string>();
         while (reader.Read())
         {
@@ -190,10 +186,13 @@ internal static class RowWrites
         return names;
     }
 
+    /// <summary>
+    /// The writer's prepared command for <paramref name="sql"/> (kept per connection: a batch of rows
+    /// repeats the same statement), with the values bound. Not to be disposed by the caller.
+    /// </summary>
     private static SqliteCommand Command(SqliteConnection connection, string sql, IReadOnlyList<object>? values, IReadOnlyList<object>? keys = null)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
+        var command = StatementCache.Command(connection, sql);
         for (var i = 0; i < (values?.Count ?? 0); i++)
         {
             command.Parameters.AddWithValue(":p" + i, values![i]);

@@ -153,10 +153,10 @@ internal static class TableCreateEndpoint
 /// <summary>Runs SQL without parameters on the writer.</summary>
 internal static class ConnectionSql
 {
-    public static void ExecuteSql(this Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    /// <summary>
+    /// Names from the request are part of the text: one holding a NUL is refused (SqlErrorException,
+    /// a 400) before it could leave Microsoft.Data.Sqlite preparing the same text forever.
+    /// </summary>
+    public static void ExecuteSql(this Microsoft.Data.Sqlite.SqliteConnection connection, string sql) =>
+        Data.SqliteConnectionExtensions.Execute(connection, sql);
 }
