@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Endpoints.Auth;
 using Datasette.Gen.Runtime.Endpoints.Databases;
 using Datasette.Gen.Runtime.Endpoints.Instance;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Json;
 using Microsoft.AspNetCore.Http;
 

@@ -1,9 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Events;
