@@ -1,7 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Tokens;
 using Microsoft.AspNetCore.Http;
@@ -51,11 +49,11 @@ public sealed partial class Datasette
         request.Messages.Add((message, type));
 
     /// <summary>The signed <c>ds_actor</c> cookie value for an actor (datasette.client.actor_cookie).</summary>
-    public string ActorCookieValue(JsonObject actor) => ActorCookie.Value(this, actor);
+    public string ActorCookieValue(JsonObject actor) => ActorCookie.Value(Signer, Time, actor);
 
     /// <summary>Signs the actor into the <c>ds_actor</c> cookie; it expires after <paramref name="expireAfter"/> seconds when given.</summary>
     public void SetActorCookie(HttpResponse response, JsonObject actor, long? expireAfter = null) =>
-        Cookies.Set(response, ActorCookie.Name, ActorCookie.Value(this, actor, expireAfter));
+        Cookies.Set(response, ActorCookie.Name, ActorCookie.Value(Signer, Time, actor, expireAfter));
 
     public void DeleteActorCookie(HttpResponse response) => Cookies.Delete(response, ActorCookie.Name);
 

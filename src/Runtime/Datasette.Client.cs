@@ -1,5 +1,6 @@
 using Datasette.Gen.Runtime.Client;
 using Datasette.Gen.Runtime.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Datasette.Gen.Runtime;
@@ -15,10 +16,10 @@ public sealed partial class Datasette
     /// <summary>True when the code running now is inside a <see cref="Client"/> request (whatever its permission settings).</summary>
     public bool InClient() => Client.InClient;
 
-    /// <summary>The request pipeline over <see cref="Routes"/>; the server sets its own (with its logger) before serving.</summary>
-    public RequestPipeline Pipeline
-    {
-        get => _pipeline ??= new RequestPipeline(this, new Router(Routes), NullLogger.Instance);
-        internal set => _pipeline = value;
-    }
+    /// <summary>The request pipeline over <see cref="Routes"/>; the server makes it with its logger before serving.</summary>
+    internal RequestPipeline Pipeline => _pipeline ??= CreatePipeline(NullLogger.Instance);
+
+    /// <summary>The pipeline, given the collaborators it uses; every request of this instance (served or <see cref="Client"/>) goes through it.</summary>
+    internal RequestPipeline CreatePipeline(ILogger logger) =>
+        _pipeline = new RequestPipeline(Settings, Permissions, Signer, ActorFromRequestAsync, Cors, new Router(Routes), logger);
 }

@@ -1,8 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
+using Datasette.Gen.Configuration.UrlEncoding;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Permissions;
 
@@ -69,8 +68,8 @@ public sealed partial class Datasette
             if (parts.Length >= 2)
             {
                 sql = $"SELECT * FROM (\n{sql}\n) WHERE (parent > :keyset_parent OR (parent = :keyset_parent AND child > :keyset_child)) ORDER BY parent, child";
-                bound["keyset_parent"] = Tilde.Decode(parts[0]);
-                bound["keyset_child"] = Tilde.Decode(parts[1]);
+                bound["keyset_parent"] = TildeEncoding.Decode(parts[0]);
+                bound["keyset_child"] = TildeEncoding.Decode(parts[1]);
             }
         }
         sql += "\nLIMIT :limit";
@@ -98,7 +97,7 @@ public sealed partial class Datasette
         {
             resources.RemoveRange(limit, resources.Count - limit);
             var last = resources[^1];
-            nextToken = Tilde.Encode(last.Parent ?? "None") + "," + Tilde.Encode(last.Child ?? "None");
+            nextToken = TildeEncoding.Encode(last.Parent ?? "None") + "," + TildeEncoding.Encode(last.Child ?? "None");
         }
         return Task.FromResult(new PaginatedResources(resources, nextToken, token =>
             AllowedResourcesAsync(action, actor, parent, includeIsPrivate, includeReasons, limit, token)));

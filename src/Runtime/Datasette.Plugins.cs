@@ -1,9 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.ColumnTypes;
+using Datasette.Gen.Runtime.Endpoints;
 using Datasette.Gen.Runtime.Events;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Permissions;
@@ -15,14 +12,14 @@ public sealed partial class Datasette
 {
     private readonly List<string> _startupWarnings = new();
     private readonly SemaphoreSlim _startupLock = new(1, 1);
-    private IReadOnlyList<Route> _routes = DatasetteRoutes.All;
+    private IReadOnlyList<Route>? _routes;
     private volatile bool _started;
 
     /// <summary>The deployment's plugins and their hooks, as the generator wired them.</summary>
     public PluginRegistry Plugins { get; }
 
     /// <summary>Every route in match order: the plugins' (register_routes) first, then Datasette's own.</summary>
-    public IReadOnlyList<Route> Routes => _routes;
+    internal IReadOnlyList<Route> Routes => _routes ??= DatasetteRoutes.Bind(this);
 
     /// <summary>What start-up reported without failing (e.g. a configured column type that could not be applied).</summary>
     public IReadOnlyList<string> StartupWarnings => _startupWarnings;
@@ -139,10 +136,10 @@ public sealed partial class Datasette
             {
                 foreach (var route in hook.Invoke(this) ?? Array.Empty<PluginRoute>())
                 {
-                    routes.Add(route.ToRoute(hook.Plugin));
+                    routes.Add(route.ToRoute(hook.Plugin, this));
                 }
             }
-            routes.AddRange(DatasetteRoutes.All);
+            routes.AddRange(DatasetteRoutes.Bind(this));
             _routes = routes;
         }
     }

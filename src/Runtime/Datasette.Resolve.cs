@@ -1,7 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Text;
+using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Sql;
 
@@ -56,7 +56,7 @@ public sealed partial class Datasette
         var pkValues = new List<string>();
         foreach (var part in (raw.Success ? raw.Value : "").Split(','))
         {
-            pkValues.Add(Tilde.Decode(part));
+            pkValues.Add(TildeEncoding.Decode(part));
         }
         var pks = table.IsRowidTable ? new List<string> { "rowid" } : new List<string>(table.PrimaryKeys);
         if (pks.Count != pkValues.Count)

@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Configuration.Permissions;
 using Datasette.Gen.Runtime.Data;
@@ -40,14 +37,6 @@ public sealed record DatasetteOptions
     public PluginRegistry? Plugins { get; init; }
 }
 
-/// <summary>Flash message levels (Datasette's INFO, WARNING, ERROR constants).</summary>
-public enum MessageType
-{
-    Info = 1,
-    Warning = 2,
-    Error = 3,
-}
-
 /// <summary>
 /// The running instance: configuration, attached databases in order, the internal database,
 /// actions, permission rules, signing and tokens. The plugin-facing API of the seed lives here.
@@ -66,7 +55,7 @@ public sealed partial class Datasette : IAsyncDisposable
     private string? _rootToken;
     private bool _rootTokenUsed;
 
-    public Datasette(DatasetteConfig config, InternalDatabase internalDatabase, DatasetteOptions? options = null)
+    internal Datasette(DatasetteConfig config, InternalDatabase internalDatabase, DatasetteOptions? options = null)
     {
         options ??= new DatasetteOptions();
         Config = config;
@@ -83,7 +72,7 @@ public sealed partial class Datasette : IAsyncDisposable
         Signer = string.IsNullOrEmpty(options.Secret) ? Signer.WithRandomSecret() : new Signer(options.Secret);
         Urls = new DatasetteUrls(this);
         PermissionRules = PermissionRules.For(config, options.CompiledPermissions);
-        Permissions = new PermissionChecker(internalDatabase.Database, _actions, DefaultPermissions.For(options, config.Settings, PermissionRules), PermissionRules.Compiled);
+        Permissions = new PermissionChecker(internalDatabase.Database, _actions, DefaultPermissions.For(options.RootEnabled, options.DefaultDeny, config.Settings, PermissionRules), PermissionRules.Compiled);
         TokenHandlers.Add(new SignedTokenHandler());
         ActorSources.Add(new TokenActorSource());
         ActorSources.Add(new CookieActorSource());
@@ -97,7 +86,7 @@ public sealed partial class Datasette : IAsyncDisposable
 
     public Settings Settings => Config.Settings;
 
-    public InternalDatabase Internal { get; }
+    internal InternalDatabase Internal { get; }
 
     internal PermissionChecker Permissions { get; }
 
@@ -105,9 +94,9 @@ public sealed partial class Datasette : IAsyncDisposable
     public DatasetteUrls Urls { get; }
 
     /// <summary>The configuration's allow blocks as rules, with compiled or interpreted matchers.</summary>
-    public PermissionRules PermissionRules { get; }
+    internal PermissionRules PermissionRules { get; }
 
-    public Signer Signer { get; }
+    internal Signer Signer { get; }
 
     public bool RootEnabled => Options.RootEnabled;
 
@@ -122,7 +111,7 @@ public sealed partial class Datasette : IAsyncDisposable
     public List<ITokenHandler> TokenHandlers { get; } = new();
 
     /// <summary>Where actors come from, asked in order (Datasette's actor_from_request hooks): plugins insert theirs first.</summary>
-    public List<IActorSource> ActorSources { get; } = new();
+    internal List<IActorSource> ActorSources { get; } = new();
 
     /// <summary>Registered actions by name (Datasette's <c>datasette.actions</c>).</summary>
     public IReadOnlyDictionary<string, ActionDefinition> Actions => _actions;

@@ -1,7 +1,8 @@
 // Fetches real responses from a running instance and validates each against the schema its
-// OpenAPI document gives for that operation's 200 (objects, arrays, array, object shapes and
-// _labels=on for every table and view, one row of each table, every stored query). Prints one
-// JSON object; exits 1 on any mismatch.
+// OpenAPI document gives: the operation's 200 for the default shape, and the response listed
+// under x-response-variants for the arguments that select another (arrays, array, arrayfirst,
+// object shapes and _labels=on for every table and view, one row of each table, every stored
+// query). Prints one JSON object; exits 1 on any mismatch or when a variant is not documented.
 //   node check-responses.mjs openapi.json http://127.0.0.1:PORT
 import { readFile } from "node:fs/promises";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -22,8 +23,22 @@ const base = (document.servers?.[0]?.url ?? "/").replace(/\/$/, "");
 
 const failures = [];
 let checked = 0;
+// The schema for these arguments: the variant keyed by the ones that change the type, else the 200.
+// _labels on a table without foreign keys changes nothing, so no variant is listed for it.
+function schemaFor(template, query) {
+  const variants = document.paths[template].get["x-response-variants"] ?? {};
+  const selecting = (query ?? "").split("&").filter((a) => /^_(shape|nl|labels?)=/.test(a)).join("&");
+  if (!selecting || (selecting === "_labels=on" && !(selecting in variants))) {
+    return ajv.getSchema(`openapi.json#/paths/${escape(template)}/get/responses/200/content/application~1json/schema`);
+  }
+  if (!(selecting in variants)) {
+    return null;
+  }
+  return ajv.getSchema(`openapi.json#/paths/${escape(template)}/get/x-response-variants/${escape(selecting)}/content/application~1json/schema`);
+}
+
 async function check(path, template, query) {
-  const validate = ajv.getSchema(`openapi.json#/paths/${escape(template)}/get/responses/200/content/application~1json/schema`);
+  const validate = schemaFor(template, query);
   const url = origin + base + path + (query ? "?" + query : "");
   const response = await fetch(url);
   const body = await response.json();
@@ -32,7 +47,9 @@ async function check(path, template, query) {
     failures.push({ url, status: response.status, body });
     return body;
   }
-  if (!validate(body)) {
+  if (validate === null) {
+    failures.push({ url, error: "no response documented for these arguments" });
+  } else if (!validate(body)) {
     failures.push({ url, errors: validate.errors.slice(0, 5) });
   }
   return body;
@@ -41,8 +58,9 @@ async function check(path, template, query) {
 for (const [template, item] of Object.entries(document.paths)) {
   const operation = item.get;
   const id = operation?.operationId ?? "";
-  if (id.endsWith(".rows")) {
-    const keyed = operation.parameters.some((p) => p.$ref === "#/components/parameters/_shape.keyed");
+  if (id.endsWith("Rows")) {
+    const variants = operation["x-response-variants"] ?? {};
+    const keyed = "_shape=object" in variants;
     const page = await check(template, template, "_size=100");
     for (const query of ["_size=100&_shape=arrays", "_size=100&_shape=array", "_size=100&_shape=arrayfirst", "_size=100&_labels=on",
       "_size=2&_extra=count,columns,all_columns,primary_keys,column_details,human_description_en,query,database,table,is_view,private,metadata,extras,facets_timed_out,suggested_facets"]) {
@@ -62,9 +80,9 @@ for (const [template, item] of Object.entries(document.paths)) {
         await check(rowTemplate.replace("{pks}", values.map(tilde).join(",")), rowTemplate, "_extra=columns,column_details,foreign_key_tables");
       }
     }
-  } else if (id.endsWith(".query") || id.startsWith("instance.") || id.endsWith(".database")) {
+  } else if (id.endsWith("Query") || id.startsWith("instance") || id.endsWith("Database")) {
     await check(template, template, "");
-  } else if (id.endsWith(".sql")) {
+  } else if (id.endsWith("Sql")) {
     await check(template, template, "sql=" + encodeURIComponent("select 1 as one, 'two' as two"));
   }
 }

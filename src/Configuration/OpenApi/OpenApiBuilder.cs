@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Datasette.Gen.Configuration.UrlEncoding;
 
 namespace Datasette.Gen.Configuration.OpenApi;
@@ -13,7 +11,7 @@ namespace Datasette.Gen.Configuration.OpenApi;
 public static class OpenApiBuilder
 {
     /// <summary>Part of every fingerprint: bump it when the text a part is built into changes.</summary>
-    public const string FormatVersion = "1";
+    public const string FormatVersion = "2";
 
     /// <summary>The column filter operators of <c>column__op=value</c> (read-api.md §5.2, src/Runtime/Tables/ColumnFilter.cs).</summary>
     public static readonly IReadOnlyList<string> FilterOperators = new[]
@@ -29,7 +27,7 @@ public static class OpenApiBuilder
     {
         var paths = OpenApiJsonWriter.Members();
         paths.Name("/" + TildeEncoding.Encode(database.Route) + ".json").StartObject().Name("get").StartObject();
-        Operation(paths, database.Name, OpenApiNames.Key(database.Name) + ".database", $"Database {database.Name}: tables, views and stored queries",
+        Operation(paths, database.Name, OpenApiTypeNames.OperationId(database.TypeName, OpenApiTypeNames.DatabaseSuffix), $"Database {database.Name}: tables, views and stored queries",
             database.Description);
         paths.Name("parameters").StartArray().EndArray();
         Responses(paths, w => w.RefObject("schemas", "DatabasePage"), notFound: true);
@@ -37,13 +35,13 @@ public static class OpenApiBuilder
         return new OpenApiPart(DatabaseFingerprint(database), paths.ToString(), "");
     }
 
-    public static string DatabaseFingerprint(OpenApiDatabase database) => Fingerprint("database", database.Name, database.Route, database.Description);
+    public static string DatabaseFingerprint(OpenApiDatabase database) => Fingerprint("database", database.Name, database.Route, database.Description, database.TypeName);
 
-    public static string SqlFingerprint(OpenApiDatabase database) => Fingerprint("sql", database.Name, database.Route);
+    public static string SqlFingerprint(OpenApiDatabase database) => Fingerprint("sql", database.Name, database.Route, database.TypeName);
 
     public static string QueryFingerprint(OpenApiQuery query)
     {
-        var input = new List<string?> { query.Database, query.Route, query.Name, query.Title, query.Description, query.IsWrite ? "write" : "read" };
+        var input = new List<string?> { query.Database, query.Route, query.Name, query.Title, query.Description, query.IsWrite ? "write" : "read", query.TypeName };
         input.AddRange(query.Parameters);
         return Fingerprint("query", input.ToArray());
     }
@@ -53,19 +51,20 @@ public static class OpenApiBuilder
     {
         var paths = OpenApiJsonWriter.Members();
         paths.Name("/" + TildeEncoding.Encode(database.Route) + "/-/query.json").StartObject().Name("get").StartObject();
-        Operation(paths, database.Name, OpenApiNames.Key(database.Name) + ".sql", $"Run read-only SQL against {database.Name}",
+        Operation(paths, database.Name, OpenApiTypeNames.OperationId(database.TypeName, OpenApiTypeNames.SqlSuffix), $"Run read-only SQL against {database.Name}",
             "A single SELECT (or WITH) statement; at most max_returned_rows rows are returned and `truncated` tells whether more existed. "
-            + "Each `:name` parameter in the SQL takes the query-string argument of the same name, bound as a string (\"\" when absent).");
+            + "Each `:name` parameter in the SQL takes the query-string argument of the same name, bound as a string (\"\" when absent).\n\n" + OpenApiVariants.Note);
         paths.Name("parameters").StartArray();
         ParameterRef(paths, "sql");
         paths.StartObject()
             .Property("name", "params").Property("in", "query").Property("style", "form").Property("explode", true)
             .Property("description", "Values of the SQL's :named parameters, one query-string argument each.")
-            .Name("schema").StartObject().Property("type", "object").Name("additionalProperties").StartObject().Property("type", "string").EndObject().EndObject()
+            .Name("schema").RefObject("schemas", "StringMap")
             .EndObject();
         QueryParameters(paths);
         paths.EndArray();
-        Responses(paths, w => QueryResponse(w), notFound: true);
+        Responses(paths, w => w.RefObject("schemas", "QueryRows"), notFound: true);
+        OpenApiVariants.Query(paths);
         paths.EndObject().EndObject();
         return new OpenApiPart(SqlFingerprint(database), paths.ToString(), "");
     }
@@ -80,7 +79,8 @@ public static class OpenApiBuilder
             description = (description is null ? "" : description + "\n\n")
                 + "A writable query: GET does not execute it and returns no rows; POST runs it (write API).";
         }
-        Operation(paths, query.Database, OpenApiNames.TableKey(query.Database, query.Name) + ".query",
+        description = (description is null ? "" : description + "\n\n") + OpenApiVariants.Note;
+        Operation(paths, query.Database, OpenApiTypeNames.OperationId(query.TypeName, OpenApiTypeNames.QuerySuffix),
             query.Title ?? $"Stored query {query.Name}", description);
         paths.Name("parameters").StartArray();
         foreach (var name in query.Parameters)
@@ -96,14 +96,15 @@ public static class OpenApiBuilder
         QueryParameters(paths);
         ParameterRef(paths, "_ttl");
         paths.EndArray();
-        Responses(paths, w => QueryResponse(w), notFound: true);
+        Responses(paths, w => w.RefObject("schemas", "QueryRows"), notFound: true);
+        OpenApiVariants.Query(paths);
         paths.EndObject().EndObject();
         return new OpenApiPart(QueryFingerprint(query), paths.ToString(), "");
     }
 
     public static OpenApiPart Table(OpenApiTable table)
     {
-        var key = OpenApiNames.TableKey(table.Database, table.Name);
+        var names = new TableNames(table.TypeName);
         var columns = table.Columns.Select(c => c.Name).ToList();
         if (table.IsRowidTable)
         {
@@ -112,51 +113,94 @@ public static class OpenApiBuilder
         var keyed = table.PrimaryKeys.Count > 0 && !table.IsView;
 
         var schemas = OpenApiJsonWriter.Members();
-        RowSchema(schemas.Name(key), table);
-        schemas.Name(key + ".column").StartObject().Property("type", "string").Strings("enum", columns).EndObject();
+        RowSchema(schemas.Name(names.Row), table, labelled: false);
+        Page(schemas.Name(names.Rows), "TableEnvelope", names.Row,
+            $"A page of {(table.IsView ? "view" : "table")} {table.Name} (the default `_shape=objects`).");
+        if (!table.IsView)
+        {
+            Page(schemas.Name(names.RowPage), "RowEnvelope", names.Row, $"One row of {table.Name} by its key (the default `_shape=objects`).");
+        }
+        schemas.Name(names.Column).StartObject().Property("type", "string").Property("description", $"A column of {table.Name}.")
+            .Strings("enum", columns).EndObject();
         if (table.SortableColumns.Count > 0)
         {
-            schemas.Name(key + ".sortable").StartObject().Property("type", "string").Strings("enum", table.SortableColumns).EndObject();
+            schemas.Name(names.SortColumn).StartObject().Property("type", "string").Property("description", $"A column {table.Name} may be sorted by.")
+                .Strings("enum", table.SortableColumns).EndObject();
+        }
+        FilterSchema(schemas.Name(names.Filters), table);
+        if (table.FtsColumns is { Count: > 0 } ftsColumns)
+        {
+            schemas.Name(names.SearchColumns).StartObject().Property("type", "object")
+                .Property("description", $"`_search_COLUMN=TEXT`: full-text search within one column of {table.Name}'s FTS table.")
+                .Name("patternProperties").StartObject()
+                .Name("^_search_(?:" + string.Join("|", ftsColumns.Select(OpenApiNames.RegexLiteral)) + ")$").StartObject().Property("type", "string").EndObject()
+                .EndObject().Property("additionalProperties", false).EndObject();
         }
 
         var paths = OpenApiJsonWriter.Members();
         var tablePath = "/" + TildeEncoding.Encode(table.Route) + "/" + TildeEncoding.Encode(table.Name);
         paths.Name(tablePath + ".json").StartObject().Name("get").StartObject();
-        Operation(paths, table.Database, key + ".rows", $"Rows of {(table.IsView ? "view" : "table")} {table.Name}", table.Description);
+        Operation(paths, table.Database, OpenApiTypeNames.OperationId(table.TypeName, OpenApiTypeNames.RowsSuffix),
+            $"Rows of {(table.IsView ? "view" : "table")} {table.Name}",
+            (table.Description is { Length: > 0 } text ? text + "\n\n" : "") + OpenApiVariants.Note);
         paths.Name("parameters").StartArray();
-        TableParameters(paths, table, key, keyed);
+        TableParameters(paths, table, names);
         paths.EndArray();
-        Responses(paths, w => PageResponse(w, "TableEnvelope", key, keyed), notFound: true, link: true, ndjson: true);
+        Responses(paths, w => w.RefObject("schemas", names.Rows), notFound: true, link: true);
+        OpenApiVariants.Table(paths, table, names.Row, keyed, w => RowSchema(w, table, labelled: true));
         paths.EndObject().EndObject();
 
         if (!table.IsView)
         {
             paths.Name(tablePath + "/{pks}.json").StartObject().Name("get").StartObject();
-            Operation(paths, table.Database, key + ".row", $"One row of {table.Name} by its {(table.IsRowidTable ? "rowid" : "primary key")}", null);
+            Operation(paths, table.Database, OpenApiTypeNames.OperationId(table.TypeName, OpenApiTypeNames.RowSuffix),
+                $"One row of {table.Name} by its {(table.IsRowidTable ? "rowid" : "primary key")}", OpenApiVariants.Note);
             paths.Name("parameters").StartArray();
             paths.StartObject().Property("name", "pks").Property("in", "path").Property("required", true)
                 .Property("description", table.IsRowidTable
                     ? "The row's rowid."
                     : $"The values of {string.Join(", ", table.PrimaryKeys)}, each tilde-encoded, joined with ','.")
                 .Name("schema").StartObject().Property("type", "string").EndObject().EndObject();
-            ParameterRef(paths, "_shape.keyed");
             ParameterRef(paths, "_extra.row");
-            ParameterRef(paths, "_nl");
             ParameterRef(paths, "_ttl");
             ParameterRef(paths, "_timelimit");
             ParameterRef(paths, "_json_infinity");
             paths.EndArray();
-            Responses(paths, w => PageResponse(w, "RowEnvelope", key, keyed: true), notFound: true, ndjson: true);
+            Responses(paths, w => w.RefObject("schemas", names.RowPage), notFound: true);
+            OpenApiVariants.Row(paths, names.Row);
             paths.EndObject().EndObject();
         }
         return new OpenApiPart(TableFingerprint(table), paths.ToString(), schemas.ToString());
     }
 
+    /// <summary>The component keys of one table, from its stem.</summary>
+    private sealed class TableNames(string stem)
+    {
+        public string Row { get; } = stem + OpenApiTypeNames.RowSuffix;
+        public string Rows { get; } = stem + OpenApiTypeNames.RowsSuffix;
+        public string RowPage { get; } = stem + OpenApiTypeNames.RowPageSuffix;
+        public string Column { get; } = stem + OpenApiTypeNames.ColumnSuffix;
+        public string SortColumn { get; } = stem + OpenApiTypeNames.SortColumnSuffix;
+        public string Filters { get; } = stem + OpenApiTypeNames.FiltersSuffix;
+        public string SearchColumns { get; } = stem + OpenApiTypeNames.SearchColumnsSuffix;
+    }
+
+    /// <summary>An envelope with its <c>rows</c> typed: <c>allOf</c> the shared envelope, so generators make it a subclass.</summary>
+    private static void Page(OpenApiJsonWriter w, string envelope, string row, string description) =>
+        w.StartObject().Property("description", description)
+            .Name("allOf").StartArray().RefObject("schemas", envelope).EndArray()
+            .Property("type", "object")
+            .Name("properties").StartObject()
+            .Name("rows").StartObject().Property("type", "array").Name("items").RefObject("schemas", row).EndObject()
+            .EndObject()
+            .Strings("required", new[] { "rows" })
+            .EndObject();
+
     public static string TableFingerprint(OpenApiTable table)
     {
         var input = new List<string?>
         {
-            table.Database, table.Route, table.Name, table.IsView ? "view" : "table", table.Description,
+            table.Database, table.Route, table.Name, table.IsView ? "view" : "table", table.Description, table.TypeName,
             "pk", string.Join("\u0001", table.PrimaryKeys), "sort", string.Join("\u0001", table.SortableColumns),
             "fts", table.FtsColumns is { } fts ? string.Join("\u0001", fts) : null,
         };
@@ -195,17 +239,14 @@ public static class OpenApiBuilder
     /// <summary>The arguments every SQL query endpoint takes, after its own.</summary>
     private static void QueryParameters(OpenApiJsonWriter w)
     {
-        ParameterRef(w, "_shape");
         ParameterRef(w, "_json");
         ParameterRef(w, "_json_infinity");
-        ParameterRef(w, "_nl");
         ParameterRef(w, "_timelimit");
         ParameterRef(w, "_extra.query");
     }
 
-    private static void TableParameters(OpenApiJsonWriter w, OpenApiTable table, string key, bool keyed)
+    private static void TableParameters(OpenApiJsonWriter w, OpenApiTable table, TableNames names)
     {
-        ParameterRef(w, keyed ? "_shape.keyed" : "_shape");
         ParameterRef(w, "_size");
         ParameterRef(w, "_next");
         if (table.SortableColumns.Count > 0)
@@ -213,7 +254,7 @@ public static class OpenApiBuilder
             foreach (var (name, description) in new[] { ("_sort", "Sort by this column, ascending (NULLs first)."), ("_sort_desc", "Sort by this column, descending (NULLs last).") })
             {
                 w.StartObject().Property("name", name).Property("in", "query").Property("description", description)
-                    .Name("schema").RefObject("schemas", key + ".sortable").EndObject();
+                    .Name("schema").RefObject("schemas", names.SortColumn).EndObject();
             }
         }
         foreach (var (name, description) in new[]
@@ -222,35 +263,34 @@ public static class OpenApiBuilder
             ("_nocol", "Leave these columns out (not primary keys). Repeatable."),
         })
         {
-            ColumnArray(w, name, description, key);
+            ColumnArray(w, name, description, names.Column);
         }
         ParameterRef(w, "_where");
         foreach (var (name, description) in new[]
         {
-            ("_facet", "Facet by the distinct values of this column (or a JSON facet configuration)."),
+            // A JSON facet configuration is accepted too; typed as a column, generators make the argument an enum instead of an empty class.
+            ("_facet", "Facet by the distinct values of this column (the server also accepts a JSON facet configuration such as {\"column\": \"state\"})."),
             ("_facet_date", "Facet by the dates of this column's values."),
             ("_facet_array", "Facet by the items of this column's JSON arrays."),
         })
         {
             w.StartObject().Property("name", name).Property("in", "query").Property("style", "form").Property("explode", true)
                 .Property("description", description + " Adds `facet_results`. Repeatable.")
-                .Name("schema").StartObject().Property("type", "array").Name("items").StartObject().Name("anyOf").StartArray()
-                .RefObject("schemas", key + ".column").RefObject("schemas", "FacetConfig").EndArray().EndObject().EndObject()
+                .Name("schema").StartObject().Property("type", "array").Name("items").RefObject("schemas", names.Column).EndObject()
                 .EndObject();
         }
         ParameterRef(w, "_facet_size");
-        ParameterRef(w, "_labels");
-        ColumnArray(w, "_label", "Expand the foreign-key labels of only these columns. Repeatable.", key);
         ParameterRef(w, "_extra.table");
         ParameterRef(w, "_nocount");
         ParameterRef(w, "_nofacet");
         ParameterRef(w, "_nosuggest");
         ParameterRef(w, "_through");
-        ParameterRef(w, "_nl");
         ParameterRef(w, "_ttl");
         ParameterRef(w, "_timelimit");
         ParameterRef(w, "_json_infinity");
-        Filters(w, table);
+        w.StartObject().Property("name", "filters").Property("in", "query").Property("style", "form").Property("explode", true)
+            .Property("description", "Column filters, one `column__op=value` argument each, ANDed (operators in the API description).")
+            .Name("schema").RefObject("schemas", names.Filters).EndObject();
         if (table.FtsColumns is { } ftsColumns)
         {
             ParameterRef(w, "_search");
@@ -258,11 +298,7 @@ public static class OpenApiBuilder
             {
                 w.StartObject().Property("name", "search_columns").Property("in", "query").Property("style", "form").Property("explode", true)
                     .Property("description", "`_search_COLUMN=TEXT`: full-text search within one column of the FTS table.")
-                    .Name("schema").StartObject().Property("type", "object")
-                    .Name("patternProperties").StartObject()
-                    .Name("^_search_(?:" + string.Join("|", ftsColumns.Select(OpenApiNames.RegexLiteral)) + ")$").StartObject().Property("type", "string").EndObject()
-                    .EndObject().Property("additionalProperties", false).EndObject()
-                    .EndObject();
+                    .Name("schema").RefObject("schemas", names.SearchColumns).EndObject();
             }
             ParameterRef(w, "_searchmode");
             ParameterRef(w, "_fts_table");
@@ -270,10 +306,10 @@ public static class OpenApiBuilder
         }
     }
 
-    private static void ColumnArray(OpenApiJsonWriter w, string name, string description, string key) =>
+    private static void ColumnArray(OpenApiJsonWriter w, string name, string description, string columnKey) =>
         w.StartObject().Property("name", name).Property("in", "query").Property("style", "form").Property("explode", true)
             .Property("description", description)
-            .Name("schema").StartObject().Property("type", "array").Name("items").RefObject("schemas", key + ".column").EndObject()
+            .Name("schema").StartObject().Property("type", "array").Name("items").RefObject("schemas", columnKey).EndObject()
             .EndObject();
 
     /// <summary>
@@ -283,7 +319,7 @@ public static class OpenApiBuilder
     /// (exact) is allowed only for names that start without '_' and contain no "__", as the server
     /// reads them.
     /// </summary>
-    private static void Filters(OpenApiJsonWriter w, OpenApiTable table)
+    private static void FilterSchema(OpenApiJsonWriter w, OpenApiTable table)
     {
         var names = table.Columns.Select(c => c.Name).ToList();
         if (!table.IsView)
@@ -292,9 +328,9 @@ public static class OpenApiBuilder
         }
         var bare = names.Where(n => !n.StartsWith("_", System.StringComparison.Ordinal) && n.IndexOf("__", System.StringComparison.Ordinal) < 0).Distinct().ToList();
         var operators = "__(?:" + string.Join("|", FilterOperators) + ")";
-        w.StartObject().Property("name", "filters").Property("in", "query").Property("style", "form").Property("explode", true)
-            .Property("description", "Column filters, one `column__op=value` argument each, ANDed (operators in the API description).")
-            .Name("schema").StartObject().Property("type", "object").Name("patternProperties").StartObject();
+        w.StartObject().Property("type", "object")
+            .Property("description", $"Filters on {table.Name}: `column__op=value` arguments, ANDed; a bare `column=value` means exact.")
+            .Name("patternProperties").StartObject();
         if (names.Count > 0)
         {
             w.Name("^(?:" + string.Join("|", names.Distinct().Select(OpenApiNames.RegexLiteral)) + ")" + operators + "$").StartObject().Property("type", "string").EndObject();
@@ -303,16 +339,20 @@ public static class OpenApiBuilder
         {
             w.Name("^(?:" + string.Join("|", bare.Select(OpenApiNames.RegexLiteral)) + ")$").StartObject().Property("type", "string").EndObject();
         }
-        w.EndObject().Property("additionalProperties", false).EndObject().EndObject();
+        w.EndObject().Property("additionalProperties", false).EndObject();
     }
 
-    /// <summary>One row as an object: a property per column, typed by the column's affinity.</summary>
-    private static void RowSchema(OpenApiJsonWriter w, OpenApiTable table)
+    /// <summary>
+    /// One row as an object: a property per column, typed by the column's affinity. Labelled (the
+    /// <c>_labels</c> variant), a foreign-key column may instead hold a {value, label} object.
+    /// </summary>
+    private static void RowSchema(OpenApiJsonWriter w, OpenApiTable table, bool labelled)
     {
         w.StartObject().Property("type", "object");
         w.Property("description", (table.IsView ? "A row of view " : "A row of table ") + table.Name
             + (table.IsRowidTable ? " (keyed by rowid)" : table.PrimaryKeys.Count > 0 ? " (primary key: " + string.Join(", ", table.PrimaryKeys) + ")" : "")
-            + ". `_col`/`_nocol` may leave columns out; `_labels` turns foreign-key values into {value, label} objects.");
+            + ". `_col`/`_nocol` may leave columns out"
+            + (labelled ? "; foreign-key columns hold {value, label} objects." : "."));
         w.Name("properties").StartObject();
         if (table.IsRowidTable)
         {
@@ -321,12 +361,12 @@ public static class OpenApiBuilder
         foreach (var column in table.Columns)
         {
             w.Name(column.Name);
-            ColumnSchema(w, column);
+            ColumnSchema(w, column, labelled);
         }
         w.EndObject().Property("additionalProperties", false).EndObject();
     }
 
-    private static void ColumnSchema(OpenApiJsonWriter w, OpenApiColumn column)
+    private static void ColumnSchema(OpenApiJsonWriter w, OpenApiColumn column, bool labelled)
     {
         var affinity = Affinity(column.DeclaredType);
         var nullable = !column.NotNull && column.PrimaryKey == 0;
@@ -343,7 +383,7 @@ public static class OpenApiBuilder
                 alternatives.Add(() => w.StartObject().Property("type", "null").EndObject());
             }
         }
-        if (column.ForeignKey)
+        if (column.ForeignKey && labelled)
         {
             alternatives.Add(() => w.RefObject("schemas", "ForeignKeyLabel"));
         }
@@ -362,7 +402,8 @@ public static class OpenApiBuilder
         }
         else if (alternatives.Count > 1)
         {
-            w.Name("anyOf").StartArray();
+            // A nullable BLOB's two alternatives exclude each other: oneOf is what generators read as a nullable reference.
+            w.Name(affinity == "BLOB" && !(column.ForeignKey && labelled) ? "oneOf" : "anyOf").StartArray();
             foreach (var alternative in alternatives)
             {
                 alternative();
@@ -407,40 +448,7 @@ public static class OpenApiBuilder
     /// <summary>The column's affinity; "" for no declared type (such columns hold any value).</summary>
     public static string Affinity(string declared) => Sqlite.SqliteAffinity.Of(declared) ?? "";
 
-    /// <summary>The 200 of a table or row: the envelope (objects or arrays) or one of the bare shapes.</summary>
-    private static void PageResponse(OpenApiJsonWriter w, string envelope, string key, bool keyed)
-    {
-        w.StartObject().Name("anyOf").StartArray();
-        w.StartObject().Name("allOf").StartArray().RefObject("schemas", envelope).EndArray()
-            .Property("type", "object")
-            .Name("properties").StartObject()
-            .Name("rows").StartObject().Property("type", "array").Name("items").StartObject().Name("anyOf").StartArray()
-            .RefObject("schemas", key).RefObject("schemas", "RowArray").EndArray().EndObject().EndObject()
-            .EndObject()
-            .Strings("required", new[] { "rows" })
-            .EndObject();
-        w.StartObject().Property("type", "array").Property("description", "_shape=array: the rows alone.")
-            .Name("items").RefObject("schemas", key).EndObject();
-        w.RefObject("schemas", "FirstColumns");
-        if (keyed)
-        {
-            w.StartObject().Property("type", "object").Property("description", "_shape=object: rows keyed by their tilde-encoded primary key values joined with ','.")
-                .Name("additionalProperties").RefObject("schemas", key).EndObject();
-        }
-        w.EndArray().EndObject();
-    }
-
-    private static void QueryResponse(OpenApiJsonWriter w)
-    {
-        w.StartObject().Name("anyOf").StartArray()
-            .RefObject("schemas", "QueryEnvelope")
-            .StartObject().Property("type", "array").Property("description", "_shape=array: the rows alone.")
-            .Name("items").StartObject().Property("type", "object").EndObject().EndObject()
-            .RefObject("schemas", "FirstColumns")
-            .EndArray().EndObject();
-    }
-
-    private static void Responses(OpenApiJsonWriter w, System.Action<OpenApiJsonWriter> schema, bool notFound, bool link = false, bool ndjson = false)
+    private static void Responses(OpenApiJsonWriter w, System.Action<OpenApiJsonWriter> schema, bool notFound, bool link = false)
     {
         w.Name("responses").StartObject();
         w.Name("200").StartObject().Property("description", "OK");
@@ -451,10 +459,6 @@ public static class OpenApiBuilder
         w.Name("content").StartObject().Name(Json).StartObject().Name("schema");
         schema(w);
         w.EndObject();
-        if (ndjson)
-        {
-            w.Name("text/plain").StartObject().Name("schema").RefObject("schemas", "NewlineDelimited").EndObject();
-        }
         w.EndObject().EndObject();
         w.Name("400").RefObject("responses", "BadRequest");
         w.Name("401").RefObject("responses", "Unauthorized");

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 using Datasette.Gen.Configuration.Model;
 
@@ -47,7 +45,7 @@ public static class OpenApiDocument
         w.Name("parameters").StartObject().RawMembers(SharedParameters(instance)).EndObject();
         w.Name("headers").RawValue(Headers);
         w.Name("responses").RawValue(ErrorResponses);
-        w.Name("schemas").StartObject().RawMembers(SharedSchemas).RawMembers(Envelopes(instance)).RawMembers(SettingsSchema());
+        w.Name("schemas").StartObject().RawMembers(SharedSchemas).RawMembers(Envelopes(instance)).RawMembers(SettingsSchema()).RawMembers(ParameterSchemas(instance));
         foreach (var part in list)
         {
             w.RawMembers(part.Schemas);
@@ -74,45 +72,64 @@ public static class OpenApiDocument
             }
             w.Name("schema").RawValue(Minify(schema)).EndObject();
         }
-        const string shapes = "\"objects\", \"arrays\", \"array\", \"arrayfirst\"";
-        const string flag = """{"type": "string", "enum": ["1", "0", "on", "off", "true", "false"]}""";
-        Parameter("_shape", "_shape", "Response shape: `objects` (default) and `arrays` keep the envelope; `array` is the bare list of rows, `arrayfirst` the first column of each row.",
-            "{\"type\": \"string\", \"enum\": [" + shapes + "], \"default\": \"objects\"}");
-        Parameter("_shape.keyed", "_shape", "Response shape: `objects` (default) and `arrays` keep the envelope; `array` is the bare list of rows, `arrayfirst` the first column of each row, `object` the rows keyed by primary key.",
-            "{\"type\": \"string\", \"enum\": [" + shapes + ", \"object\"], \"default\": \"objects\"}");
-        Parameter("_size", "_size", $"Rows per page (default {instance.DefaultPageSize}, or the table's configured size); `max` is max_returned_rows ({instance.MaxReturnedRows}).",
-            "{\"anyOf\": [{\"type\": \"integer\", \"minimum\": 0, \"maximum\": " + instance.MaxReturnedRows + "}, {\"type\": \"string\", \"const\": \"max\"}]}");
+        const string flag = """{"$ref": "#/components/schemas/Flag"}""";
+        // Typed as integers: "max" (also accepted) in a union makes NSwag generate an empty class for the argument.
+        Parameter("_size", "_size", $"Rows per page (default {instance.DefaultPageSize}, or the table's configured size); the server also accepts `max`, meaning max_returned_rows ({instance.MaxReturnedRows}).",
+            "{\"type\": \"integer\", \"minimum\": 0, \"maximum\": " + instance.MaxReturnedRows + "}");
         Parameter("_next", "_next", "The `next` token of the previous page (opaque).", """{"type": "string"}""");
         Parameter("_where", "_where", "Raw SQL fragments ANDed into the WHERE clause; needs execute-sql. Repeatable.",
             """{"type": "array", "items": {"type": "string"}}""", explode: true);
         var facetNote = instance.AllowFacet ? "" : " Faceting is off on this instance (allow_facet): any _facet argument is a 400.";
-        Parameter("_facet_size", "_facet_size", "Values per facet (default default_facet_size); `max` is max_returned_rows." + facetNote,
-            """{"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "const": "max"}]}""");
-        Parameter("_labels", "_labels", "Expand foreign-key columns into {value, label} objects.", flag);
+        Parameter("_facet_size", "_facet_size", "Values per facet (default default_facet_size); the server also accepts `max`, meaning max_returned_rows." + facetNote,
+            """{"type": "integer", "minimum": 0}""");
         Parameter("_nocount", "_nocount", "Skip counting the matching rows.", flag);
         Parameter("_nofacet", "_nofacet", "Skip facets and facet suggestions.", flag);
         Parameter("_nosuggest", "_nosuggest", "Skip facet suggestions.", flag);
         Parameter("_json_infinity", "_json_infinity", "Write ±Infinity as the bare tokens Infinity/-Infinity (not valid JSON) instead of null.", flag);
-        Parameter("_nl", "_nl", "With _shape=array: newline-delimited JSON, one row per line (text/plain).", """{"type": "string"}""");
         Parameter("_ttl", "_ttl", "Cache-Control max-age in seconds for this response (0: no-cache).", """{"type": "integer", "minimum": 0}""");
         Parameter("_timelimit", "_timelimit", "Lower the SQL time limit (milliseconds); it cannot raise sql_time_limit_ms.", """{"type": "integer", "minimum": 0}""");
         Parameter("_through", "_through", "Rows related through another table: a JSON object {\"table\", \"column\", \"value\"}.", """{"type": "string"}""");
         Parameter("_search", "_search", "Full-text search over the table's FTS index.", """{"type": "string"}""");
         Parameter("_searchmode", "_searchmode", "`raw` passes the search to SQLite's MATCH as written; `escaped` (default) quotes each term.",
-            """{"type": "string", "enum": ["raw", "escaped"]}""");
+            """{"$ref": "#/components/schemas/SearchMode"}""");
         Parameter("_fts_table", "_fts_table", "Search this FTS table instead of the detected or configured one.", """{"type": "string"}""");
         Parameter("_fts_pk", "_fts_pk", "The column of this table the FTS rowid matches (default rowid).", """{"type": "string"}""");
         Parameter("_json", "_json", "Result columns whose string values holding JSON are embedded as JSON. Repeatable.",
             """{"type": "array", "items": {"type": "string"}}""", explode: true);
         Parameter("sql", "sql", "One read-only SQL statement (SELECT or WITH).", """{"type": "string"}""", required: true);
-        foreach (var (scope, names) in new[] { ("table", instance.TableExtras), ("row", instance.RowExtras), ("query", instance.QueryExtras) })
+        foreach (var (scope, component) in ExtraComponents)
         {
-            var schema = new OpenApiJsonWriter().StartObject().Property("type", "array").Name("items").StartObject().Property("type", "string")
-                .Strings("enum", names).EndObject().EndObject().ToString();
+            var schema = new OpenApiJsonWriter().StartObject().Property("type", "array").Name("items").RefObject("schemas", component).EndObject().ToString();
             Parameter("_extra." + scope, "_extra", "Extra keys to add to the response. Repeatable and/or comma-separated; an unknown name is a 400.", schema, explode: true);
         }
         return w.ToString();
     }
+
+    private static readonly (string Scope, string Component)[] ExtraComponents = { ("table", "TableExtra"), ("row", "RowExtra"), ("query", "QueryExtra") };
+
+    /// <summary>The schemas of parameters, named so that generators name their types after them.</summary>
+    private static string ParameterSchemas(OpenApiInstance instance)
+    {
+        var w = OpenApiJsonWriter.Members();
+        w.Name("Flag").RawValue(Minify("""{"type": "string", "enum": ["1", "0", "on", "off", "true", "false"], "description": "A switch: 1, on or true turn it on."}"""));
+        w.Name("SearchMode").RawValue(Minify("""{"type": "string", "enum": ["raw", "escaped"], "description": "How `_search` is passed to SQLite's MATCH."}"""));
+        foreach (var ((scope, component), names) in ExtraComponents.Zip(new[] { instance.TableExtras, instance.RowExtras, instance.QueryExtras }, (c, n) => (c, n)))
+        {
+            w.Name(component).StartObject().Property("type", "string").Property("description", $"An `_extra` of a {scope} page.").Strings("enum", names).EndObject();
+        }
+        return w.ToString();
+    }
+
+    /// <summary>Every component schema the document holds besides the parts' own: table, query and database names must not take them.</summary>
+    public static readonly IReadOnlyList<string> SharedNames = new[]
+    {
+        "Error", "Blob", "ForeignKeyLabel", "RowArray", "FirstColumns", "NewlineDelimited", "Facet", "FacetType", "FacetValue", "FacetResults",
+        "SuggestedFacet", "ColumnDetail", "SqliteType", "RequestDetails", "QueryDetails", "ColumnType", "ColumnDetails", "ColumnTypes", "FacetsByName", "JsonObject", "StringMap", "StringListMap", "Actor", "ExtraLink", "ForeignKeyTable", "ForeignKey",
+        "StoredQuery", "StoredQuerySource", "IndexPage", "IndexDatabase", "IndexTable", "DatabasesPage", "AttachedDatabase",
+        "VersionsPage", "DatasetteVersion", "DotnetVersion", "SqliteVersion", "ActorPage", "DatabasePage", "DatabaseTable", "TableForeignKeys", "DatabaseView", "SettingsPage",
+        "TableEnvelope", "RowEnvelope", "QueryEnvelope", "QueryRows", "QueryRow",
+        "Flag", "SearchMode", "TableExtra", "RowExtra", "QueryExtra",
+    };
 
     /// <summary>The table, row and query envelopes: fixed keys required, every _extra of the scope optional.</summary>
     private static string Envelopes(OpenApiInstance instance)
@@ -137,7 +154,7 @@ public static class OpenApiDocument
         }
         const string ok = """{"const": true}""";
         const string truncated = """{"type": "boolean", "description": "True when more rows existed than were returned (queries hit max_returned_rows); always false for tables."}""";
-        // The table and row envelopes leave `rows` to each table's schema, which types its items.
+        // The envelopes leave `rows` to the schemas that extend them (each table's, QueryRows, the variants), which type its items.
         Envelope("TableEnvelope", "A page of a table or view. Follow `next_url` (or send `_next=next`) for the next page.", new[]
         {
             ("ok", ok),
@@ -158,9 +175,13 @@ public static class OpenApiDocument
         Envelope("QueryEnvelope", "The result of an SQL query: at most max_returned_rows rows.", new[]
         {
             ("ok", ok),
-            ("rows", """{"type": "array", "items": {"anyOf": [{"type": "object"}, {"$ref": "#/components/schemas/RowArray"}]}}"""),
             ("truncated", truncated),
         }, instance.QueryExtras);
+        w.Name("QueryRows").RawValue(Minify("""
+            {"description": "The result of an SQL query (the default `_shape=objects`).", "allOf": [{"$ref": "#/components/schemas/QueryEnvelope"}], "type": "object",
+             "properties": {"rows": {"type": "array", "items": {"$ref": "#/components/schemas/QueryRow"}}}, "required": ["rows"]}
+            """));
+        w.Name("QueryRow").RawValue(Minify("""{"type": "object", "description": "A row of a query's result: one property per result column (their names and types depend on the SQL)."}"""));
         return w.ToString();
     }
 
@@ -238,18 +259,18 @@ public static class OpenApiDocument
         """);
 
     private static readonly string InstancePaths = Members("""
-        {"/.json": {"get": {"tags": ["instance"], "operationId": "instance.index", "summary": "Every visible database with its first tables (unstable)", "parameters": [],
+        {"/.json": {"get": {"tags": ["instance"], "operationId": "instanceIndex", "summary": "Every visible database with its first tables (unstable)", "parameters": [],
            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/IndexPage"}}}}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}}}},
-         "/-/databases.json": {"get": {"tags": ["instance"], "operationId": "instance.databases", "summary": "Attached databases the actor may view", "parameters": [],
+         "/-/databases.json": {"get": {"tags": ["instance"], "operationId": "instanceDatabases", "summary": "Attached databases the actor may view", "parameters": [],
            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DatabasesPage"}}}}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}}}},
-         "/-/versions.json": {"get": {"tags": ["instance"], "operationId": "instance.versions", "summary": "Versions of Datasette, .NET and SQLite", "parameters": [],
+         "/-/versions.json": {"get": {"tags": ["instance"], "operationId": "instanceVersions", "summary": "Versions of Datasette, .NET and SQLite", "parameters": [],
            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/VersionsPage"}}}}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}}}},
-         "/-/settings.json": {"get": {"tags": ["instance"], "operationId": "instance.settings", "summary": "Effective settings", "parameters": [],
+         "/-/settings.json": {"get": {"tags": ["instance"], "operationId": "instanceSettings", "summary": "Effective settings", "parameters": [],
            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SettingsPage"}}}}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}}}}}
         """);
 
     private static readonly string ActorPath = Members("""
-        {"/-/actor.json": {"get": {"tags": ["instance"], "operationId": "instance.actor", "summary": "The current actor", "parameters": [],
+        {"/-/actor.json": {"get": {"tags": ["instance"], "operationId": "instanceActor", "summary": "The current actor", "parameters": [],
            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActorPage"}}}}, "401": {"$ref": "#/components/responses/Unauthorized"}}}}}
         """);
 
@@ -260,25 +281,25 @@ public static class OpenApiDocument
         ["count_sql"] = """{"type": "string"}""",
         ["facet_results"] = """{"$ref": "#/components/schemas/FacetResults"}""",
         ["facets_timed_out"] = """{"type": "array", "items": {"type": "string"}}""",
-        ["suggested_facets"] = """{"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "toggle_url": {"type": "string"}, "type": {"type": "string"}}, "required": ["name", "toggle_url"]}}""",
+        ["suggested_facets"] = """{"type": "array", "items": {"$ref": "#/components/schemas/SuggestedFacet"}}""",
         ["human_description_en"] = """{"type": "string"}""",
         ["columns"] = """{"type": "array", "items": {"type": "string"}}""",
         ["all_columns"] = """{"type": "array", "items": {"type": "string"}}""",
         ["primary_keys"] = """{"type": "array", "items": {"type": "string"}}""",
-        ["column_details"] = """{"type": "object", "additionalProperties": {"type": "object", "properties": {"type": {"type": "string"}, "sqlite_type": {"enum": ["INTEGER", "REAL", "TEXT", "BLOB", "NUMERIC"]}, "notnull": {"type": "boolean"}, "default": {"type": ["string", "null"]}, "is_pk": {"type": "boolean"}, "pk_position": {"type": "integer"}, "hidden": {"type": "integer"}}}}""",
-        ["display_columns"] = """{"type": "array", "items": {"type": "object"}}""",
-        ["render_cell"] = """{"type": "array", "items": {"type": "object", "additionalProperties": {"type": "string"}}}""",
-        ["debug"] = """{"type": "object"}""",
-        ["request"] = """{"type": "object", "properties": {"url": {"type": "string"}, "path": {"type": "string"}, "full_path": {"type": "string"}, "host": {"type": "string"}, "args": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}}}""",
-        ["query"] = """{"type": "object", "properties": {"sql": {"type": "string"}, "params": {"type": "object"}}, "required": ["sql", "params"]}""",
-        ["column_types"] = """{"type": "object", "additionalProperties": {"type": "object", "properties": {"type": {"type": "string"}, "config": {}}}}""",
-        ["set_column_type_ui"] = """{"type": ["object", "null"]}""",
-        ["metadata"] = """{"type": "object"}""",
-        ["extras"] = """{"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "description": {"type": "string"}, "toggle_url": {"type": "string"}, "selected": {"type": "boolean"}}}}""",
+        ["column_details"] = """{"$ref": "#/components/schemas/ColumnDetails"}""",
+        ["display_columns"] = """{"type": "array", "items": {"$ref": "#/components/schemas/JsonObject"}}""",
+        ["render_cell"] = """{"type": "array", "items": {"$ref": "#/components/schemas/StringMap"}}""",
+        ["debug"] = """{"$ref": "#/components/schemas/JsonObject"}""",
+        ["request"] = """{"$ref": "#/components/schemas/RequestDetails"}""",
+        ["query"] = """{"$ref": "#/components/schemas/QueryDetails"}""",
+        ["column_types"] = """{"$ref": "#/components/schemas/ColumnTypes"}""",
+        ["set_column_type_ui"] = """{"oneOf": [{"$ref": "#/components/schemas/JsonObject"}, {"type": "null"}]}""",
+        ["metadata"] = """{"$ref": "#/components/schemas/JsonObject"}""",
+        ["extras"] = """{"type": "array", "items": {"$ref": "#/components/schemas/ExtraLink"}}""",
         ["database"] = """{"type": "string"}""",
         ["table"] = """{"type": "string"}""",
         ["database_color"] = """{"type": "string"}""",
-        ["renderers"] = """{"type": "object", "additionalProperties": {"type": "string"}}""",
+        ["renderers"] = """{"$ref": "#/components/schemas/StringMap"}""",
         ["custom_table_templates"] = """{"type": "array", "items": {"type": "string"}}""",
         ["sorted_facet_results"] = """{"type": "array", "items": {"$ref": "#/components/schemas/Facet"}}""",
         ["table_definition"] = """{"type": ["string", "null"]}""",
@@ -287,7 +308,7 @@ public static class OpenApiDocument
         ["private"] = """{"type": "boolean"}""",
         ["expandable_columns"] = """{"type": "array", "items": {"type": "array"}}""",
         ["form_hidden_args"] = """{"type": "array", "items": {"type": "array", "items": {"type": "string"}}}""",
-        ["foreign_key_tables"] = """{"type": "array", "items": {"type": "object", "properties": {"other_table": {"type": "string"}, "column": {"type": "string"}, "other_column": {"type": "string"}, "count": {"type": "integer"}, "link": {"type": "string"}}}}""",
+        ["foreign_key_tables"] = """{"type": "array", "items": {"$ref": "#/components/schemas/ForeignKeyTable"}}""",
     };
 
     private static readonly string SharedSchemas = Members("""
@@ -301,40 +322,66 @@ public static class OpenApiDocument
          "RowArray": {"type": "array", "description": "_shape=arrays: a row's values in column order."},
          "FirstColumns": {"type": "array", "description": "_shape=arrayfirst: the first column's value of each row."},
          "NewlineDelimited": {"type": "string", "description": "_shape=array&_nl=on: one compact JSON row per line."},
-         "FacetConfig": {"type": "string", "pattern": "^\\{", "description": "A JSON facet configuration such as {\"column\": \"state\"}."},
-         "Facet": {"type": "object", "properties": {"name": {"type": "string"}, "type": {"enum": ["column", "date", "array"]}, "hideable": {"type": "boolean"}, "toggle_url": {"type": "string"},
-             "results": {"type": "array", "items": {"type": "object", "properties": {"value": {}, "label": {}, "count": {"type": "integer"}, "toggle_url": {"type": "string"}, "selected": {"type": "boolean"}}}},
+         "Facet": {"type": "object", "properties": {"name": {"type": "string"}, "type": {"$ref": "#/components/schemas/FacetType"}, "hideable": {"type": "boolean"}, "toggle_url": {"type": "string"},
+             "results": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
              "truncated": {"type": "boolean"}}},
-         "FacetResults": {"type": "object", "properties": {"results": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Facet"}}, "timed_out": {"type": "array", "items": {"type": "string"}}}},
+         "FacetType": {"type": "string", "enum": ["column", "date", "array"]},
+         "FacetValue": {"type": "object", "properties": {"value": {}, "label": {}, "count": {"type": "integer"}, "toggle_url": {"type": "string"}, "selected": {"type": "boolean"}}},
+         "SuggestedFacet": {"type": "object", "properties": {"name": {"type": "string"}, "toggle_url": {"type": "string"}, "type": {"type": "string"}}, "required": ["name", "toggle_url"]},
+         "ColumnDetail": {"type": "object", "properties": {"type": {"type": "string"}, "sqlite_type": {"$ref": "#/components/schemas/SqliteType"}, "notnull": {"type": "boolean"}, "default": {"type": ["string", "null"]}, "is_pk": {"type": "boolean"}, "pk_position": {"type": "integer"}, "hidden": {"type": "integer"}}},
+         "SqliteType": {"type": "string", "enum": ["INTEGER", "REAL", "TEXT", "BLOB", "NUMERIC"]},
+         "RequestDetails": {"type": "object", "properties": {"url": {"type": "string"}, "path": {"type": "string"}, "full_path": {"type": "string"}, "host": {"type": "string"}, "args": {"$ref": "#/components/schemas/StringListMap"}}},
+         "QueryDetails": {"type": "object", "properties": {"sql": {"type": "string"}, "params": {"$ref": "#/components/schemas/JsonObject"}}, "required": ["sql", "params"]},
+         "ColumnDetails": {"type": "object", "description": "Column details by column name.", "additionalProperties": {"$ref": "#/components/schemas/ColumnDetail"}},
+         "ColumnTypes": {"type": "object", "description": "Assigned column types by column name.", "additionalProperties": {"$ref": "#/components/schemas/ColumnType"}},
+         "FacetsByName": {"type": "object", "description": "Facets by name.", "additionalProperties": {"$ref": "#/components/schemas/Facet"}},
+         "JsonObject": {"type": "object", "description": "A JSON object whose keys this document does not fix."},
+         "StringMap": {"type": "object", "additionalProperties": {"type": "string"}},
+         "StringListMap": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+         "Actor": {"type": "object", "description": "The actor: an object with at least an `id`."},
+         "ColumnType": {"type": "object", "properties": {"type": {"type": "string"}, "config": {}}},
+         "ExtraLink": {"type": "object", "properties": {"name": {"type": "string"}, "description": {"type": "string"}, "toggle_url": {"type": "string"}, "selected": {"type": "boolean"}}},
+         "ForeignKeyTable": {"type": "object", "properties": {"other_table": {"type": "string"}, "column": {"type": "string"}, "other_column": {"type": "string"}, "count": {"type": "integer"}, "link": {"type": "string"}}},
+         "FacetResults": {"type": "object", "properties": {"results": {"$ref": "#/components/schemas/FacetsByName"}, "timed_out": {"type": "array", "items": {"type": "string"}}}},
          "ForeignKey": {"type": "object", "properties": {"other_table": {"type": "string"}, "column": {"type": "string"}, "other_column": {"type": "string"}}, "required": ["other_table", "column", "other_column"]},
          "StoredQuery": {"type": "object", "properties": {"database": {"type": "string"}, "name": {"type": "string"}, "sql": {"type": "string"}, "title": {"type": ["string", "null"]},
              "description": {"type": ["string", "null"]}, "description_html": {"type": ["string", "null"]}, "hide_sql": {"type": "boolean"}, "fragment": {"type": ["string", "null"]},
              "parameters": {"type": "array", "items": {"type": "string"}}, "is_write": {"type": "boolean"}, "is_private": {"type": "boolean"}, "is_trusted": {"type": "boolean"},
-             "source": {"enum": ["config", "user", "plugin"]}, "owner_id": {"type": ["string", "null"]}, "private": {"type": "boolean"}}, "required": ["database", "name", "sql"]},
+             "source": {"$ref": "#/components/schemas/StoredQuerySource"}, "owner_id": {"type": ["string", "null"]}, "private": {"type": "boolean"}}, "required": ["database", "name", "sql"]},
+         "StoredQuerySource": {"type": "string", "enum": ["config", "user", "plugin"]},
          "IndexPage": {"type": "object", "properties": {"ok": {"const": true}, "unstable": {"type": "string"},
-             "databases": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "hash": {"type": ["string", "null"]}, "color": {"type": "string"}, "path": {"type": "string"},
-               "tables_and_views_truncated": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "columns": {"type": "array", "items": {"type": "string"}},
-                 "primary_keys": {"type": "array", "items": {"type": "string"}}, "count": {"type": ["integer", "null"]}, "hidden": {"type": "boolean"}, "fts_table": {"type": ["string", "null"]},
-                 "num_relationships_for_sorting": {"type": "integer"}, "private": {"type": "boolean"}}, "required": ["name"]}},
+             "databases": {"type": "array", "items": {"$ref": "#/components/schemas/IndexDatabase"}},
+             "metadata": {"$ref": "#/components/schemas/StringMap"}}, "required": ["ok", "databases", "metadata"]},
+         "IndexDatabase": {"type": "object", "properties": {"name": {"type": "string"}, "hash": {"type": ["string", "null"]}, "color": {"type": "string"}, "path": {"type": "string"},
+               "tables_and_views_truncated": {"type": "array", "items": {"$ref": "#/components/schemas/IndexTable"}},
                "tables_and_views_more": {"type": "boolean"}, "tables_count": {"type": "integer"}, "table_rows_sum": {"type": "integer"}, "show_table_row_counts": {"type": "boolean"},
-               "hidden_table_rows_sum": {"type": "integer"}, "hidden_tables_count": {"type": "integer"}, "views_count": {"type": "integer"}, "private": {"type": "boolean"}}, "required": ["name", "path"]}},
-             "metadata": {"type": "object", "additionalProperties": {"type": "string"}}}, "required": ["ok", "databases", "metadata"]},
-         "DatabasesPage": {"type": "object", "properties": {"ok": {"const": true}, "databases": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "route": {"type": "string"},
+               "hidden_table_rows_sum": {"type": "integer"}, "hidden_tables_count": {"type": "integer"}, "views_count": {"type": "integer"}, "private": {"type": "boolean"}}, "required": ["name", "path"]},
+         "IndexTable": {"type": "object", "properties": {"name": {"type": "string"}, "columns": {"type": "array", "items": {"type": "string"}},
+                 "primary_keys": {"type": "array", "items": {"type": "string"}}, "count": {"type": ["integer", "null"]}, "hidden": {"type": "boolean"}, "fts_table": {"type": ["string", "null"]},
+                 "num_relationships_for_sorting": {"type": "integer"}, "private": {"type": "boolean"}}, "required": ["name"]},
+         "DatabasesPage": {"type": "object", "properties": {"ok": {"const": true}, "databases": {"type": "array", "items": {"$ref": "#/components/schemas/AttachedDatabase"}}}, "required": ["ok", "databases"]},
+         "AttachedDatabase": {"type": "object", "properties": {"name": {"type": "string"}, "route": {"type": "string"},
              "path": {"type": ["string", "null"]}, "size": {"type": "integer"}, "is_mutable": {"type": "boolean"}, "is_memory": {"type": "boolean"}, "hash": {"type": ["string", "null"]}},
-             "required": ["name", "route", "path", "size", "is_mutable", "is_memory", "hash"]}}}, "required": ["ok", "databases"]},
-         "VersionsPage": {"type": "object", "properties": {"ok": {"const": true}, "datasette": {"type": "object", "properties": {"version": {"type": "string"}}, "required": ["version"]},
-             "datasette_gen": {"type": "object", "properties": {"version": {"type": "string"}}}, "dotnet": {"type": "object", "properties": {"version": {"type": "string"}, "full": {"type": "string"}, "native_aot": {"type": "boolean"}}},
-             "sqlite": {"type": "object", "properties": {"version": {"type": "string"}, "fts_versions": {"type": "array", "items": {"type": "string"}}, "extensions": {"type": "object"},
-               "compile_options": {"type": "array", "items": {"type": "string"}}}, "required": ["version"]}}, "required": ["ok", "datasette", "sqlite"]},
-         "ActorPage": {"type": "object", "properties": {"ok": {"const": true}, "actor": {"type": ["object", "null"]}}, "required": ["ok", "actor"]},
+             "required": ["name", "route", "path", "size", "is_mutable", "is_memory", "hash"]},
+         "VersionsPage": {"type": "object", "properties": {"ok": {"const": true}, "datasette": {"$ref": "#/components/schemas/DatasetteVersion"},
+             "datasette_gen": {"$ref": "#/components/schemas/DatasetteVersion"}, "dotnet": {"$ref": "#/components/schemas/DotnetVersion"},
+             "sqlite": {"$ref": "#/components/schemas/SqliteVersion"}}, "required": ["ok", "datasette", "sqlite"]},
+         "DatasetteVersion": {"type": "object", "properties": {"version": {"type": "string"}}, "required": ["version"]},
+         "DotnetVersion": {"type": "object", "properties": {"version": {"type": "string"}, "full": {"type": "string"}, "native_aot": {"type": "boolean"}}},
+         "SqliteVersion": {"type": "object", "properties": {"version": {"type": "string"}, "fts_versions": {"type": "array", "items": {"type": "string"}}, "extensions": {"$ref": "#/components/schemas/JsonObject"},
+               "compile_options": {"type": "array", "items": {"type": "string"}}}, "required": ["version"]},
+         "ActorPage": {"type": "object", "properties": {"ok": {"const": true}, "actor": {"oneOf": [{"$ref": "#/components/schemas/Actor"}, {"type": "null"}]}}, "required": ["ok", "actor"]},
          "DatabasePage": {"type": "object", "properties": {"ok": {"const": true}, "database": {"type": "string"}, "private": {"type": "boolean"}, "path": {"type": "string"}, "size": {"type": "integer"},
-             "tables": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "columns": {"type": "array", "items": {"type": "string"}},
-               "primary_keys": {"type": "array", "items": {"type": "string"}}, "count": {"type": ["integer", "null"]}, "count_truncated": {"type": "boolean"}, "hidden": {"type": "boolean"},
-               "fts_table": {"type": ["string", "null"]}, "foreign_keys": {"type": "object", "properties": {"incoming": {"type": "array", "items": {"$ref": "#/components/schemas/ForeignKey"}},
-                 "outgoing": {"type": "array", "items": {"$ref": "#/components/schemas/ForeignKey"}}}}, "private": {"type": "boolean"}}, "required": ["name", "columns", "primary_keys"]}},
-             "hidden_count": {"type": "integer"}, "views": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "private": {"type": "boolean"}}}},
+             "tables": {"type": "array", "items": {"$ref": "#/components/schemas/DatabaseTable"}},
+             "hidden_count": {"type": "integer"}, "views": {"type": "array", "items": {"$ref": "#/components/schemas/DatabaseView"}},
              "queries": {"type": "array", "items": {"$ref": "#/components/schemas/StoredQuery"}}, "queries_more": {"type": "boolean"}, "queries_count": {"type": "integer"},
-             "allow_execute_sql": {"type": "boolean"}, "table_columns": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
-             "metadata": {"type": "object", "additionalProperties": {"type": "string"}}}, "required": ["ok", "database", "path", "tables", "views", "queries"]}}
+             "allow_execute_sql": {"type": "boolean"}, "table_columns": {"$ref": "#/components/schemas/StringListMap"},
+             "metadata": {"$ref": "#/components/schemas/StringMap"}}, "required": ["ok", "database", "path", "tables", "views", "queries"]},
+         "DatabaseTable": {"type": "object", "properties": {"name": {"type": "string"}, "columns": {"type": "array", "items": {"type": "string"}},
+               "primary_keys": {"type": "array", "items": {"type": "string"}}, "count": {"type": ["integer", "null"]}, "count_truncated": {"type": "boolean"}, "hidden": {"type": "boolean"},
+               "fts_table": {"type": ["string", "null"]}, "foreign_keys": {"$ref": "#/components/schemas/TableForeignKeys"}, "private": {"type": "boolean"}}, "required": ["name", "columns", "primary_keys"]},
+         "TableForeignKeys": {"type": "object", "properties": {"incoming": {"type": "array", "items": {"$ref": "#/components/schemas/ForeignKey"}},
+                 "outgoing": {"type": "array", "items": {"$ref": "#/components/schemas/ForeignKey"}}}},
+         "DatabaseView": {"type": "object", "properties": {"name": {"type": "string"}, "private": {"type": "boolean"}}}}
         """);
 }

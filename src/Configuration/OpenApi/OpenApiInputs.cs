@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Datasette.Gen.Configuration.Model;
 
 namespace Datasette.Gen.Configuration.OpenApi;
@@ -33,7 +30,8 @@ public static class OpenApiInputs
         Func<string, IReadOnlyList<SourceColumn>?> columnsOf,
         TableConfig? config,
         string? description,
-        IReadOnlyDictionary<string, string> columnDescriptions)
+        IReadOnlyDictionary<string, string> columnDescriptions,
+        string typeName)
     {
         var foreignKeys = new HashSet<string>(foreignKeyColumns, StringComparer.Ordinal);
         var isRowid = !isView && primaryKeys.Count == 0;
@@ -57,12 +55,13 @@ public static class OpenApiInputs
             primaryKeys.ToEquatableArray(),
             sortable.Distinct(StringComparer.Ordinal).ToEquatableArray(),
             fts,
-            description);
+            description,
+            typeName);
     }
 
     /// <summary>A stored query's input; magic (underscore) parameters stay in the list and are skipped when written.</summary>
-    public static OpenApiQuery Query(string database, string route, string name, string? title, string? description, IEnumerable<string> parameters, bool isWrite) =>
-        new(database, route, name, string.IsNullOrEmpty(title) ? null : title, string.IsNullOrEmpty(description) ? null : description, parameters.ToEquatableArray(), isWrite);
+    public static OpenApiQuery Query(string database, string route, string name, string? title, string? description, IEnumerable<string> parameters, bool isWrite, string typeName) =>
+        new(database, route, name, string.IsNullOrEmpty(title) ? null : title, string.IsNullOrEmpty(description) ? null : description, parameters.ToEquatableArray(), isWrite, typeName);
 
     /// <summary>The "description" among metadata pairs, or null.</summary>
     public static string? Description(IEnumerable<KeyValuePair<string, string>> metadata)

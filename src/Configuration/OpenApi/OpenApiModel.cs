@@ -12,6 +12,7 @@ public sealed record OpenApiColumn(string Name, string DeclaredType, bool NotNul
 /// columns rows carry (virtual-table hidden columns left out); <see cref="SortableColumns"/> the
 /// names <c>_sort</c> accepts; <see cref="FtsColumns"/> the columns <c>_search_COLUMN</c> accepts,
 /// or null when no FTS table is configured or detected (then search arguments are ignored).
+/// <see cref="TypeName"/> is the stem of its component names and operationIds (<see cref="OpenApiTypeNames"/>).
 /// </summary>
 public sealed record OpenApiTable(
     string Database,
@@ -22,7 +23,8 @@ public sealed record OpenApiTable(
     EquatableArray<string> PrimaryKeys,
     EquatableArray<string> SortableColumns,
     EquatableArray<string>? FtsColumns,
-    string? Description)
+    string? Description,
+    string TypeName)
 {
     public bool IsRowidTable => !IsView && PrimaryKeys.Count == 0;
 }
@@ -35,10 +37,11 @@ public sealed record OpenApiQuery(
     string? Title,
     string? Description,
     EquatableArray<string> Parameters,
-    bool IsWrite);
+    bool IsWrite,
+    string TypeName);
 
 /// <summary>A database: its page, and (when the actor may execute SQL) its arbitrary-SQL endpoint.</summary>
-public sealed record OpenApiDatabase(string Name, string Route, string? Description);
+public sealed record OpenApiDatabase(string Name, string Route, string? Description, string TypeName);
 
 /// <summary>
 /// What the whole document says outside the per-database parts: title and description (instance

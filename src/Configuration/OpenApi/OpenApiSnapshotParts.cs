@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Configuration.Schema;
 
@@ -19,14 +16,26 @@ public static class OpenApiSnapshotParts
         EquatableArray<MetadataItem> metadata,
         Func<string, IReadOnlyList<string>> sqlParameters)
     {
-        var parts = new List<OpenApiPart>();
         var names = (snapshot?.Databases.Select(d => d.Name) ?? Enumerable.Empty<string>())
             .Concat(config.Databases.Select(d => d.Name))
             .Distinct(StringComparer.Ordinal)
-            .OrderBy(n => n, StringComparer.Ordinal);
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .ToList();
+        // Names are decided over everything described, so they come first.
+        var items = new List<OpenApiTypeNames.Item>();
         foreach (var name in names)
         {
-            var database = new OpenApiDatabase(name, name, Description(metadata, name, null));
+            items.Add(new(OpenApiTypeNames.Kind.Database, name, name));
+            var tables = snapshot?.Database(name);
+            items.AddRange((tables?.Tables ?? EquatableArray<TableSnapshot>.Empty).Select(t => new OpenApiTypeNames.Item(OpenApiTypeNames.Kind.Table, name, t.Name)));
+            items.AddRange(StoredQueries(config, name, tables).Select(q => new OpenApiTypeNames.Item(OpenApiTypeNames.Kind.Query, name, q.Name)));
+        }
+        var typeNames = OpenApiTypeNames.Assign(items, OpenApiDocument.SharedNames);
+
+        var parts = new List<OpenApiPart>();
+        foreach (var name in names)
+        {
+            var database = new OpenApiDatabase(name, name, Description(metadata, name, null), typeNames[new(OpenApiTypeNames.Kind.Database, name, name)]);
             parts.Add(OpenApiBuilder.Database(database));
             parts.Add(OpenApiBuilder.Sql(database));
             var tables = snapshot?.Database(name);
@@ -44,21 +53,23 @@ public static class OpenApiSnapshotParts
                     other => tables!.Table(other) is { } found ? Columns(found) : null,
                     config.Table(name, table.Name),
                     Description(metadata, name, table.Name),
-                    ColumnDescriptions(metadata, name, table.Name))));
+                    ColumnDescriptions(metadata, name, table.Name),
+                    typeNames[new(OpenApiTypeNames.Kind.Table, name, table.Name)])));
             }
-            foreach (var query in config.Database(name)?.Queries ?? EquatableArray<QueryConfig>.Empty)
+            foreach (var query in StoredQueries(config, name, tables))
             {
-                if (tables?.Table(query.Name) is not null)
-                {
-                    continue; // a table or view of the same name wins the URL
-                }
                 parts.Add(OpenApiBuilder.Query(OpenApiInputs.Query(
                     name, name, query.Name, query.Title, query.Description,
-                    query.Params is { } explicitParams ? explicitParams : sqlParameters(query.Sql), query.IsWrite)));
+                    query.Params is { } explicitParams ? explicitParams : sqlParameters(query.Sql), query.IsWrite,
+                    typeNames[new(OpenApiTypeNames.Kind.Query, name, query.Name)])));
             }
         }
         return parts.ToEquatableArray();
     }
+
+    /// <summary>The stored queries of a database that a table or view of the same name does not hide (it wins the URL).</summary>
+    private static IEnumerable<QueryConfig> StoredQueries(DatasetteConfig config, string database, DatabaseSnapshot? tables) =>
+        (config.Database(database)?.Queries ?? EquatableArray<QueryConfig>.Empty).Where(q => tables?.Table(q.Name) is null);
 
     private static IReadOnlyList<OpenApiInputs.SourceColumn> Columns(TableSnapshot table) =>
         table.Columns.Select(c => new OpenApiInputs.SourceColumn(c.Name, c.Type, c.NotNull, c.PrimaryKey, c.Hidden)).ToList();

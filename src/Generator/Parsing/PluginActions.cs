@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Threading;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Configuration.Tree;

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Datasette.Gen.Runtime.Data;
@@ -14,7 +12,7 @@ namespace Datasette.Gen.Runtime.Csv;
 /// NULL as an empty field, and a row of one empty field as "". Rows accumulate in a buffer
 /// that the caller sends asynchronously, page by page.
 /// </summary>
-public sealed class CsvWriter(StringBuilder output)
+internal sealed class CsvWriter(StringBuilder output)
 {
     private readonly List<string> _fields = new();
     private readonly long _maxPageChars = RequestScope.MaxResponseBytes;

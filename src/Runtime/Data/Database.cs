@@ -1,10 +1,6 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.IO;
 using System.Security.Cryptography;
-using System.Threading;
-using System.Threading.Tasks;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace Datasette.Gen.Runtime.Data;
@@ -67,7 +63,10 @@ public sealed class Database : IAsyncDisposable
     /// <summary>SHA-256 hex of the file for immutable databases, else null.</summary>
     public string? Hash => _hash.Value;
 
-    public long Size => Path is not null && !IsMemory && File.Exists(Path) ? new FileInfo(Path).Length : 0;
+    public long Size => Image?.Length ?? (Path is not null && !IsMemory && File.Exists(Path) ? new FileInfo(Path).Length : 0);
+
+    /// <summary>The image a <see cref="DatabaseKind.EmbeddedImage"/> database is read from.</summary>
+    internal EmbeddedImage? Image { get; init; }
 
     /// <summary>Table row counts from an inspect file, for immutable databases served with --inspect-file.</summary>
     public IReadOnlyDictionary<string, long>? InspectedCounts => _inspected?.Counts;
@@ -253,7 +252,7 @@ public sealed class Database : IAsyncDisposable
     private void ThrowIfNotWritable()
     {
         ThrowIfClosed();
-        if (Kind is DatabaseKind.ImmutableFile or DatabaseKind.PrivateMemory)
+        if (Kind is DatabaseKind.ImmutableFile or DatabaseKind.PrivateMemory or DatabaseKind.EmbeddedImage)
         {
             throw new InvalidOperationException($"Database '{Name}' is immutable");
         }
@@ -266,7 +265,7 @@ public sealed class Database : IAsyncDisposable
         {
             var now = Environment.TickCount64;
             var current = _schema;
-            if (current is not null && (Kind == DatabaseKind.ImmutableFile || now - Interlocked.Read(ref _schemaCheckedAt) < 1000))
+            if (current is not null && (Kind is DatabaseKind.ImmutableFile or DatabaseKind.EmbeddedImage || now - Interlocked.Read(ref _schemaCheckedAt) < 1000))
             {
                 return current;
             }
@@ -342,6 +341,7 @@ public sealed class Database : IAsyncDisposable
     {
         var connection = new SqliteConnection(ConnectionString(writable));
         connection.Open();
+        Image?.OpenIn(connection);
         var connector = new SqliteConnector(connection);
         ConnectionGuard.Apply(connector, readOnly: !writable, MaxValueBytes);
         SqlFunctions.Register(connection);
@@ -362,7 +362,7 @@ public sealed class Database : IAsyncDisposable
         var builder = new SqliteConnectionStringBuilder { Pooling = false };
         switch (Kind)
         {
-            case DatabaseKind.PrivateMemory:
+            case DatabaseKind.PrivateMemory or DatabaseKind.EmbeddedImage:
                 builder.DataSource = ":memory:";
                 break;
             case DatabaseKind.NamedMemory:

@@ -17,4 +17,7 @@ public enum DatabaseKind
 
     /// <summary>A file read and written through rwc connections (the internal database).</summary>
     ReadWriteFile,
+
+    /// <summary>An immutable database image inside the executable, read where it lies (<see cref="EmbeddedImage"/>).</summary>
+    EmbeddedImage,
 }

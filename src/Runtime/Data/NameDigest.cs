@@ -1,4 +1,3 @@
-using System;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Text;
@@ -11,7 +10,7 @@ namespace Datasette.Gen.Runtime.Data;
 /// which loads OpenSSL (about 5 ms and 4 MB resident) into a process that, serving mutable
 /// databases without signed cookies, would otherwise never need it. Not for security.
 /// </summary>
-public static class NameDigest
+internal static class NameDigest
 {
     private static readonly int[] Shifts =
     [

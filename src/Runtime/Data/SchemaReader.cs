@@ -1,13 +1,10 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace Datasette.Gen.Runtime.Data;
 
 /// <summary>Reads a database's tables, views, columns, keys, indexes and FTS links from its PRAGMAs.</summary>
-public static partial class SchemaReader
+internal static partial class SchemaReader
 {
     private static readonly Dictionary<string, string[]> ShadowSuffixes = new(StringComparer.OrdinalIgnoreCase)
     {

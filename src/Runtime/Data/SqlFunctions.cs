@@ -1,11 +1,10 @@
-using System.Collections.Generic;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace Datasette.Gen.Runtime.Data;
 
 /// <summary>SQL functions Datasette registers on every connection.</summary>
-public static class SqlFunctions
+internal static class SqlFunctions
 {
     public static void Register(SqliteConnection connection) =>
         connection.CreateFunction<string?, string?>("escape_fts", EscapeFts, isDeterministic: true);

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 
 namespace Datasette.Gen.Runtime.Hosting;
 
@@ -8,7 +6,7 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// Datasette's <c>serve</c> command line: <c>serve [FILES] -h HOST -p PORT -m FILE -c FILE -i FILE
 /// -s KEY VALUE --memory --secret S ...</c>; bare files mean <c>serve</c>.
 /// </summary>
-public static class CommandLine
+internal static class CommandLine
 {
     public const string ServeName = "serve";
 

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
-using System.Linq;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Binding;
 using Datasette.Gen.Configuration.Model;
@@ -14,7 +10,7 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// The run-time half of configuration: files given with -c/-m and -s pairs go through the same
 /// reader and binder the generator uses at build time, so they fail with the same diagnostics.
 /// </summary>
-public static class ConfigurationLoader
+internal static class ConfigurationLoader
 {
     public sealed record Loaded(DatasetteConfig Config, EquatableArray<MetadataItem> Metadata, IReadOnlyList<string> Warnings);
 

@@ -1,10 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Internal;
 using Datasette.Gen.Runtime.Tokens;
@@ -16,7 +12,7 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// [-r DB RESOURCE ACTION] [--debug]</c>: mints a signed API token offline, printed on its last
 /// line (with --debug, the decoded payload after it), as <c>datasette create-token</c> does.
 /// </summary>
-public static class CreateTokenCommand
+internal static class CreateTokenCommand
 {
     public const string Name = "create-token";
 

@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Net;
-using System.Threading;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;
@@ -26,7 +20,7 @@ public static class DatasetteHost
         (InspectCommand.Syntax, (args, _, _, _) => Task.FromResult(InspectCommand.Run(args))),
         (CreateTokenCommand.Syntax, (args, _, output, error) => CreateTokenCommand.RunAsync(args, output, error)),
         (SchemaSnapshotCommand.Syntax, (args, deployment, output, _) => SchemaSnapshotCommand.RunAsync(args, deployment, output)),
-        (OpenApi.OpenApiCommand.Syntax, (args, deployment, output, _) => OpenApi.OpenApiCommand.RunAsync(args, deployment, output)),
+        (OpenApiCommand.Syntax, (args, deployment, output, _) => OpenApiCommand.RunAsync(args, deployment, output)),
     ];
 
     /// <summary>Every subcommand's syntax, in the order the top-level help lists them.</summary>
@@ -100,7 +94,7 @@ public static class DatasetteHost
     }
 
     /// <summary>Builds and starts the server; the caller disposes it. Tests use this directly.</summary>
-    public static Task<DatasetteServer> StartAsync(Deployment deployment, ServeOptions options) => StartAsync(deployment, options, null);
+    internal static Task<DatasetteServer> StartAsync(Deployment deployment, ServeOptions options) => StartAsync(deployment, options, null);
 
     /// <summary>As <see cref="StartAsync(Deployment, ServeOptions)"/>, with Kestrel's options adjustable (tests shorten its timeouts).</summary>
     internal static async Task<DatasetteServer> StartAsync(Deployment deployment, ServeOptions options, Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? configureKestrel)
@@ -126,8 +120,7 @@ public static class DatasetteHost
             if (pipeline is null)
             {
                 var started = await starting.ConfigureAwait(false);
-                pipeline = new RequestPipeline(started, new Router(started.Routes), logger);
-                started.Pipeline = pipeline;
+                pipeline = started.CreatePipeline(logger);
             }
             try
             {
@@ -266,6 +259,10 @@ public static class DatasetteHost
         }
         if (options.Files.Count == 0 && options.ImmutableFiles.Count == 0)
         {
+            foreach (var (name, database) in EmbeddedDatabases.Databases(System.Reflection.Assembly.GetEntryAssembly(), datasette.Settings.CacheSizeKb))
+            {
+                Check(datasette.AddDatabase(database, name));
+            }
             foreach (var embedded in deployment.DefaultDatabases)
             {
                 // A memory name of its own: shared-cache memory databases are process-wide, and a second

@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Net;
 using System.Runtime.InteropServices;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Abstractions;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -24,7 +19,7 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// open generic services, which Native AOT builds at run time) bought nothing: a quarter of
 /// the process's start-up time.
 /// </summary>
-public sealed class DatasetteServer : IAsyncDisposable
+internal sealed class DatasetteServer : IAsyncDisposable
 {
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
 

@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Runtime.InteropServices;
-using System.Threading;
 using Datasette.Gen.Runtime.Data;
 
 namespace Datasette.Gen.Runtime.Hosting;
@@ -13,7 +10,7 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// server then holds what it needs at rest rather than its peak under load; nothing runs while
 /// requests keep coming, and a quiet server is trimmed once, not every second.
 /// </summary>
-public sealed class IdleMemoryTrimmer : IDisposable
+internal sealed class IdleMemoryTrimmer : IDisposable
 {
     private readonly Func<IEnumerable<Database>> _databases;
     private readonly Timer? _timer;

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Sql;
 
@@ -10,7 +7,7 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// <c>datasette-gen inspect FILES... [--inspect-file PATH]</c>: hash, size and table counts of each
 /// file opened as immutable, as JSON (standard output by default), for serving with --inspect-file.
 /// </summary>
-public static class InspectCommand
+internal static class InspectCommand
 {
     public const string Name = "inspect";
 

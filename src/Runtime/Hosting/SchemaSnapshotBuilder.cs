@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using Datasette.Gen.Configuration;
@@ -15,7 +12,7 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// Reads the attached databases into a <see cref="SchemaSnapshot"/> (via <see cref="SchemaReader"/>,
 /// as the views see them) and asks SQLite to prepare every configured stored query.
 /// </summary>
-public static partial class SchemaSnapshotBuilder
+internal static partial class SchemaSnapshotBuilder
 {
     public static SchemaSnapshot Build(Datasette datasette)
     {

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
 using Datasette.Gen.Configuration.Schema;
 using Datasette.Gen.Runtime.Internal;
 
@@ -13,7 +8,7 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// databases exactly as <c>serve</c> would and writes (or, with --check, verifies) the schema
 /// snapshot that the source generator checks datasette.yaml against.
 /// </summary>
-public static class SchemaSnapshotCommand
+internal static class SchemaSnapshotCommand
 {
     public const string Name = "schema-snapshot";
 

@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using Microsoft.Extensions.Logging;
 
 namespace Datasette.Gen.Runtime.Hosting;
@@ -9,7 +7,7 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// standard error, one line plus the exception. The console logging package would add an
 /// options system, a formatter and a queue thread to every start for these rare lines.
 /// </summary>
-public sealed class StandardErrorLoggerProvider(LogLevel minimum, TextWriter? output = null) : ILoggerProvider
+internal sealed class StandardErrorLoggerProvider(LogLevel minimum, TextWriter? output = null) : ILoggerProvider
 {
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, minimum, output);
 

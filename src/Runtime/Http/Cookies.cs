@@ -1,6 +1,7 @@
-using System;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Datasette.Gen.Runtime.Plugins;
+using Datasette.Gen.Runtime.Signing;
 using Microsoft.AspNetCore.Http;
 
 namespace Datasette.Gen.Runtime.Http;
@@ -9,7 +10,7 @@ namespace Datasette.Gen.Runtime.Http;
 /// Set-Cookie headers written as Datasette (Python's SimpleCookie) writes them: <c>Path=/; SameSite=lax</c>,
 /// the value quoted and escaped when it is not a plain token.
 /// </summary>
-public static class Cookies
+internal static class Cookies
 {
     public static void Set(HttpResponse response, string name, string value) =>
         response.Headers.Append("Set-Cookie", $"{CheckedName(name)}={HeaderValues.CookieValue(value)}; Path=/; SameSite=lax");
@@ -24,18 +25,18 @@ public static class Cookies
 }
 
 /// <summary>The <c>ds_actor</c> authentication cookie.</summary>
-public static class ActorCookie
+internal static class ActorCookie
 {
     public const string Name = "ds_actor";
 
     /// <summary>The signed cookie value for <paramref name="actor"/>, expiring <paramref name="expireAfter"/> seconds from now if given.</summary>
-    public static string Value(Datasette datasette, JsonObject actor, long? expireAfter = null)
+    public static string Value(Signer signer, TimeProvider time, JsonObject actor, long? expireAfter = null)
     {
         var data = new JsonObject { ["a"] = actor.DeepClone() };
         if (expireAfter is { } seconds && seconds != 0)
         {
-            data["e"] = Base62.Encode(datasette.Time.GetUtcNow().ToUnixTimeSeconds() + seconds);
+            data["e"] = Base62.Encode(time.GetUtcNow().ToUnixTimeSeconds() + seconds);
         }
-        return datasette.Sign(data, "actor");
+        return signer.Sign(data, "actor");
     }
 }

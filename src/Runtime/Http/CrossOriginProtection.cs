@@ -1,4 +1,3 @@
-using System;
 using Microsoft.AspNetCore.Http;
 
 namespace Datasette.Gen.Runtime.Http;
@@ -8,7 +7,7 @@ namespace Datasette.Gen.Runtime.Http;
 /// CrossOriginProtection. Bearer requests without cookies pass; otherwise Sec-Fetch-Site must
 /// be same-origin or none, or an Origin header must match the request's own origin.
 /// </summary>
-public static class CrossOriginProtection
+internal static class CrossOriginProtection
 {
     /// <summary>Why the request is refused, or null when it may proceed.</summary>
     public static string? Check(HttpRequest request, bool forceHttps)

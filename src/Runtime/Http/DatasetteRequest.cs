@@ -1,8 +1,10 @@
-using System;
-using System.Collections.Generic;
-using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Datasette.Gen.Configuration.Model;
+using Datasette.Gen.Configuration.UrlEncoding;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Permissions;
+using Datasette.Gen.Runtime.Sql;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -14,9 +16,11 @@ namespace Datasette.Gen.Runtime.Http;
 /// </summary>
 public sealed class DatasetteRequest
 {
-    public DatasetteRequest(HttpContext context, string baseUrl, bool forceHttps)
+    public DatasetteRequest(HttpContext context, Settings settings)
     {
         Context = context;
+        Settings = settings;
+        var baseUrl = settings.BaseUrl;
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
         var question = raw.IndexOf('?');
         RawPath = question < 0 ? raw : raw[..question];
@@ -27,10 +31,13 @@ public sealed class DatasetteRequest
         }
         Path = baseUrl != "/" && RawPath.StartsWith(baseUrl, StringComparison.Ordinal) ? "/" + RawPath[baseUrl.Length..] : RawPath;
         Args = QueryArgs.Parse(QueryString);
-        Scheme = forceHttps ? "https" : context.Request.Scheme;
+        Scheme = settings.ForceHttpsUrls ? "https" : context.Request.Scheme;
     }
 
     public HttpContext Context { get; }
+
+    /// <summary>The settings of the instance serving this request.</summary>
+    public Settings Settings { get; }
 
     /// <summary>The path exactly as sent, without the query string.</summary>
     public string RawPath { get; }
@@ -42,6 +49,9 @@ public sealed class DatasetteRequest
     public string QueryString { get; }
 
     public QueryArgs Args { get; }
+
+    /// <summary>The SQL time limit of this request: sql_time_limit_ms, lowered (never raised) by <c>?_timelimit=</c>.</summary>
+    public int SqlTimeLimitMs => TimeLimits.Effective(Settings.SqlTimeLimitMs, Args.Get("_timelimit"));
 
     public string Scheme { get; }
 
@@ -56,7 +66,7 @@ public sealed class DatasetteRequest
     public string? Route(string name)
     {
         var group = RouteMatch.Groups[name];
-        return group.Success ? Tilde.Decode(group.Value) : null;
+        return group.Success ? TildeEncoding.Decode(group.Value) : null;
     }
 
     /// <summary>The format suffix exactly as routed (<c>.json</c> → "json"), null without one.</summary>
@@ -73,8 +83,8 @@ public sealed class DatasetteRequest
 
     internal PermissionChecker Permissions { get; set; } = null!;
 
-    /// <summary>The instance serving this request.</summary>
-    public Datasette Datasette { get; internal set; } = null!;
+    /// <summary>This request's actor and the checker that decides for it.</summary>
+    internal ActorPermissions ActorPermissions => new(Permissions, Actor);
 
     /// <summary>
     /// May this request's actor perform <paramref name="action"/> on the resource (a database, or

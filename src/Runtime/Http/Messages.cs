@@ -8,12 +8,12 @@ namespace Datasette.Gen.Runtime.Http;
 /// Flash messages in the signed <c>ds_messages</c> cookie (tokens spec §5): a JSON list of
 /// <c>[text, type]</c> pairs, loaded when a request arrives, shown once by the next HTML page.
 /// </summary>
-public static class Messages
+internal static class Messages
 {
     public const string CookieName = "ds_messages";
 
     /// <summary>Reads the cookie into the request's pending messages; a bad cookie is ignored (and left as it is).</summary>
-    public static void Load(Datasette datasette, DatasetteRequest request)
+    public static void Load(Signer signer, DatasetteRequest request)
     {
         var cookie = request.Cookie(CookieName);
         if (string.IsNullOrEmpty(cookie))
@@ -23,7 +23,7 @@ public static class Messages
         JsonNode? decoded;
         try
         {
-            decoded = datasette.Unsign(cookie, "messages");
+            decoded = signer.Unsign(cookie, "messages");
         }
         catch (BadSignatureException)
         {
@@ -44,7 +44,7 @@ public static class Messages
     }
 
     /// <summary>After the view: re-sets the cookie while messages are pending, deletes it once they were shown.</summary>
-    public static void Write(Datasette datasette, DatasetteRequest request)
+    public static void Write(Signer signer, DatasetteRequest request)
     {
         if (request.SuppressMessageCookie)
         {
@@ -53,7 +53,7 @@ public static class Messages
         var response = request.Context.Response;
         if (request.Messages.Count > 0)
         {
-            Cookies.Set(response, CookieName, datasette.Sign(ToJson(request), "messages"));
+            Cookies.Set(response, CookieName, signer.Sign(ToJson(request), "messages"));
         }
         else if (request.MessagesShown)
         {
@@ -70,4 +70,12 @@ public static class Messages
         }
         return list;
     }
+}
+
+/// <summary>Flash message levels (Datasette's INFO, WARNING, ERROR constants).</summary>
+public enum MessageType
+{
+    Info = 1,
+    Warning = 2,
+    Error = 3,
 }

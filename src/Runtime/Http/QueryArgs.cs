@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Text;
 using Datasette.Gen.Configuration.UrlEncoding;
 
@@ -146,4 +144,8 @@ public sealed class QueryArgs
         }
         return Encoding.UTF8.GetString(bytes.ToArray());
     }
+
+    /// <summary>An on/off argument as Datasette reads it (<c>_labels=on</c>, <c>_json_infinity=1</c>): on, true or 1, any case.</summary>
+    public static bool IsTruthy(string? value) =>
+        value is not null && (value.Equals("on", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
 }

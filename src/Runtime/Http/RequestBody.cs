@@ -1,9 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Errors;
 
 namespace Datasette.Gen.Runtime.Http;
 
@@ -11,11 +8,11 @@ namespace Datasette.Gen.Runtime.Http;
 /// POST bodies of the small HTML forms (logout, create-token, messages, permissions): URL-encoded
 /// or a JSON object, read as ordered (name, value) pairs, never more than max_post_body_bytes.
 /// </summary>
-public static class RequestBody
+internal static class RequestBody
 {
     public static async Task<QueryArgs> ReadFormAsync(DatasetteRequest request)
     {
-        var limit = request.Datasette.Settings.MaxPostBodyBytes;
+        var limit = request.Settings.MaxPostBodyBytes;
         if (limit > 0 && request.Context.Request.ContentLength > limit)
         {
             throw new DatasetteHttpException(413, $"Request body exceeded maximum size of {limit} bytes");

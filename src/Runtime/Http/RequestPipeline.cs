@@ -1,7 +1,9 @@
-using System;
-using System.Threading.Tasks;
+using System.Text.Json.Nodes;
+using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Permissions;
+using Datasette.Gen.Runtime.Signing;
 using Datasette.Gen.Runtime.Tokens;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -12,43 +14,48 @@ namespace Datasette.Gen.Runtime.Http;
 /// <summary>
 /// Every request's path through Datasette: route on the raw path, run the view, and turn
 /// failures into Datasette's responses (tilde and trailing-slash redirects for 404s, the
-/// JSON envelope or an HTML page otherwise). Nothing escapes as an unhandled 500.
+/// JSON envelope or an HTML page otherwise). Nothing escapes as an unhandled 500. It receives
+/// the few collaborators it uses; the routes were bound to the facade when the table was built.
 /// </summary>
-public sealed class RequestPipeline(Datasette datasette, Router router, ILogger logger)
+/// <param name="actorFromRequest">Resolves the actor (tokens, cookie, plugins); throws <see cref="TokenInvalidException"/> for a bad token.</param>
+internal sealed class RequestPipeline(
+    Settings settings,
+    PermissionChecker permissions,
+    Signer signer,
+    Func<DatasetteRequest, Task<JsonObject?>> actorFromRequest,
+    bool cors,
+    Router router,
+    ILogger logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var request = new DatasetteRequest(context, datasette.Settings.BaseUrl, datasette.Settings.ForceHttpsUrls)
-        {
-            Permissions = datasette.Permissions,
-            Datasette = datasette,
-        };
+        var request = new DatasetteRequest(context, settings) { Permissions = permissions };
         PermissionScope.BeginRequest();
         // The SQL this request runs stops when its client goes away, and what it buffers has a budget.
-        using var scope = RequestScope.Enter(context.RequestAborted, datasette.Settings.MaxResponseMb * 1024L * 1024L);
+        using var scope = RequestScope.Enter(context.RequestAborted, settings.MaxResponseMb * 1024L * 1024L);
         try
         {
-            if (CrossOriginProtection.Check(context.Request, datasette.Settings.ForceHttpsUrls) is { } reason)
+            if (CrossOriginProtection.Check(context.Request, settings.ForceHttpsUrls) is { } reason)
             {
                 request.SuppressMessageCookie = true;
                 await Responses.CsrfFailedAsync(context, reason).ConfigureAwait(false);
                 return;
             }
-            Messages.Load(datasette, request);
+            Messages.Load(signer, request);
             context.Response.OnStarting(() =>
             {
-                Messages.Write(datasette, request);
+                Messages.Write(signer, request);
                 return Task.CompletedTask;
             });
             try
             {
-                request.Actor = await datasette.ActorFromRequestAsync(request).ConfigureAwait(false);
+                request.Actor = await actorFromRequest(request).ConfigureAwait(false);
             }
             catch (TokenInvalidException rejected)
             {
                 request.SuppressMessageCookie = true;
                 context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-                if (datasette.Cors)
+                if (cors)
                 {
                     Responses.AddCorsHeaders(context.Response);
                 }
@@ -66,7 +73,7 @@ public sealed class RequestPipeline(Datasette datasette, Router router, ILogger 
             {
                 throw new DatasetteHttpException(405, "Method not allowed");
             }
-            await route.Handler(request, datasette).ConfigureAwait(false);
+            await route.Handler(request).ConfigureAwait(false);
         }
         catch (Exception ex) when (!context.Response.HasStarted)
         {

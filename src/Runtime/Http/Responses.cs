@@ -1,13 +1,12 @@
 using System.Net;
 using System.Text;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace Datasette.Gen.Runtime.Http;
 
 /// <summary>Small response helpers: redirects, text, Datasette's error envelope and HTML error pages.</summary>
-public static class Responses
+internal static class Responses
 {
     public static Task RedirectAsync(HttpContext context, string location, int status = 302)
     {

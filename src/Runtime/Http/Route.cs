@@ -1,13 +1,13 @@
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
 
 namespace Datasette.Gen.Runtime.Http;
 
-public delegate Task RouteHandler(DatasetteRequest request, Datasette datasette);
+/// <summary>Answers a routed request; whatever it needs beyond the request was bound when the route table was built.</summary>
+internal delegate Task RouteHandler(DatasetteRequest request);
 
 /// <summary>
 /// A path pattern (anchored regex over the raw path) and the view that answers it. Routes answer
 /// GET and HEAD; <paramref name="AllowPost"/> routes also take POST (CSRF-checked first);
 /// <paramref name="AnyMethod"/> routes (plugin pages) take every method and decide themselves.
 /// </summary>
-public sealed record Route(string Name, Regex Pattern, RouteHandler Handler, bool AllowPost = false, bool AnyMethod = false);
+internal sealed record Route(string Name, Regex Pattern, RouteHandler Handler, bool AllowPost = false, bool AnyMethod = false);

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text;
 
 namespace Datasette.Gen.Runtime.Http;
@@ -8,7 +7,7 @@ namespace Datasette.Gen.Runtime.Http;
 /// (<c>/-/versions</c>, <c>/</c>, …) is checked before its regex runs, so most routes are
 /// skipped with one string comparison.
 /// </summary>
-public sealed class Router
+internal sealed class Router
 {
     private readonly (Route Route, string Prefix)[] _routes;
 

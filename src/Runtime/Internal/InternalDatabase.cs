@@ -1,7 +1,4 @@
-using System;
 using System.Globalization;
-using System.IO;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
 using Microsoft.Data.Sqlite;
 
@@ -12,7 +9,7 @@ namespace Datasette.Gen.Runtime.Internal;
 /// (catalog, metadata, stored queries, column types). A temporary file (WAL) by default, so
 /// readers never wait for the writer; deleted when the instance closes.
 /// </summary>
-public sealed class InternalDatabase : IAsyncDisposable
+internal sealed class InternalDatabase : IAsyncDisposable
 {
     private readonly bool _temporary;
 

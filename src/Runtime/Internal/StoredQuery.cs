@@ -1,10 +1,9 @@
-using System.Collections.Generic;
 using System.Text.Json;
 
 namespace Datasette.Gen.Runtime.Internal;
 
 /// <summary>A row of the internal <c>queries</c> table: a stored ("canned") query.</summary>
-public sealed record StoredQuery(string Database, string Name, string Sql)
+internal sealed record StoredQuery(string Database, string Name, string Sql)
 {
     public string? Title { get; init; }
     public string? Description { get; init; }

@@ -1,9 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using System.Threading.Tasks;
 using Datasette.Gen.Configuration.Model;
+using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Permissions;
@@ -75,7 +73,7 @@ internal sealed class StoredQueryStore
         var parts = cursor?.Split(',');
         if (parts is not null && parts.Length == (database is null ? 3 : 2))
         {
-            var decoded = Array.ConvertAll(parts, Tilde.Decode);
+            var decoded = Array.ConvertAll(parts, TildeEncoding.Decode);
             if (database is null)
             {
                 sql.Append(" and (database_name > :c0 or (database_name = :c0 and (sort_key > :c1 or (sort_key = :c1 and name > :c2))))");
@@ -112,8 +110,8 @@ internal sealed class StoredQueryStore
             rows.RemoveAt(rows.Count - 1);
             var last = rows[^1];
             next = database is null
-                ? $"{Tilde.Encode(last.Query.Database)},{Tilde.Encode(last.SortKey)},{Tilde.Encode(last.Query.Name)}"
-                : $"{Tilde.Encode(last.SortKey)},{Tilde.Encode(last.Query.Name)}";
+                ? $"{TildeEncoding.Encode(last.Query.Database)},{TildeEncoding.Encode(last.SortKey)},{TildeEncoding.Encode(last.Query.Name)}"
+                : $"{TildeEncoding.Encode(last.SortKey)},{TildeEncoding.Encode(last.Query.Name)}";
         }
         return new QueryPage(rows.ConvertAll(r => r.Query), next);
     }

@@ -1,12 +1,10 @@
-using System;
-using System.IO;
 using System.Text.Json.Nodes;
 using Datasette.Gen.Configuration.Tree;
 
 namespace Datasette.Gen.Runtime.Json;
 
 /// <summary>Configuration trees as fresh JSON nodes, optionally with Datasette's <c>$env</c>/<c>$file</c> secrets resolved.</summary>
-public static class ConfigJsonNodes
+internal static class ConfigJsonNodes
 {
     /// <summary>
     /// A new JSON tree for <paramref name="node"/>. With <paramref name="resolveSecrets"/>, a mapping

@@ -1,11 +1,10 @@
-using System;
 using System.Text.Json;
 using Datasette.Gen.Configuration.Tree;
 
 namespace Datasette.Gen.Runtime.Json;
 
 /// <summary>Writes configuration trees as JSON, optionally redacting secret-looking keys as /-/config.json does.</summary>
-public static class ConfigNodeJson
+internal static class ConfigNodeJson
 {
     private static readonly string[] SecretWords = { "secret", "key", "password", "token", "hash", "dsn" };
 

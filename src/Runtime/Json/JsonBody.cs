@@ -1,8 +1,6 @@
-using System;
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +11,7 @@ namespace Datasette.Gen.Runtime.Json;
 /// Writes a JSON body into a buffer first, so a failure half-way (a timeout on row 900)
 /// still becomes a clean error response, then sends it with its length.
 /// </summary>
-public sealed class JsonBody : IDisposable
+internal sealed class JsonBody : IDisposable
 {
     public static readonly JsonWriterOptions WriterOptions = new()
     {

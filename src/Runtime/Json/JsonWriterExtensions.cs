@@ -1,9 +1,8 @@
-using System.Collections.Generic;
 using System.Text.Json;
 
 namespace Datasette.Gen.Runtime.Json;
 
-public static class JsonWriterExtensions
+internal static class JsonWriterExtensions
 {
     public static void WriteStringArray(this Utf8JsonWriter writer, string propertyName, IEnumerable<string> values)
     {

@@ -10,7 +10,7 @@ namespace Datasette.Gen.Runtime.Json;
 /// <c>", "</c> and <c>": "</c> separators (or two-space indentation), non-ASCII escaped as
 /// lowercase <c>\uXXXX</c>, keys in their original order, numbers as they were written.
 /// </summary>
-public static class PythonJson
+internal static class PythonJson
 {
     public static string Dumps(JsonNode? node, int? indent = null)
     {

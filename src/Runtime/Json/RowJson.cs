@@ -1,14 +1,12 @@
-using System;
-using System.Collections.Generic;
 using System.Text.Json;
+using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Data;
-using Datasette.Gen.Runtime.Http;
 using Microsoft.Data.Sqlite;
 
 namespace Datasette.Gen.Runtime.Json;
 
 /// <summary>How to write a result set: which columns are output, which identify a row and how values are rendered.</summary>
-public sealed record RowJsonOptions(
+internal sealed record RowJsonOptions(
     IReadOnlyList<string> OutputColumns,
     RowShape Shape,
     bool JsonInfinity = false,
@@ -19,13 +17,13 @@ public sealed record RowJsonOptions(
     IReadOnlyDictionary<int, Func<object?, object?>>? Transforms = null);
 
 /// <summary>What writing the rows learnt: how many, whether more exist, and the last row's key and sort values (as stored) when the page was full.</summary>
-public sealed record RowJsonResult(int Count, bool HasMore, IReadOnlyList<object?> LastKey, object? LastSortValue);
+internal sealed record RowJsonResult(int Count, bool HasMore, IReadOnlyList<object?> LastKey, object? LastSortValue);
 
 /// <summary>
 /// Streams rows from a reader straight into JSON in the requested shape, one value at a time,
 /// stopping after <c>limit</c> rows and reporting whether another row followed.
 /// </summary>
-public static class RowJson
+internal static class RowJson
 {
     public static RowJsonResult Write(Utf8JsonWriter writer, SqliteDataReader reader, RowJsonOptions options, int limit)
     {
@@ -70,7 +68,7 @@ public static class RowJson
                     WriteCell(writer, reader, 0, columns[0], options);
                     break;
                 case RowShape.Object:
-                    writer.WritePropertyName(string.Join(",", Array.ConvertAll(key!, v => Tilde.Encode(v ?? "None"))));
+                    writer.WritePropertyName(string.Join(",", Array.ConvertAll(key!, v => TildeEncoding.Encode(v ?? "None"))));
                     WriteObject(writer, reader, encodedNames, columns, options);
                     break;
                 default:
@@ -81,7 +79,7 @@ public static class RowJson
             {
                 // Only a full page's last row can start the next page.
                 lastKey = options.KeyOrdinals is { } keyOrdinals ? ReadValues(reader, keyOrdinals) : Array.Empty<object?>();
-                lastSortValue = options.SortOrdinal >= 0 ? Tables.Keyset.ReadValue(reader, options.SortOrdinal) : null;
+                lastSortValue = options.SortOrdinal >= 0 ? CellValues.Read(reader, options.SortOrdinal) : null;
             }
         }
         if (options.Shape == RowShape.Object)
@@ -100,7 +98,7 @@ public static class RowJson
         var values = new object?[ordinals.Count];
         for (var i = 0; i < ordinals.Count; i++)
         {
-            values[i] = Tables.Keyset.ReadValue(reader, ordinals[i]);
+            values[i] = CellValues.Read(reader, ordinals[i]);
         }
         return values;
     }
@@ -129,7 +127,7 @@ public static class RowJson
     private static void WriteCell(Utf8JsonWriter writer, SqliteDataReader reader, int ordinal, string column, RowJsonOptions options)
     {
         if (options.Labels is { } labels && labels.TryGetValue(ordinal, out var columnLabels) && !reader.IsDBNull(ordinal)
-            && columnLabels.TryGetValue(Tables.ForeignKeyLabels.ValueKey(reader, ordinal), out var label))
+            && columnLabels.TryGetValue(CellValues.Key(reader, ordinal), out var label))
         {
             writer.WriteStartObject();
             writer.WritePropertyName("value");

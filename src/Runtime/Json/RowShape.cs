@@ -1,9 +1,10 @@
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime.Json;
 
 /// <summary>The <c>_shape</c> of rows in a JSON response.</summary>
-public enum RowShape
+internal enum RowShape
 {
     Objects,
     Arrays,
@@ -12,7 +13,7 @@ public enum RowShape
     Object,
 }
 
-public static class RowShapes
+internal static class RowShapes
 {
     public static RowShape Parse(string? value) => TryParse(value) ?? throw Invalid(value);
 

@@ -1,4 +1,3 @@
-using System;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -6,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Datasette.Gen.Runtime.Json;
 
 /// <summary>How SQLite values become JSON, as Datasette writes them.</summary>
-public static class SqliteJson
+internal static class SqliteJson
 {
     /// <summary>
     /// Writes the current row's value at <paramref name="ordinal"/> by its storage class:

@@ -1,14 +1,11 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.OpenApi;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Extras;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;
+using Datasette.Gen.Runtime.Querying;
 using Datasette.Gen.Runtime.Sql;
-using Datasette.Gen.Runtime.Tables;
 
 namespace Datasette.Gen.Runtime.OpenApi;
 
@@ -17,7 +14,7 @@ namespace Datasette.Gen.Runtime.OpenApi;
 /// stored query it may view (and the SQL endpoint where it may execute SQL), each described from
 /// the live schema through the shared builder, or taken compiled when the input is unchanged.
 /// </summary>
-public static class OpenApiDescription
+internal static class OpenApiDescription
 {
     private const int MaxQueries = 10_000;
 
@@ -39,10 +36,43 @@ public static class OpenApiDescription
         return OpenApiDocument.Write(instance, Parts(request, datasette));
     }
 
-    /// <summary>The parts this request's actor may see, in database-name order.</summary>
+    /// <summary>The parts this request's actor may see, in database-name order, named over what it may see.</summary>
     public static List<OpenApiPart> Parts(DatasetteRequest request, Datasette datasette)
     {
+        var visible = Visible(request, datasette);
+        var typeNames = OpenApiTypeNames.Assign(
+            visible.SelectMany(v => new[] { new OpenApiTypeNames.Item(OpenApiTypeNames.Kind.Database, v.Database.Name, v.Database.Name) }
+                .Concat(v.Tables.Select(t => new OpenApiTypeNames.Item(OpenApiTypeNames.Kind.Table, v.Database.Name, t.Name)))
+                .Concat(v.Queries.Select(q => new OpenApiTypeNames.Item(OpenApiTypeNames.Kind.Query, v.Database.Name, q.Name)))),
+            OpenApiDocument.SharedNames);
         var parts = new List<OpenApiPart>();
+        foreach (var (database, executeSql, tables, queries) in visible)
+        {
+            var described = new OpenApiDatabase(database.Name, database.Route, OpenApiInputs.Description(datasette.Internal.Metadata.ForDatabase(database.Name)),
+                typeNames[new(OpenApiTypeNames.Kind.Database, database.Name, database.Name)]);
+            parts.Add(OpenApiParts.Database(described));
+            if (executeSql)
+            {
+                parts.Add(OpenApiParts.Sql(described));
+            }
+            foreach (var table in tables)
+            {
+                parts.Add(OpenApiParts.Table(Table(request, datasette, database, table, typeNames[new(OpenApiTypeNames.Kind.Table, database.Name, table.Name)])));
+            }
+            foreach (var query in queries)
+            {
+                parts.Add(OpenApiParts.Query(OpenApiInputs.Query(
+                    database.Name, database.Route, query.Name, query.Title, query.Description,
+                    query.Parameters.Count > 0 ? query.Parameters : NamedParameters.Extract(query.Sql), query.IsWrite,
+                    typeNames[new(OpenApiTypeNames.Kind.Query, database.Name, query.Name)])));
+            }
+        }
+        return parts;
+    }
+
+    private static List<(Database Database, bool ExecuteSql, List<TableInfo> Tables, List<StoredQuery> Queries)> Visible(DatasetteRequest request, Datasette datasette)
+    {
+        var visible = new List<(Database, bool, List<TableInfo>, List<StoredQuery>)>();
         var actorId = request.Actor?["id"]?.ToString();
         foreach (var database in datasette.Databases.OrderBy(d => d.Name, StringComparer.Ordinal))
         {
@@ -50,35 +80,18 @@ public static class OpenApiDescription
             {
                 continue;
             }
-            var described = new OpenApiDatabase(database.Name, database.Route, OpenApiInputs.Description(datasette.Internal.Metadata.ForDatabase(database.Name)));
-            parts.Add(OpenApiParts.Database(described));
-            if (request.Allowed("execute-sql", database.Name))
-            {
-                parts.Add(OpenApiParts.Sql(described));
-            }
             var schema = database.Schema;
-            foreach (var table in schema.Objects.OrderBy(t => t.Name, StringComparer.Ordinal))
-            {
-                if (request.Allowed("view-table", database.Name, table.Name))
-                {
-                    parts.Add(OpenApiParts.Table(Table(request, datasette, database, table)));
-                }
-            }
-            var queries = datasette.Internal.Queries.List(database.Name, QueryFilter.None, MaxQueries, cursor: null).Queries;
-            foreach (var query in queries.OrderBy(q => q.Name, StringComparer.Ordinal))
-            {
-                if (schema.Find(query.Name) is not null
-                    || (query.IsPrivate && query.OwnerId != actorId)
-                    || !request.Allowed("view-query", database.Name, query.Name))
-                {
-                    continue;
-                }
-                parts.Add(OpenApiParts.Query(OpenApiInputs.Query(
-                    database.Name, database.Route, query.Name, query.Title, query.Description,
-                    query.Parameters.Count > 0 ? query.Parameters : NamedParameters.Extract(query.Sql), query.IsWrite)));
-            }
+            var tables = schema.Objects.OrderBy(t => t.Name, StringComparer.Ordinal)
+                .Where(table => request.Allowed("view-table", database.Name, table.Name)).ToList();
+            var queries = datasette.Internal.Queries.List(database.Name, QueryFilter.None, MaxQueries, cursor: null).Queries
+                .OrderBy(q => q.Name, StringComparer.Ordinal)
+                .Where(query => schema.Find(query.Name) is null
+                    && !(query.IsPrivate && query.OwnerId != actorId)
+                    && request.Allowed("view-query", database.Name, query.Name))
+                .ToList();
+            visible.Add((database, request.Allowed("execute-sql", database.Name), tables, queries));
         }
-        return parts;
+        return visible;
     }
 
     /// <summary>
@@ -86,7 +99,7 @@ public static class OpenApiDescription
     /// may not view is described as the table page treats it (<see cref="OtherTables"/>), so the
     /// document neither names it nor lists its columns.
     /// </summary>
-    internal static OpenApiTable Table(DatasetteRequest request, Datasette datasette, Database database, TableInfo table) => OpenApiInputs.Table(
+    internal static OpenApiTable Table(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, string typeName) => OpenApiInputs.Table(
         database.Name,
         database.Route,
         table.Name,
@@ -94,11 +107,12 @@ public static class OpenApiDescription
         Columns(table),
         table.PrimaryKeys,
         table.Outgoing.Select(f => f.Column),
-        OtherTables.VisibleFtsTable(request, database, table),
-        name => OtherTables.Find(request, database, name) is { } other ? Columns(other) : null,
+        OtherTables.VisibleFtsTable(request.ActorPermissions, database, table),
+        name => OtherTables.Find(request.ActorPermissions, database, name) is { } other ? Columns(other) : null,
         datasette.Config.Table(database.Name, table.Name),
         OpenApiInputs.Description(datasette.Internal.Metadata.ForResource(database.Name, table.Name)),
-        ColumnDescriptions(datasette, database.Name, table.Name));
+        ColumnDescriptions(datasette, database.Name, table.Name),
+        typeName);
 
     private static List<OpenApiInputs.SourceColumn> Columns(TableInfo table) =>
         table.Columns.Select(c => new OpenApiInputs.SourceColumn(c.Name, c.Type, c.NotNull, c.PrimaryKeyPosition, c.Hidden)).ToList();

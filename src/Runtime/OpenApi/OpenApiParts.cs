@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Concurrent;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.OpenApi;
@@ -10,7 +9,7 @@ namespace Datasette.Gen.Runtime.OpenApi;
 /// the schema snapshot) and those built here from a live schema the snapshot did not match.
 /// A fingerprint covers every input of a part, so a part is the same whoever built it.
 /// </summary>
-public static class OpenApiParts
+internal static class OpenApiParts
 {
     // Built parts are dropped past this many, so a schema that keeps changing cannot grow the cache without bound.
     private const int MaxBuilt = 4096;

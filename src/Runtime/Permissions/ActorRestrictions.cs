@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Datasette.Gen.Configuration.Model;
@@ -10,7 +9,7 @@ namespace Datasette.Gen.Runtime.Permissions;
 /// per database (<c>d</c>) and per table, view or query (<c>r</c>). Lists may mix names and
 /// abbreviations. Malformed parts are read as empty, so a broken <c>_r</c> only removes access.
 /// </summary>
-public sealed class ActorRestrictions
+internal sealed class ActorRestrictions
 {
     private ActorRestrictions(List<string> all, List<(string Database, List<string> Actions)> databases, List<(string Database, string Resource, List<string> Actions)> resources)
     {

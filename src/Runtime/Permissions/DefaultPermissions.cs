@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text;
 using Datasette.Gen.Configuration.Model;
 
@@ -20,13 +19,13 @@ internal static class DefaultPermissions
         "view-instance", "view-database", "view-database-download", "view-table", "view-query", "execute-sql",
     };
 
-    /// <summary>The built-in sources of an instance started with <paramref name="options"/>, <paramref name="settings"/> and the configuration's <paramref name="rules"/>.</summary>
-    public static IPermissionSource[] For(DatasetteOptions options, Settings settings, PermissionRules rules) => new IPermissionSource[]
+    /// <summary>The built-in sources of an instance: --root and --default-deny, its <paramref name="settings"/> and the configuration's <paramref name="rules"/>.</summary>
+    public static IPermissionSource[] For(bool rootEnabled, bool defaultDeny, Settings settings, PermissionRules rules) => new IPermissionSource[]
     {
-        new RootUser(options.RootEnabled),
+        new RootUser(rootEnabled),
         new QueryOwnership(),
         new DefaultAllowSql(settings),
-        new DefaultActions(options.DefaultDeny),
+        new DefaultActions(defaultDeny),
         new ConfigPermissions(rules),
         new ActorRestrictionsSource(),
     };

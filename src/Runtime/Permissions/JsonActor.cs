@@ -9,7 +9,7 @@ namespace Datasette.Gen.Runtime.Permissions;
 /// strings, numbers and booleans compare numerically (<c>true == 1 == 1.0</c>), lists match when
 /// any element does, and nested objects or lists never match.
 /// </summary>
-public sealed class JsonActor(JsonObject actor) : IActorValues
+internal sealed class JsonActor(JsonObject actor) : IActorValues
 {
     public static JsonActor? From(JsonObject? actor) => actor is null ? null : new JsonActor(actor);
 

@@ -1,11 +1,9 @@
-using System;
-using System.Collections.Generic;
 using System.Text.Json;
 
 namespace Datasette.Gen.Runtime.Permissions;
 
 /// <summary>A rule row that matched the resource being explained.</summary>
-public sealed record ExplainedRule(int Specificity, bool Allow, string Source, string? Reason)
+internal sealed record ExplainedRule(int Specificity, bool Allow, string Source, string? Reason)
 {
     public string Scope => Specificity switch { 2 => "resource", 1 => "parent", _ => "global" };
 
@@ -15,14 +13,14 @@ public sealed record ExplainedRule(int Specificity, bool Allow, string Source, s
 }
 
 /// <summary>One restriction source's verdict on the resource.</summary>
-public sealed record ExplainedRestriction(string Source, bool Allowed, string Reason);
+internal sealed record ExplainedRestriction(string Source, bool Allowed, string Reason);
 
 /// <summary>
 /// Datasette's unstable permission explanation (<c>explain_permission_for_resource</c>): which
 /// rules matched at which scope, which one decided, what each restriction source said, and the
 /// explanation of the action it also requires.
 /// </summary>
-public sealed class PermissionExplanation
+internal sealed class PermissionExplanation
 {
     private PermissionExplanation(string action, bool ruleAllowed, bool restrictionAllowed, string? winningScope, List<ExplainedRule> rules, List<ExplainedRestriction> restrictions)
     {

@@ -4,7 +4,7 @@ using Datasette.Gen.Configuration.Model;
 namespace Datasette.Gen.Runtime.Permissions;
 
 /// <summary>The question a rule source answers: which rules apply to this actor for this action?</summary>
-public sealed class PermissionRequest
+internal sealed class PermissionRequest
 {
     private ActorRestrictions? _restrictions;
     private bool _restrictionsRead;

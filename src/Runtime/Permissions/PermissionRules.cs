@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Configuration.Permissions;
 
@@ -10,7 +8,7 @@ namespace Datasette.Gen.Runtime.Permissions;
 /// matchers when the running configuration is the one the generator compiled, else the
 /// interpreted ones built from the same model.
 /// </summary>
-public sealed class PermissionRules
+internal sealed class PermissionRules
 {
     private static readonly IReadOnlyList<PermissionRule> None = Array.Empty<PermissionRule>();
 

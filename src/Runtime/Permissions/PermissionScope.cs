@@ -1,6 +1,3 @@
-using System;
-using System.Threading;
-
 namespace Datasette.Gen.Runtime.Permissions;
 
 /// <summary>
@@ -8,7 +5,7 @@ namespace Datasette.Gen.Runtime.Permissions;
 /// checks in one request run their SQL once and nothing outlives the request) and the
 /// skip-permission-checks flag of <c>datasette.client</c>-style internal requests.
 /// </summary>
-public static class PermissionScope
+internal static class PermissionScope
 {
     private static readonly AsyncLocal<RequestPermissionCache?> CurrentCache = new();
     private static readonly AsyncLocal<bool> Skipping = new();

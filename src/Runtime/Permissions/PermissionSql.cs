@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Datasette.Gen.Runtime.Permissions;
 
 /// <summary>
@@ -37,7 +35,7 @@ public sealed record PermissionSql(string? Sql, IReadOnlyDictionary<string, obje
 /// built-in sources (root user, configuration, defaults, stored-query ownership, actor
 /// restrictions) use this same extension point; plugins add their own.
 /// </summary>
-public interface IPermissionSource
+internal interface IPermissionSource
 {
     /// <summary>The plugin name reported as <c>source_plugin</c>.</summary>
     string Name { get; }

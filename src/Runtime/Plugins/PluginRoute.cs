@@ -1,6 +1,4 @@
-using System;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime.Plugins;
@@ -22,10 +20,10 @@ public sealed record PluginRoute(Regex Pattern, PluginRouteHandler Handler)
     {
     }
 
-    internal Route ToRoute(string plugin) => new(
+    internal Route ToRoute(string plugin, Datasette datasette) => new(
         "plugin:" + plugin + ":" + Pattern,
         Pattern,
-        async (request, datasette) =>
+        async request =>
         {
             var response = await Handler(request, datasette).ConfigureAwait(false);
             await response.SendAsync(request.Context).ConfigureAwait(false);

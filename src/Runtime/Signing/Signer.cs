@@ -1,6 +1,4 @@
-using System;
 using System.Buffers.Text;
-using System.IO;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,7 +13,7 @@ namespace Datasette.Gen.Runtime.Signing;
 /// byte for byte (tokens spec §2). Key = SHA1(namespace + "signer" + secret); signature =
 /// HMAC-SHA1 over the base64url payload text; payloads may be zlib-compressed (leading '.').
 /// </summary>
-public sealed class Signer
+internal sealed class Signer
 {
     /// <summary>Longest signed value accepted; anything longer is refused before any work (cookies are at most ~4 KB).</summary>
     public const int MaxSignedLength = 64 * 1024;
@@ -186,7 +184,7 @@ public sealed class Signer
 }
 
 /// <summary>itsdangerous' BadSignature: the value was not signed with this secret and namespace, or was altered.</summary>
-public sealed class BadSignatureException : Exception
+internal sealed class BadSignatureException : Exception
 {
     public BadSignatureException(string message)
         : base(message)

@@ -1,10 +1,9 @@
-using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
 namespace Datasette.Gen.Runtime.Sql;
 
 /// <summary>Finds :named parameters in SQL, ignoring comments and quoted strings and identifiers.</summary>
-public static partial class NamedParameters
+internal static partial class NamedParameters
 {
     /// <summary>Unique names in order of first appearance.</summary>
     public static List<string> Extract(string sql)

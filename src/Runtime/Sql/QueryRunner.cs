@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Datasette.Gen.Runtime.Data;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -7,7 +5,7 @@ using SQLitePCL;
 namespace Datasette.Gen.Runtime.Sql;
 
 /// <summary>Runs one statement on a read connection under a time limit, mapping SQLite failures to exceptions Datasette's views expect.</summary>
-public static class QueryRunner
+internal static class QueryRunner
 {
     private const int SqliteInterrupt = 9;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime.Sql;
@@ -8,7 +9,7 @@ namespace Datasette.Gen.Runtime.Sql;
 /// EXPLAIN of one) and may use PRAGMA only through the allowed table-valued functions.
 /// The other two layers are read-only connections and the time limit.
 /// </summary>
-public static partial class ReadOnlySql
+internal static partial class ReadOnlySql
 {
     private static readonly string[] AllowedPragmas =
     {

@@ -1,10 +1,9 @@
-using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
 namespace Datasette.Gen.Runtime.Sql;
 
 /// <summary>Quoting of table and column names in generated SQL.</summary>
-public static partial class SqlIdentifier
+internal static partial class SqlIdentifier
 {
     private static readonly HashSet<string> Keywords = new(System.StringComparer.OrdinalIgnoreCase)
     {

@@ -1,10 +1,11 @@
 using System.Globalization;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime.Sql;
 
 /// <summary>How long SQL that a request influences may run.</summary>
-public static class TimeLimits
+internal static class TimeLimits
 {
     /// <summary>
     /// Datasette's rule for a custom limit (<c>_timelimit</c>, facet_time_limit_ms…): it is used only

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using Datasette.Gen.Runtime.Data;
 
 namespace Datasette.Gen.Runtime.Sql;
@@ -9,7 +8,7 @@ namespace Datasette.Gen.Runtime.Sql;
 /// the same queries, so the validator's regexes and the single-statement prepare run once per
 /// text and database; only successes are remembered.
 /// </summary>
-public static class ValidatedSql
+internal static class ValidatedSql
 {
     private const int Capacity = 1024;
 

@@ -1,7 +1,6 @@
-using System;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Signing;
 
 namespace Datasette.Gen.Runtime.Tokens;
@@ -21,11 +20,9 @@ public interface ITokenHandler
     Task<JsonObject?> VerifyTokenAsync(Datasette datasette, string token);
 }
 
-/// <summary>A recognised token that is invalid or expired: the request fails with 401.</summary>
-public sealed class TokenInvalidException(string message = "Invalid token") : Exception(message);
 
 /// <summary>The built-in handler: <c>dstok_</c> + the payload signed in the "token" namespace (tokens spec §3).</summary>
-public sealed class SignedTokenHandler : ITokenHandler
+internal sealed class SignedTokenHandler : ITokenHandler
 {
     public const string Prefix = "dstok_";
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Hosting;
 using Datasette.Gen.Runtime.Signing;
 using Datasette.Gen.Runtime.Tokens;

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Hosting;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Tests.Infrastructure;
@@ -29,9 +30,9 @@ public sealed class HostileNameHeaderTests : IAsyncLifetime
 
     private string DatabasePath => Path.Combine(_directory, Stem + ".db");
 
-    private static string DatabaseUrl => "/" + Tilde.Encode(Stem);
+    private static string DatabaseUrl => "/" + TildeEncoding.Encode(Stem);
 
-    private static string TableUrl => DatabaseUrl + "/" + Tilde.Encode(Table);
+    private static string TableUrl => DatabaseUrl + "/" + TildeEncoding.Encode(Table);
 
     public async Task InitializeAsync()
     {
@@ -87,7 +88,7 @@ public sealed class HostileNameHeaderTests : IAsyncLifetime
     [Fact]
     public async Task Stored_query_and_database_query_csv_downloads_name_the_query_and_the_database()
     {
-        var stored = await GetAsync(DatabaseUrl + "/" + Tilde.Encode(Query) + ".csv?_dl=1");
+        var stored = await GetAsync(DatabaseUrl + "/" + TildeEncoding.Encode(Query) + ".csv?_dl=1");
         Assert.Equal(Query + ".csv", FileNameStar(stored));
         var sql = await GetAsync(DatabaseUrl + "/-/query.csv?sql=select+1&_dl=1");
         Assert.Equal(Stem + ".csv", FileNameStar(sql));

@@ -2,6 +2,7 @@ using Datasette.Gen.Runtime.Http;
 using DatasetteInstance = Datasette.Gen.Runtime.Datasette;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Datasette.Gen.Configuration.Model;
 
 namespace Datasette.Gen.Tests.Infrastructure;
 
@@ -16,7 +17,7 @@ public static class TestRequests
         context.Request.Scheme = "http";
         context.Request.Host = new HostString("localhost");
         context.Features.Get<IHttpRequestFeature>()!.RawTarget = rawTarget;
-        var request = new DatasetteRequest(context, datasette?.Settings.BaseUrl ?? "/", forceHttps: false);
+        var request = new DatasetteRequest(context, datasette?.Settings ?? Settings.Default);
         if (datasette is not null)
         {
             request.Permissions = datasette.Permissions;

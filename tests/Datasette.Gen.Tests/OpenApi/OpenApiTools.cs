@@ -18,7 +18,7 @@ namespace Datasette.Gen.Tests.OpenApi;
 /// </summary>
 public static class OpenApiTools
 {
-    private static readonly string[] Packages = { "@seriousme/openapi-schema-validator", "openapi-typescript", "openapi-fetch", "typescript", "ajv" };
+    private static readonly string[] Packages = { "@seriousme/openapi-schema-validator", "openapi-typescript", "openapi-fetch", "typescript", "ajv", "@microsoft/kiota-bundle" };
 
     /// <summary>Why the tools are unusable (null when they are ready); computed once, so parallel tests never run npm ci side by side.</summary>
     private static readonly Lazy<string?> Problem = new(InstallIfMissing, LazyThreadSafetyMode.ExecutionAndPublication);

@@ -150,7 +150,7 @@ public sealed class OpenApiValidationTests(ITestOutputHelper output)
         var file = Path.Combine(Path.GetTempPath(), "datasette-gen-openapi-" + System.Guid.NewGuid().ToString("N"), "openapi.json");
         var console = new StringWriter();
 
-        var exitCode = await Runtime.OpenApi.OpenApiCommand.RunAsync(new[] { "-o", file }, DefaultDeployment, console);
+        var exitCode = await Runtime.Hosting.OpenApiCommand.RunAsync(new[] { "-o", file }, DefaultDeployment, console);
 
         Assert.Equal(0, exitCode);
         Assert.StartsWith("Wrote " + file, console.ToString(), System.StringComparison.Ordinal);

@@ -59,7 +59,8 @@ public sealed class TableSchemaTests(FixturesServerFixture fixture) : IClassFixt
         Assert.True(tables.Count > 30);
         foreach (var (name, isView, isRowid, columns) in tables)
         {
-            Assert.True(schemas.TryGetProperty(OpenApiNames.TableKey("fixtures", name), out var schema), $"no schema for {name}");
+            var key = OpenApiDocumentReader.RowSchemaKey(document.RootElement, $"/fixtures/{Datasette.Gen.Configuration.UrlEncoding.TildeEncoding.Encode(name)}.json");
+            Assert.True(schemas.TryGetProperty(key, out var schema), $"no schema for {name}");
             var expected = (isRowid ? new[] { "rowid" } : Array.Empty<string>()).Concat(columns.Select(c => c.Name)).ToList();
             var properties = schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
             Assert.True(expected.SequenceEqual(properties), $"{name}: [{string.Join(", ", properties)}] != [{string.Join(", ", expected)}]");
@@ -87,7 +88,8 @@ public sealed class TableSchemaTests(FixturesServerFixture fixture) : IClassFixt
             var page = await _server.Client.GetJsonAsync($"/fixtures/{Datasette.Gen.Configuration.UrlEncoding.TildeEncoding.Encode(name)}.json?_size=0&_extra=columns");
             Assert.Equal(200, page.Status);
             var served = page.Json.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList();
-            var properties = schemas.GetProperty(OpenApiNames.TableKey("fixtures", name)).GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+            var key = OpenApiDocumentReader.RowSchemaKey(document.RootElement, $"/fixtures/{Datasette.Gen.Configuration.UrlEncoding.TildeEncoding.Encode(name)}.json");
+            var properties = schemas.GetProperty(key).GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
             Assert.True(served.SequenceEqual(properties), $"{name}: served [{string.Join(", ", served)}], described [{string.Join(", ", properties)}]");
         }
     }
@@ -99,7 +101,7 @@ public sealed class TableSchemaTests(FixturesServerFixture fixture) : IClassFixt
     [InlineData("TEXT", false, 1, "{\"type\":\"string\"}")]
     [InlineData("FLOAT", false, 0, "{\"type\":[\"number\",\"null\"]}")]
     [InlineData("DATETIME", false, 0, "{\"type\":[\"number\",\"string\",\"null\"]}")]
-    [InlineData("BLOB", false, 0, "{\"anyOf\":[{\"$ref\":\"#/components/schemas/Blob\"},{\"type\":\"null\"}]}")]
+    [InlineData("BLOB", false, 0, "{\"oneOf\":[{\"$ref\":\"#/components/schemas/Blob\"},{\"type\":\"null\"}]}")]
     [InlineData("BLOB", true, 0, "{\"$ref\":\"#/components/schemas/Blob\"}")]
     [InlineData("", false, 0, "{}")]
     public void Affinity_decides_the_JSON_type(string declared, bool notNull, int pk, string expected)
@@ -107,11 +109,11 @@ public sealed class TableSchemaTests(FixturesServerFixture fixture) : IClassFixt
         var table = new OpenApiTable("db", "db", "t", false,
             new[] { new OpenApiColumn("c", declared, notNull, pk, false, null) }.ToEquatableArray(),
             (pk > 0 ? new[] { "c" } : Array.Empty<string>()).ToEquatableArray(),
-            EquatableArray<string>.Empty, null, null);
+            EquatableArray<string>.Empty, null, null, "T");
         var part = OpenApiBuilder.Table(table);
 
         using var schemas = JsonDocument.Parse("{" + part.Schemas + "}");
-        var column = schemas.RootElement.GetProperty("db.t").GetProperty("properties").GetProperty("c");
+        var column = schemas.RootElement.GetProperty("TRow").GetProperty("properties").GetProperty("c");
         var withoutNotes = JsonSerializerText(column);
         Assert.Equal(expected, withoutNotes);
     }

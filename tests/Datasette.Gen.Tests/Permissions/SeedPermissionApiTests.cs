@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Permissions;
 using static Datasette.Gen.Tests.Permissions.PermissionTestInstance;
+using Datasette.Gen.Runtime.Errors;
 
 namespace Datasette.Gen.Tests.Permissions;
 

@@ -1,9 +1,11 @@
 using System;
 using System.Linq;
+using Datasette.Gen.Runtime.Endpoints.Queries;
+using Datasette.Gen.Runtime.Endpoints.Rows;
+using Datasette.Gen.Runtime.Endpoints.Tables;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Extras;
 using Datasette.Gen.Runtime.Http;
-using Datasette.Gen.Runtime.Tables;
-using Datasette.Gen.Runtime.Views;
 
 namespace Datasette.Gen.Tests.ReadApi;
 

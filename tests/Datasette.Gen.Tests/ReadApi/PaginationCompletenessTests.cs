@@ -5,8 +5,9 @@ using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Hosting;
+using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
@@ -67,7 +68,7 @@ public sealed class PaginationCompletenessTests
             }
             foreach (var sort in sorts)
             {
-                var url = $"/{database}/{Tilde.Encode(relation.Name)}.json?_size={pageSize}" + (sort is null ? "" : "&" + sort);
+                var url = $"/{database}/{TildeEncoding.Encode(relation.Name)}.json?_size={pageSize}" + (sort is null ? "" : "&" + sort);
                 var seen = await FollowAsync(server.Client, url, relation, maxPages: expected.Count / pageSize + 2);
                 if (seen is null)
                 {
@@ -116,7 +117,7 @@ public sealed class PaginationCompletenessTests
 
     private static async Task<List<string>> ViewRowsAsync(TestServer server, string database, string path, Relation view)
     {
-        var all = await server.Client.GetJsonAsync($"/{database}/{Tilde.Encode(view.Name)}.json?_size=max");
+        var all = await server.Client.GetJsonAsync($"/{database}/{TildeEncoding.Encode(view.Name)}.json?_size=max");
         Assert.Equal(JsonValueKind.Null, all.Json.GetProperty("next_url").ValueKind);
         var rows = all.Json.GetProperty("rows").EnumerateArray().Select(HttpJson.Compact).ToList();
         using var connection = TestSqlite.Open(path, SqliteOpenMode.ReadOnly);

@@ -4,7 +4,7 @@ using Datasette.Gen.Configuration.Schema;
 
 namespace Datasette.Gen.Tests.SharedRules;
 
-/// <summary>The one SHA-256 text digest behind stored-query keys in the schema snapshot and OpenAPI component keys.</summary>
+/// <summary>The one SHA-256 text digest behind stored-query keys in the schema snapshot and OpenAPI type names that would otherwise clash.</summary>
 public sealed class Sha256TextTests
 {
     [Fact]
@@ -18,6 +18,7 @@ public sealed class Sha256TextTests
     public void Snapshot_query_keys_and_openapi_keys_are_prefixes_of_that_digest()
     {
         Assert.Equal(Sha256Text.Hex("select 1")[..16], SchemaSnapshot.HashSql("select 1"));
-        Assert.EndsWith("-" + Sha256Text.Hex("a b")[..6], OpenApiNames.Key("a b"));
+        var clashing = OpenApiTypeNames.Assign(new OpenApiTypeNames.Item[] { new(OpenApiTypeNames.Kind.Table, "d", "a b"), new(OpenApiTypeNames.Kind.Table, "d", "a_b") }, []);
+        Assert.Equal("AB_" + Sha256Text.Hex("Table\0d\0a b")[..6], clashing[new(OpenApiTypeNames.Kind.Table, "d", "a b")]);
     }
 }

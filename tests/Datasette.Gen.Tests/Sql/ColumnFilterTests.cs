@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
-using Datasette.Gen.Runtime.Tables;
+using Datasette.Gen.Runtime.Querying;
 
 namespace Datasette.Gen.Tests.Sql;
 

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
-using Datasette.Gen.Runtime.Tables;
+using Datasette.Gen.Runtime.Querying;
 
 namespace Datasette.Gen.Tests.Sql;
 

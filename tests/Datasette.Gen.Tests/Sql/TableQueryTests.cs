@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Endpoints.Tables;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
-using Datasette.Gen.Runtime.Tables;
+using Datasette.Gen.Runtime.Querying;
 using Datasette.Gen.Tests.Infrastructure;
 
 namespace Datasette.Gen.Tests.Sql;
@@ -25,7 +27,7 @@ public sealed class TableQueryTests
         await using var instance = await TestInstance.CreateAsync(configYaml is null ? null : TestInstance.Config(configYaml));
         var database = instance.Datasette.AddDatabase(new Database(DatabaseKind.MutableFile, file.Path));
         var info = database.Schema.Find(table)!;
-        return TableQuery.Build(TestRequests.Get(target, instance.Datasette), instance.Datasette, database, info, instance.Datasette.Config.Table(database.Name, table));
+        return TableQuery.Build(TablePage.QueryContextOf(TestRequests.Get(target, instance.Datasette), instance.Datasette), database, info, instance.Datasette.Config.Table(database.Name, table));
     }
 
     private static async Task<DatasetteHttpException> BadRequestAsync(string target, string table = "t", string? configYaml = null)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Tests.SqlSafety;

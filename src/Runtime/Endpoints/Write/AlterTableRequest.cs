@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace Datasette.Gen.Runtime.Endpoints.Write;
 
 /// <summary>One validated operation of an alter request: its name and its args.</summary>

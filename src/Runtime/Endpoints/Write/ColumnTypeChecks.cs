@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Threading.Tasks;
-
 namespace Datasette.Gen.Runtime.Endpoints.Write;
 
 /// <summary>Datasette's _validate_column_types: each assigned column type checks the values written to its column.</summary>

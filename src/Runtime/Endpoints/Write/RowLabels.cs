@@ -1,7 +1,6 @@
-using System;
 using System.Globalization;
+using Datasette.Gen.Runtime.Querying;
 using Datasette.Gen.Runtime.Sql;
-using Datasette.Gen.Runtime.Tables;
 
 namespace Datasette.Gen.Runtime.Endpoints.Write;
 
@@ -14,7 +13,7 @@ internal static class RowLabels
     public static string? ReadLabel(Datasette datasette, WriteRow row)
     {
         var target = row.Target;
-        if (LabelColumns.For(datasette, target.Database, target.Table) is not { } column)
+        if (LabelColumns.For(datasette.Config, target.Database, target.Table) is not { } column)
         {
             return null;
         }

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Events;
 using Datasette.Gen.Runtime.Http;
 

@@ -1,4 +1,3 @@
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Events;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Sql;

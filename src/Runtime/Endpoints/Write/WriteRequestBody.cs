@@ -1,7 +1,4 @@
-using System;
-using System.IO;
 using System.Text;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime.Endpoints.Write;
@@ -17,7 +14,7 @@ internal static class WriteRequestBody
     /// <summary>The body as text (a UTF-8 byte order mark dropped, as Python's json.loads does for bytes).</summary>
     public static async Task<string> ReadTextAsync(DatasetteRequest request)
     {
-        var limit = request.Datasette.Settings.MaxPostBodyBytes;
+        var limit = request.Settings.MaxPostBodyBytes;
         if (limit > 0 && request.Context.Request.ContentLength > limit)
         {
             throw TooLarge(limit);

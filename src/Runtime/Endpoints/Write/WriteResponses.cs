@@ -1,7 +1,6 @@
-using System;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
 using Microsoft.AspNetCore.Http;

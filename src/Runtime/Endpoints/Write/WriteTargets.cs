@@ -1,6 +1,6 @@
-using System.Collections.Generic;
-using System.Linq;
+using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Sql;
 
@@ -62,7 +62,7 @@ internal sealed record WriteRow(WriteTable Target, IReadOnlyList<string> PkValue
         {
             throw WriteApiException.NotFound($"Table not found: {name}");
         }
-        var values = request.RouteMatch.Groups["pks"].Value.Split(',').Select(Tilde.Decode).ToArray();
+        var values = request.RouteMatch.Groups["pks"].Value.Split(',').Select(TildeEncoding.Decode).ToArray();
         var target = new WriteTable(database, table);
         if (values.Length != target.Keys.Count)
         {

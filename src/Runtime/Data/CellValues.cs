@@ -1,0 +1,52 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Datasette.Gen.Runtime.Data;
+
+/// <summary>
+/// One cell of a result row read as SQLite stored it: the values keyset tokens and foreign-key
+/// labels are made of, shared by the JSON, CSV and querying code that read the same rows.
+/// </summary>
+internal static class CellValues
+{
+    /// <summary>The value at <paramref name="ordinal"/> in its storage class: null, long, double, string or byte[].</summary>
+    public static object? Read(SqliteDataReader reader, int ordinal)
+    {
+        if (reader.IsDBNull(ordinal))
+        {
+            return null;
+        }
+        var type = reader.GetFieldType(ordinal);
+        if (type == typeof(long))
+        {
+            return reader.GetInt64(ordinal);
+        }
+        if (type == typeof(double))
+        {
+            return reader.GetDouble(ordinal);
+        }
+        if (type == typeof(byte[]))
+        {
+            return (byte[])reader.GetValue(ordinal);
+        }
+        return reader.GetString(ordinal);
+    }
+
+    /// <summary>A key that matches values as Python's dict lookup does: 1 == 1.0, but 1 != "1".</summary>
+    public static string Key(SqliteDataReader reader, int ordinal)
+    {
+        var type = reader.GetFieldType(ordinal);
+        if (type == typeof(long))
+        {
+            return "n:" + reader.GetInt64(ordinal).ToString(CultureInfo.InvariantCulture);
+        }
+        if (type == typeof(double))
+        {
+            var value = reader.GetDouble(ordinal);
+            return value == Math.Floor(value) && Math.Abs(value) < 1e15
+                ? "n:" + ((long)value).ToString(CultureInfo.InvariantCulture)
+                : "n:" + value.ToString("R", CultureInfo.InvariantCulture);
+        }
+        return type == typeof(byte[]) ? "b:" + Convert.ToHexString((byte[])reader.GetValue(ordinal)) : "s:" + reader.GetString(ordinal);
+    }
+}

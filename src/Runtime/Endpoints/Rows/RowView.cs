@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using Datasette.Gen.Configuration.UrlEncoding;
+using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Endpoints.Blobs;
+using Datasette.Gen.Runtime.Endpoints.Queries;
+using Datasette.Gen.Runtime.Errors;
+using Datasette.Gen.Runtime.Extras;
+using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Json;
+using Datasette.Gen.Runtime.Querying;
+using Datasette.Gen.Runtime.Sql;
+
+namespace Datasette.Gen.Runtime.Endpoints.Rows;
+
+/// <summary>One row by its primary key values (or rowid): <c>/{db}/{table}/{pks}.json</c>.</summary>
+internal static class RowView
+{
+    public static async Task HandleAsync(DatasetteRequest request, Datasette datasette)
+    {
+        var database = datasette.ResolveDatabase(request);
+        await datasette.RefreshCatalogAsync().ConfigureAwait(false);
+        var table = database.Schema.Find(request.Route("table") ?? "") ?? throw DatasetteHttpException.NotFound("Table not found");
+        var rawPks = request.RouteMatch.Groups["pks"].Value;
+        var values = rawPks.Split(',').Select(TildeEncoding.Decode).ToArray();
+        // Like Datasette, a view (no primary key) is addressed by rowid too; SQLite decides whether it has one.
+        var keys = table.PrimaryKeys.Count == 0 ? RowidKey : table.PrimaryKeys;
+        if (values.Length != keys.Count)
+        {
+            throw DatasetteHttpException.BadRequest("URL row identifier does not match the primary key for this table");
+        }
+        var parameters = new Dictionary<string, object?>();
+        var conditions = new List<string>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            parameters["p" + i] = values[i];
+            conditions.Add($"{SqlIdentifier.Quote(keys[i])}=:p{i}");
+        }
+        var select = table.PrimaryKeys.Count == 0 ? "select rowid, *" : "select *";
+        var sql = $"{select} from {SqlIdentifier.Escape(table.Name)} where {string.Join(" AND ", conditions)}";
+        var format = request.Format;
+        var timeLimit = request.SqlTimeLimitMs;
+
+        if (format is not (null or "json"))
+        {
+            // Datasette finds the row, checks permission and extras, and only then looks at the format.
+            if (!QueryRunner.Run(database, sql, parameters, timeLimit, reader => reader.Read()))
+            {
+                throw new RowNotFoundException(database.Name, table.Name, values);
+            }
+            EnsureVisible(request, database, table);
+            _ = ExtraRegistry.Parse(request.Args, ExtraScopes.Row);
+            switch (format)
+            {
+                case "csv":
+                    await RowCsvAsync(request, datasette, database, table, sql, parameters, values).ConfigureAwait(false);
+                    return;
+                case "blob":
+                    await BlobView.RowAsync(request, database, table.Name, sql, parameters, values, timeLimit).ConfigureAwait(false);
+                    return;
+                default:
+                    throw DatasetteHttpException.InvalidFormat(format);
+            }
+        }
+
+        // The HTML page ignores _shape and unknown extras; .json rejects them, but only once the row is found.
+        var shape = format is null ? RowShape.Objects : RowShapes.TryParse(request.Args.Get("_shape")) ?? RowShape.Objects;
+        var started = Stopwatch.GetTimestamp();
+        using var rows = new JsonBody();
+        var (result, columns) = QueryRunner.Run(database, sql, parameters, timeLimit, reader =>
+        {
+            var names = RowJson.ColumnNames(reader);
+            var keyOrdinals = keys.Select(k => names.IndexOf(k)).ToArray();
+            var options = new RowJsonOptions(names, shape, QueryArgs.IsTruthy(request.Args.Get("_json_infinity")), KeyOrdinals: keyOrdinals,
+                Transforms: datasette.ValueTransforms(database, table.Name, names));
+            return (RowJson.Write(rows.Writer, reader, options, limit: 1), names);
+        });
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (result.Count == 0)
+        {
+            throw new RowNotFoundException(database.Name, table.Name, values);
+        }
+        EnsureVisible(request, database, table);
+        var requested = ExtraRegistry.Parse(request.Args, ExtraScopes.Row, rejectUnknown: request.FormatSuffix is not null);
+        if (format is not null && RowShapes.TryParse(request.Args.Get("_shape")) is null)
+        {
+            throw RowShapes.Invalid(request.Args.Get("_shape"));
+        }
+        Caching.Apply(request, datasette.Settings.DefaultCacheTtl);
+        if (format is not null && shape.IsBare())
+        {
+            await NdJson.SendOrJsonAsync(request, rows).ConfigureAwait(false);
+            return;
+        }
+
+        using var body = new JsonBody();
+        var writer = body.Writer;
+        writer.WriteStartObject();
+        writer.WriteBoolean("ok", true);
+        var context = new RowExtraContext(request, datasette, database, table, columns, keys, values, sql, parameters, rawPks, requested);
+        var resolved = ExtraRegistry.Resolve(requested, ExtraScopes.Row);
+        ExtraWriter<RowExtraContext>.WriteAll(writer, RowExtras.BeforeRows, resolved, context);
+        writer.WritePropertyName("rows");
+        writer.WriteRawValue(rows.WrittenMemory.Span, skipInputValidation: true);
+        ExtraWriter<RowExtraContext>.WriteAll(writer, RowExtras.AfterRows, resolved, context);
+        writer.WriteNumber("query_ms", elapsed);
+        writer.WriteBoolean("truncated", false);
+        writer.WriteEndObject();
+        if (request.Format is null)
+        {
+            await HtmlPages.SendJsonAsync(request, $"{database.Name}: {table.Name}: {string.Join(", ", values)}", body).ConfigureAwait(false);
+            return;
+        }
+        await body.SendAsync(request.Context).ConfigureAwait(false);
+    }
+
+    private static readonly IReadOnlyList<string> RowidKey = new[] { "rowid" };
+
+    private static void EnsureVisible(DatasetteRequest request, Database database, TableInfo table)
+    {
+        if (!request.Allowed("view-table", database.Name, table.Name))
+        {
+            throw DatasetteHttpException.Forbidden("You do not have permission to view this table");
+        }
+    }
+
+    private static async Task RowCsvAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, string sql,
+        Dictionary<string, object?> parameters, string[] values)
+    {
+        var buffer = new System.Text.StringBuilder();
+        var csv = new Csv.CsvWriter(buffer);
+        var rowUrl = request.Origin + Urls.Table(datasette, database, table.Name) + "/" + string.Join(",", values.Select(TildeEncoding.Encode)) + ".blob";
+        var found = QueryRunner.Run(database, sql, parameters, request.SqlTimeLimitMs, reader =>
+        {
+            var names = RowJson.ColumnNames(reader);
+            if (request.Args.Get("_header") != "off")
+            {
+                csv.WriteRow(names);
+            }
+            if (!reader.Read())
+            {
+                return false;
+            }
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (!reader.IsDBNull(i) && reader.GetFieldType(i) == typeof(byte[]))
+                {
+                    csv.Add($"{rowUrl}?_blob_column={QueryArgs.QuotePlus(names[i])}");
+                }
+                else
+                {
+                    csv.AddCell(reader, i);
+                }
+            }
+            csv.EndRow();
+            return true;
+        });
+        if (!found)
+        {
+            throw DatasetteHttpException.NotFound("Row not found");
+        }
+        Caching.Apply(request, datasette.Settings.DefaultCacheTtl);
+        var body = CsvResponse.Start(request, table.Name);
+        await CsvResponse.FlushAsync(body, buffer).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// For each table referencing this one: how many rows point at this row, and a link to them.
+    /// A referencing table the actor may not view is left out (<see cref="OtherTables"/>): its count
+    /// is a fact about its rows, and the entry would name it.
+    /// </summary>
+    internal static void WriteForeignKeyTables(System.Text.Json.Utf8JsonWriter writer, DatasetteRequest request, Datasette datasette, Database database, TableInfo table, string[] values)
+    {
+        writer.WriteStartArray("foreign_key_tables");
+        if (table.PrimaryKeys.Count == 1)
+        {
+            foreach (var key in table.Incoming.Where(k => OtherTables.Visible(request.ActorPermissions, database, k.OtherTable)))
+            {
+                long count;
+                try
+                {
+                    count = QueryRunner.Run(database,
+                        $"select count(*) from {SqlIdentifier.Escape(key.OtherTable)} where {SqlIdentifier.Quote(key.OtherColumn)} = :id",
+                        new Dictionary<string, object?> { ["id"] = values[0] }, datasette.Settings.SqlTimeLimitMs,
+                        reader => reader.Read() ? reader.GetInt64(0) : 0);
+                }
+                catch (QueryInterruptedException)
+                {
+                    continue;
+                }
+                var column = key.OtherColumn.StartsWith('_') ? key.OtherColumn + "__exact" : key.OtherColumn;
+                writer.WriteStartObject();
+                writer.WriteString("other_table", key.OtherTable);
+                writer.WriteString("column", key.Column);
+                writer.WriteString("other_column", key.OtherColumn);
+                writer.WriteNumber("count", count);
+                writer.WriteString("link", $"{Urls.Table(datasette, database, key.OtherTable)}?{QueryArgs.QuotePlus(column)}={QueryArgs.QuotePlus(values[0])}");
+                writer.WriteEndObject();
+            }
+        }
+        writer.WriteEndArray();
+    }
+}

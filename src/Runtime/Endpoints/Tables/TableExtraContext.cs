@@ -1,0 +1,51 @@
+using Datasette.Gen.Runtime.Endpoints.Databases;
+using Datasette.Gen.Runtime.Querying;
+
+namespace Datasette.Gen.Runtime.Endpoints.Tables;
+
+/// <summary>
+/// What several table extras share, computed at most once and only when a block asks for it:
+/// the count (<c>count</c>, <c>count_truncated</c>, <c>suggested_facets</c>) and the facet
+/// results (<c>facet_results</c>, <c>sorted_facet_results</c>, <c>facets_timed_out</c>).
+/// </summary>
+internal sealed class TableExtraContext(TablePage page)
+{
+    private bool _counted;
+    private long? _count;
+    private FacetOutcome? _facets;
+
+    public TablePage Page { get; } = page;
+
+    public bool NoFacets { get; } = page.Request.Args.Get("_nofacet") is { Length: > 0 };
+
+    /// <summary>The number of matching rows, or null when <c>_nocount</c> asks not to count.</summary>
+    public long? Count
+    {
+        get
+        {
+            if (!_counted)
+            {
+                _counted = true;
+                _count = Page.Request.Args.Get("_nocount") is { Length: > 0 }
+                    ? null
+                    : TableCounts.Count(Page.Database, Page.Table.Name, Page.Datasette.Settings.SqlTimeLimitMs, Page.Query.FilterWhere, Page.Query.Parameters);
+            }
+            return _count;
+        }
+    }
+
+    public FacetOutcome Facets => _facets ??= ComputeFacets();
+
+    private FacetOutcome ComputeFacets()
+    {
+        var args = Page.Request.Args;
+        var requests = Querying.Facets.Requested(args, Page.Config, includeConfigured: true);
+        var timedOut = new List<string>();
+        var results = Querying.Facets.Compute(Page.QueryContext, Page.Database, Page.Table, Page.Query, requests,
+            Querying.Facets.Size(args, Page.Config, Page.Datasette.Settings), timedOut);
+        return new FacetOutcome(results, timedOut);
+    }
+}
+
+/// <summary>The facets of a table page and the names of those that ran out of time.</summary>
+internal sealed record FacetOutcome(List<FacetResult> Results, List<string> TimedOut);

@@ -1,0 +1,205 @@
+using System.Text.Json;
+using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Endpoints.Blobs;
+using Datasette.Gen.Runtime.Endpoints.Queries;
+using Datasette.Gen.Runtime.Endpoints.Rows;
+using Datasette.Gen.Runtime.Errors;
+using Datasette.Gen.Runtime.Extras;
+using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Json;
+using Datasette.Gen.Runtime.Querying;
+using Datasette.Gen.Runtime.Sql;
+
+namespace Datasette.Gen.Runtime.Endpoints.Tables;
+
+/// <summary>
+/// The table and view endpoint <c>/{db}/{table}(.json|.csv)</c>; a name that is not a table or
+/// view but is a stored query is served as that query.
+/// </summary>
+internal static class TableView
+{
+    public static async Task HandleAsync(DatasetteRequest request, Datasette datasette)
+    {
+        var database = datasette.ResolveDatabase(request);
+        var name = request.Route("table") ?? "";
+        await datasette.RefreshCatalogAsync().ConfigureAwait(false);
+        var table = database.Schema.Find(name);
+        if (table is null)
+        {
+            var stored = datasette.Internal.Queries.Get(database.Name, name) ?? throw DatasetteHttpException.NotFound("Table not found");
+            await (Microsoft.AspNetCore.Http.HttpMethods.IsPost(request.Method)
+                ? WriteQueryView.PostAsync(request, datasette, database, stored)
+                : QueryView.StoredAsync(request, datasette, database, stored)).ConfigureAwait(false);
+            return;
+        }
+        if (Microsoft.AspNetCore.Http.HttpMethods.IsPost(request.Method))
+        {
+            throw new DatasetteHttpException(405, "Method not allowed");
+        }
+        var format = request.Format;
+        if (!request.Allowed("view-table", database.Name, table.Name))
+        {
+            throw DatasetteHttpException.Forbidden("You do not have permission to view this table");
+        }
+        if (FilterRedirect.Location(request) is { } location)
+        {
+            request.Context.Response.Headers.Link = HeaderValues.Link(location, "rel=preload");
+            await Responses.RedirectAsync(request.Context, location).ConfigureAwait(false);
+            return;
+        }
+
+        var config = datasette.Config.Table(database.Name, table.Name);
+        // Datasette's HTML page ignores _shape; its JSON renderer rejects a bad one only once the page is ready.
+        var shape = format switch
+        {
+            "json" => RowShapes.TryParse(request.Args.Get("_shape")) ?? RowShape.Objects,
+            "csv" => RowShape.Arrays,
+            _ => RowShape.Objects,
+        };
+        var timeLimit = request.SqlTimeLimitMs;
+        if (table.Columns.Count == 0)
+        {
+            // A view over a dropped table lists without columns; using it is SQLite's error, worded as Datasette
+            // reports it (there a 500, from reading the columns), rather than the syntax error of a select with none.
+            QueryRunner.Run(database, $"select * from {SqlIdentifier.Escape(table.Name)} limit 0", null, timeLimit, _ => 0);
+        }
+        var query = TableQuery.Build(TablePage.QueryContextOf(request, datasette), database, table, config);
+        var expanded = ExpandLabels(request, datasette, database, table, query, timeLimit, defaultOn: format is null);
+
+        if (format is "csv" or "blob")
+        {
+            CheckExtrasAndFacets(request, datasette, format);
+            await (format == "csv"
+                ? TableCsv.SendAsync(request, datasette, database, table, query, expanded, timeLimit)
+                : BlobView.TableAsync(request, database, table.Name, query.PageSql, query.Parameters, timeLimit)).ConfigureAwait(false);
+            return;
+        }
+
+        using var rows = new JsonBody();
+        var options = new RowJsonOptions(
+            query.OutputColumns,
+            // rows keyed by primary key need one; without, _shape=object is refused below, once the query has run
+            shape == RowShape.Object && table.PrimaryKeys.Count == 0 ? RowShape.Objects : shape,
+            QueryArgs.IsTruthy(request.Args.Get("_json_infinity")),
+            JsonColumns: null,
+            KeyOrdinals: table.IsView ? null : table.KeyColumns.Select(k => IndexOf(query.SelectColumns, k)).ToArray(),
+            SortOrdinal: query.SortColumn is null ? -1 : IndexOf(query.SelectColumns, query.SortColumn),
+            Labels: expanded.ToDictionary(e => IndexOf(query.OutputColumns, e.Column), e => e.Labels),
+            Transforms: datasette.ValueTransforms(database, table.Name, query.OutputColumns));
+        var result = QueryRunner.Run(database, query.PageSql, query.Parameters, timeLimit,
+            reader => RowJson.Write(rows.Writer, reader, options, query.PageSize));
+
+        var extras = CheckExtrasAndFacets(request, datasette, format);
+        if (format == "json")
+        {
+            var requestedShape = request.Args.Get("_shape");
+            if (RowShapes.TryParse(requestedShape) is null)
+            {
+                throw RowShapes.Invalid(requestedShape);
+            }
+            if (shape == RowShape.Object && table.PrimaryKeys.Count == 0)
+            {
+                throw DatasetteHttpException.BadRequest("_shape=object not available for tables with no primary keys");
+            }
+        }
+
+        string? next = null;
+        if (result.HasMore && query.PageSize > 0)
+        {
+            next = table.IsView
+                ? (query.Offset + query.PageSize).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : Keyset.Token(table, query.SortColumn, result.LastKey, result.LastSortValue);
+        }
+        var nextUrl = next is null ? null : NextUrl(request, query, next);
+        Caching.Apply(request, datasette.Settings.DefaultCacheTtl);
+        if (nextUrl is not null)
+        {
+            request.Context.Response.Headers.Link = HeaderValues.Link(nextUrl, "rel=\"next\"");
+        }
+        if (format == "json" && shape.IsBare())
+        {
+            await NdJson.SendOrJsonAsync(request, rows).ConfigureAwait(false);
+            return;
+        }
+
+        using var body = new JsonBody();
+        var writer = body.Writer;
+        writer.WriteStartObject();
+        writer.WriteBoolean("ok", true);
+        writer.WriteString("next", next);
+        writer.WriteString("next_url", nextUrl);
+        writer.WritePropertyName("rows");
+        writer.WriteRawValue(rows.WrittenMemory.Span, skipInputValidation: true);
+        var page = new TablePage(request, datasette, database, table, config, query, extras.Requested, extras.Resolved, result.Count);
+        TableExtras.Write(writer, page);
+        writer.WriteBoolean("truncated", false);
+        writer.WriteEndObject();
+        if (format is null)
+        {
+            await HtmlPages.SendJsonAsync(request, $"{database.Name}: {table.Name}", body).ConfigureAwait(false);
+            return;
+        }
+        if (format != "json")
+        {
+            // Only once the page is built: Datasette checks the format after the page's data, so every other error wins.
+            throw DatasetteHttpException.InvalidFormat(format);
+        }
+        await body.SendAsync(request.Context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The extras the page shows, then the facet switch: Datasette checks both after running the
+    /// page's query. Its HTML page ignores unknown extras; every data format rejects them.
+    /// </summary>
+    private static (ExtraSet Requested, ExtraSet Resolved) CheckExtrasAndFacets(DatasetteRequest request, Datasette datasette, string? format)
+    {
+        var requested = ExtraRegistry.Parse(request.Args, ExtraScopes.Table, rejectUnknown: format is not null);
+        var facetArguments = Facets.HasFacetArguments(request.Args);
+        if (!datasette.Settings.AllowFacet && facetArguments)
+        {
+            throw DatasetteHttpException.BadRequest("_facet= is not allowed");
+        }
+        if (format == "csv")
+        {
+            return (ExtraSet.None, ExtraSet.None);
+        }
+        // A _facet= argument shows facet_results unasked, as Datasette's table page does.
+        var resolved = ExtraRegistry.Resolve(requested, ExtraScopes.Table);
+        return (requested, facetArguments ? resolved.With(Extra.FacetResults) : resolved);
+    }
+
+    /// <summary>Looks up labels for the foreign keys the request expands, over the values on this page.</summary>
+    internal static List<ExpandedColumn> ExpandLabels(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery query, int timeLimit, bool defaultOn)
+    {
+        var keys = ForeignKeyLabels.Requested(request.Args, table, defaultOn).Where(k => query.OutputColumns.Contains(k.Column)).ToList();
+        if (keys.Count == 0)
+        {
+            return new List<ExpandedColumn>();
+        }
+        var values = ForeignKeyLabels.DistinctValues(database, query.PageSql, query.Parameters, keys.Select(k => k.Column).ToList(), timeLimit);
+        return ForeignKeyLabels.Lookup(TablePage.QueryContextOf(request, datasette), database, keys, values);
+    }
+
+    /// <summary>The current URL with _next replaced and the active sort re-stated, absolute.</summary>
+    private static string NextUrl(DatasetteRequest request, TableQuery query, string next)
+    {
+        var append = new List<KeyValuePair<string, string>> { new("_next", next) };
+        if (query.SortColumn is not null && query.SortFromRequest)
+        {
+            append.Add(new(query.SortDescending ? "_sort_desc" : "_sort", query.SortColumn));
+        }
+        return request.Origin + request.RawPath + request.Args.ToQueryString(new[] { "_next", "_sort", "_sort_desc" }, append);
+    }
+
+    internal static int IndexOf(IReadOnlyList<string> columns, string name)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (columns[i] == name)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
