@@ -63,6 +63,8 @@ internal static class ConnectionGuard
     /// <summary>SQLite asks while preparing each statement (including those of views, triggers and FTS internals).</summary>
     private static int Authorize(object userData, int action, utf8z first, utf8z second, utf8z database, utf8z innermost)
     {
+        var connector = (SqliteConnector)userData;
+        connector.AuthorizerObserver?.Invoke(action, first.utf8_to_string(), second.utf8_to_string(), database.utf8_to_string(), innermost.utf8_to_string());
         string? denial = action switch
         {
             SqliteFunction when Reason(DeniedFunctions, second.utf8_to_string()) is { } reason => $"{second.utf8_to_string().ToLowerInvariant()}() is not allowed: {reason}",
@@ -74,7 +76,7 @@ internal static class ConnectionGuard
         {
             return raw.SQLITE_OK;
         }
-        ((SqliteConnector)userData).LastDenial = denial;
+        connector.LastDenial = denial;
         return raw.SQLITE_DENY;
     }
 

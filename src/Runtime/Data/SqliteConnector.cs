@@ -37,6 +37,12 @@ public sealed class SqliteConnector : IDisposable
     internal string? LastDenial { get; set; }
 
     /// <summary>
+    /// Shown every authorizer call while set (action, first, second, schema, innermost trigger or
+    /// view), before the guard decides: how write SQL is analysed (<c>WriteSqlAnalyzer</c>).
+    /// </summary>
+    internal Action<int, string?, string?, string?, string?>? AuthorizerObserver { get; set; }
+
+    /// <summary>
     /// Arms the time limit for the next statement (null: none, for the server's own SQL; zero
     /// or less: already expired, as in Datasette) and ties it to the current request's abort token.
     /// </summary>

@@ -29,6 +29,8 @@ internal static partial class DatasetteRoutes
     {
         // The write API's /{db}/-/create comes first: the row route would otherwise take it.
         new("table-create", TableCreate(), TableCreateEndpoint.HandleAsync, AllowPost: true),
+        new("execute-write", ExecuteWrite(), ExecuteWriteEndpoint.HandleAsync, AllowPost: true),
+        new("execute-write-analyze", ExecuteWriteAnalyze(), ExecuteWriteEndpoint.AnalyzeAsync),
         new("index", Index(), IndexView.HandleAsync),
         new("index-dash", IndexDash(), IndexView.HandleAsync),
         new("dash-redirect", Dash(), (request, datasette) => Responses.RedirectAsync(request.Context, datasette.Settings.BaseUrl + "-/", 301)),
@@ -190,6 +192,12 @@ internal static partial class DatasetteRoutes
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)/-/create$")]
     private static partial Regex TableCreate();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/-/execute-write$")]
+    private static partial Regex ExecuteWrite();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/-/execute-write/analyze$")]
+    private static partial Regex ExecuteWriteAnalyze();
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/insert$")]
     private static partial Regex TableInsert();

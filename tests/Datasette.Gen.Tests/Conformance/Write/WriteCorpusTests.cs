@@ -22,17 +22,6 @@ public sealed class WriteCorpusTests(ITestOutputHelper output)
     /// <summary>Steps that do not match yet, by "scenario#step", with why.</summary>
     private static readonly Dictionary<string, string> KnownGaps = Gaps(new (string Reason, string[] Steps)[]
     {
-        ("POST /{db}/-/execute-write is not built yet", new[]
-        {
-            "insert-body-too-large#3", "execute-write-rejected#0", "execute-write-rejected#1", "execute-write-rejected#2", "execute-write-rejected#3",
-            "execute-write-rejected#4", "execute-write-validation#0", "execute-write-validation#1", "execute-write-validation#2", "execute-write-validation#3",
-            "execute-write-ddl#0", "execute-write-ddl#1", "execute-write-ddl#2", "permissions-anonymous#4", "permissions-execute-write-tokens#0",
-            "permissions-execute-write-tokens#1", "permissions-execute-write-tokens#2", "permissions-execute-write-tokens#3", "permissions-execute-write-tokens#4", "permissions-immutable#4",
-        }),
-        ("depends on what earlier steps of the scenario did through an endpoint not built yet", new[]
-        {
-            "execute-write-validation#4", "execute-write-ddl#3",
-        }),
     });
 
     private static Dictionary<string, string> Gaps((string Reason, string[] Steps)[] groups) =>
