@@ -110,6 +110,11 @@ public sealed class ExecuteWriteTests
     [InlineData("vacuum", 403, "VACUUM is not allowed in user-supplied SQL")]
     [InlineData("begin", 403, "Unsupported SQL operation: begin transaction")]
     [InlineData("savepoint s1", 403, "Unsupported SQL operation: savepoint transaction")]
+    [InlineData("release s1", 403, "Unsupported SQL operation: savepoint transaction")]
+    [InlineData("commit", 403, "Unsupported SQL operation: commit transaction")]
+    [InlineData("rollback", 403, "Unsupported SQL operation: rollback transaction")]
+    [InlineData("reindex docs", 403, "Unsupported SQL operation: unknown statement")]
+    [InlineData("analyze", 403, "Unsupported SQL operation: analyze table")]
     [InlineData("create trigger tr after insert on plain begin delete from docs; end", 403, "Unsupported SQL operation: create trigger")]
     [InlineData("create temp table scratch (x)", 403, "Writable queries may not access attached databases")]
     [InlineData("insert into plain values ('a'); drop table docs", 400, "Could not analyze query: You can only execute one statement at a time.")]
@@ -196,6 +201,9 @@ public sealed class ExecuteWriteTests
         Assert.Equal("You do not have permission for every operation listed above.", body["execute_disabled_reason"]!.GetValue<string>());
         Assert.Equal(400, (await client.GetAsync("/data/-/execute-write/analyze?sql=x&other=1", actor: Root)).Status);
         Assert.Equal(403, (await client.GetAsync("/data/-/execute-write/analyze?sql=x")).Status);
+        var broken = (await client.GetAsync("/data/-/execute-write/analyze?sql=" + Uri.EscapeDataString("insert into plain values ("), actor: Root)).Json()!;
+        Assert.Equal("incomplete input", broken["analysis_error"]!.GetValue<string>());
+        Assert.False(broken["ok"]!.GetValue<bool>());
         Assert.Equal("0", await ScalarAsync(instance, "select count(*) from plain"));
     }
 }

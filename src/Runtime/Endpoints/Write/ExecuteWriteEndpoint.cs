@@ -116,7 +116,8 @@ internal static class ExecuteWriteEndpoint
             {
                 names = ParameterNames(sql);
                 // Compiled on a read connection: nothing runs, and the writer is not held.
-                var analysis = database.Read(connector => Analyze(connector, sql, database.Name));
+                // Datasette shows SQLite's message here without the "Could not analyze query" prefix.
+                var analysis = database.Read(connector => WriteSqlAnalyzer.Analyze(connector, sql, database.Name));
                 if (WriteSqlPermissions.IsWrite(analysis))
                 {
                     rows = analysis.Where(op => !WriteSqlPermissions.Decide(op).Ignore)
@@ -127,7 +128,7 @@ internal static class ExecuteWriteEndpoint
                     error = ReadOnlyRefusal;
                 }
             }
-            catch (WriteApiException ex) when (ex.Status == 400)
+            catch (Exception ex) when (ex is SqlErrorException or WriteApiException { Status: 400 })
             {
                 error = ex.Message;
             }
