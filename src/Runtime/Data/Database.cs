@@ -29,6 +29,8 @@ public sealed class Database : IAsyncDisposable
     private long _schemaCheckedAt;
     private bool _closed;
     private long _writeGeneration;
+    private readonly object _versionLock = new();
+    private SqliteConnection? _versionProbe;
     private SemaphoreSlim? _gate;
     private int _maxConcurrentReads;
     // A read that runs inside another read of the same database (on the same thread) must not wait for the gate again.
@@ -226,8 +228,56 @@ public sealed class Database : IAsyncDisposable
     /// <summary>The default of the max_value_mb setting, in bytes.</summary>
     public const long DefaultMaxValueBytes = 16L * 1024 * 1024;
 
-    /// <summary>Counts completed writes: anything derived from this database's contents is stale once it moves.</summary>
+    /// <summary>Moves when a write starts and when it ends: anything derived from this database's contents is stale once it moves.</summary>
     public long WriteGeneration => Interlocked.Read(ref _writeGeneration);
+
+    /// <summary>
+    /// A name for the state every answer read from this database depends on; it changes whenever
+    /// they may. Immutable: the file's SHA-256, or the embedded image's name (the build names its
+    /// bytes). Mutable: <see cref="WriteGeneration"/> with SQLite's <c>data_version</c> read on a
+    /// connection kept for nothing else, because data_version moves on every commit made by any
+    /// other connection, ours or another process's (schema changes are commits too), while the
+    /// generation alone misses writes from outside. Null when there is nothing to name: the private
+    /// memory database is empty and fresh on every connection, or the probe failed.
+    /// </summary>
+    internal string? ContentVersion()
+    {
+        switch (Kind)
+        {
+            case DatabaseKind.ImmutableFile:
+                return Hash is { } hash ? "sha256:" + hash : null;
+            case DatabaseKind.EmbeddedImage:
+                return "image:" + Name;
+            case DatabaseKind.PrivateMemory:
+                return null;
+        }
+        // The generation is read first: a write that lands between the two reads moves data_version
+        // too, so the pair never names newer data than the answer that follows it will read.
+        var generation = WriteGeneration;
+        lock (_versionLock)
+        {
+            if (_closed)
+            {
+                return null;
+            }
+            try
+            {
+                if (_versionProbe is null)
+                {
+                    _versionProbe = new SqliteConnection(ConnectionString(writable: false));
+                    _versionProbe.Open();
+                }
+                using var command = _versionProbe.CreateCommand();
+                command.CommandText = "PRAGMA data_version";
+                var dataVersion = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                return $"w{generation}.d{dataVersion}";
+            }
+            catch (SqliteException)
+            {
+                return null;
+            }
+        }
+    }
 
     /// <summary>Queues <paramref name="write"/> for the single writer and waits for its result.</summary>
     public Task<T> WriteAsync<T>(Func<SqliteConnector, T> write)
@@ -299,6 +349,10 @@ public sealed class Database : IAsyncDisposable
             await _writerLoop.ConfigureAwait(false);
         }
         _writer?.Dispose();
+        lock (_versionLock)
+        {
+            _versionProbe?.Dispose();
+        }
         while (_readers.TryTake(out var reader))
         {
             reader.Dispose();
@@ -312,6 +366,9 @@ public sealed class Database : IAsyncDisposable
         {
             while (_writes.Reader.TryRead(out var work))
             {
+                // Moved on both sides: a version read while the write runs names neither the state
+                // before it nor the one after it (shared-cache memory databases have no data_version to tell).
+                Interlocked.Increment(ref _writeGeneration);
                 work(_writer);
                 Interlocked.Increment(ref _writeGeneration);
             }
