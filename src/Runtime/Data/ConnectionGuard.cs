@@ -36,6 +36,16 @@ internal static class ConnectionGuard
         ["sqlite_dbpage"] = "it reads raw database pages",
     };
 
+    // Built-in functions whose result is not fixed by the database's contents: an answer that calls
+    // one may differ on the next identical request, so it is never named by an ETag nor cached. The
+    // date functions vary only with 'now', but telling needs their arguments: all of them count.
+    private static readonly HashSet<string> VaryingFunctions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "random", "randomblob", "changes", "total_changes", "last_insert_rowid",
+        "date", "time", "datetime", "julianday", "unixepoch", "strftime", "timediff",
+        "current_date", "current_time", "current_timestamp",
+    };
+
     private static readonly delegate_authorizer Authorizer = Authorize;
 
     /// <summary>Applies the guards to a newly opened connection; <paramref name="maxValueBytes"/> of 0 keeps SQLite's own limit.</summary>
@@ -65,6 +75,10 @@ internal static class ConnectionGuard
     /// <summary>SQLite asks while preparing each statement (including those of views, triggers and FTS internals).</summary>
     private static int Authorize(object userData, int action, utf8z first, utf8z second, utf8z database, utf8z innermost)
     {
+        if (action == SqliteFunction && VaryingFunctions.Contains(second.utf8_to_string()))
+        {
+            ((SqliteConnector)userData).PreparedVaryingFunction = true;
+        }
         string? denial = action switch
         {
             SqliteFunction when Reason(DeniedFunctions, second.utf8_to_string()) is { } reason => $"{second.utf8_to_string().ToLowerInvariant()}() is not allowed: {reason}",

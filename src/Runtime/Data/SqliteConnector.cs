@@ -38,6 +38,9 @@ public sealed class SqliteConnector : IDisposable
     /// <summary>What the authorizer (<see cref="ConnectionGuard"/>) refused last, for the error message.</summary>
     internal string? LastDenial { get; set; }
 
+    /// <summary>Set while a statement prepares when it calls a function whose result the data does not fix (see ConnectionGuard).</summary>
+    internal bool PreparedVaryingFunction { get; set; }
+
     /// <summary>
     /// Arms the time limit for the next statement (null: none, for the server's own SQL; zero
     /// or less: already expired, as in Datasette) and ties it to the current request's abort token.

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
@@ -40,34 +41,44 @@ internal sealed class ConditionalGet(byte[] key, string deployment, ResponseCach
             return;
         }
         var response = request.Context.Response;
+        // The request's scope is kept: the OnStarting callback below may run outside its flow.
+        var scope = RequestScope.Now;
+        // A stream's rows are sent before its last query runs, so nothing it meets later could withdraw its tag.
+        bool Varies() => request.AnswerVaries || (scope?.AnswerVaries ?? false) || request.Args.Get("_stream") is not null;
         var hasActor = request.Actor is not null;
         var tag = database?.ContentVersion() is { } version && internalDatabase.ContentVersion() is { } metadataVersion
             ? Tag(request, database.Name, version, metadataVersion)
             : null;
-        if (tag is not null && Matches(request.Header("If-None-Match"), tag))
+        var ifNoneMatch = request.Header("If-None-Match");
+        if (tag is not null && ListsTag(ifNoneMatch, tag))
         {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            if (cacheControlled)
-            {
-                Caching.Apply(request, request.Settings.DefaultCacheTtl);
-            }
-            SetValidators(response, tag, hasActor);
+            NotModified(request, tag, hasActor, cacheControlled);
             return;
         }
         var cacheable = tag is not null && get && cache is not null && !database!.IsMutable && request.Args.Get("_stream") is null;
         if (cacheable && cache!.TryGet(tag!, out var hit))
         {
+            if (IsAny(ifNoneMatch))
+            {
+                NotModified(request, tag!, hasActor, cacheControlled);
+                return;
+            }
             await ReplayAsync(response, hit).ConfigureAwait(false);
             return;
         }
         response.OnStarting(() =>
         {
-            if (response.StatusCode == StatusCodes.Status200OK)
+            if (response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
             {
-                SetValidators(response, request.AnswerVaries ? null : tag, hasActor);
+                SetValidators(response, Varies() ? null : tag, hasActor);
             }
             return Task.CompletedTask;
         });
+        if (IsAny(ifNoneMatch))
+        {
+            await AnyAsync(response, view).ConfigureAwait(false);
+            return;
+        }
         if (!cacheable)
         {
             await view().ConfigureAwait(false);
@@ -84,9 +95,44 @@ internal sealed class ConditionalGet(byte[] key, string deployment, ResponseCach
         {
             response.Body = original;
         }
-        if (response.StatusCode == StatusCodes.Status200OK && !request.AnswerVaries && capture.Captured() is { } body && !response.Headers.ContainsKey("Set-Cookie"))
+        if (response.StatusCode == StatusCodes.Status200OK && !Varies() && capture.Captured() is { } body && !response.Headers.ContainsKey("Set-Cookie"))
         {
             cache.Add(tag!, new CachedResponse(SnapshotHeaders(response), body));
+        }
+    }
+
+    private static void NotModified(DatasetteRequest request, string tag, bool hasActor, bool cacheControlled)
+    {
+        var response = request.Context.Response;
+        response.StatusCode = StatusCodes.Status304NotModified;
+        if (cacheControlled)
+        {
+            Caching.Apply(request, request.Settings.DefaultCacheTtl);
+        }
+        SetValidators(response, tag, hasActor);
+    }
+
+    /// <summary>
+    /// <c>If-None-Match: *</c> asks whether the page exists at all for this actor, which only the view
+    /// can tell (it may answer 403 or 404): it runs with its body discarded, and a 200 becomes a 304.
+    /// </summary>
+    private static async Task AnyAsync(HttpResponse response, Func<Task> view)
+    {
+        var original = response.Body;
+        response.Body = Stream.Null;
+        try
+        {
+            await view().ConfigureAwait(false);
+        }
+        finally
+        {
+            response.Body = original;
+        }
+        if (!response.HasStarted && response.StatusCode == StatusCodes.Status200OK)
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            response.ContentLength = null;
+            response.Headers.ContentType = default;
         }
     }
 
@@ -101,10 +147,10 @@ internal sealed class ConditionalGet(byte[] key, string deployment, ResponseCach
     }
 
     /// <summary>
-    /// RFC 9110 §13.1.2: <c>*</c> matches any current answer; otherwise a comma-separated list of
-    /// tags, compared weakly (a <c>W/</c> prefix is ignored).
+    /// RFC 9110 §13.1.2: a comma-separated list of tags, compared weakly (a <c>W/</c> prefix is
+    /// ignored). A <c>*</c> is not a tag: see <see cref="IsAny"/>.
     /// </summary>
-    internal static bool Matches(string? ifNoneMatch, string tag)
+    internal static bool ListsTag(string? ifNoneMatch, string tag)
     {
         if (string.IsNullOrEmpty(ifNoneMatch))
         {
@@ -112,10 +158,6 @@ internal sealed class ConditionalGet(byte[] key, string deployment, ResponseCach
         }
         foreach (var part in ifNoneMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (part == "*")
-            {
-                return true;
-            }
             var candidate = part.StartsWith("W/", StringComparison.Ordinal) ? part[2..] : part;
             if (candidate == tag)
             {
@@ -124,6 +166,9 @@ internal sealed class ConditionalGet(byte[] key, string deployment, ResponseCach
         }
         return false;
     }
+
+    /// <summary><c>If-None-Match: *</c>: true of any current answer.</summary>
+    internal static bool IsAny(string? ifNoneMatch) => ifNoneMatch?.Trim() == "*";
 
     private static void SetValidators(HttpResponse response, string? tag, bool hasActor)
     {

@@ -24,6 +24,7 @@ public sealed class ConditionalGetTests : IAsyncLifetime
         insert into things (name, size) values ('a', 1), ('b', 2), ('c', 3), ('a', 4);
         create table secret (id integer primary key, code text);
         insert into secret (code) values ('hunter2');
+        create view counting as with recursive c(x) as (select 1 union all select x + 1 from c limit 2000000) select x from c;
         """;
 
     private static readonly JsonObject Root = new() { ["id"] = "root" };
@@ -40,7 +41,7 @@ public sealed class ConditionalGetTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task<(TestInstance Instance, Database Database)> StartAsync(DatabaseKind kind, int cacheMb = 4)
+    private async Task<(TestInstance Instance, Database Database)> StartAsync(DatabaseKind kind, int cacheMb = 4, int facetTimeLimitMs = 200)
     {
         var path = Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db");
         using (var connection = TestSqlite.Open(path))
@@ -50,6 +51,7 @@ public sealed class ConditionalGetTests : IAsyncLifetime
         var config = TestInstance.Config($"""
             settings:
               response_cache_mb: {cacheMb}
+              facet_time_limit_ms: {facetTimeLimitMs}
             databases:
               data:
                 tables:
@@ -115,7 +117,6 @@ public sealed class ConditionalGetTests : IAsyncLifetime
     [InlineData("{0}")]
     [InlineData("W/{0}")]
     [InlineData("\"other\", {0}")]
-    [InlineData("*")]
     public async Task A_matching_if_none_match_answers_304_without_running_sql(string header)
     {
         var (instance, _) = await StartAsync(DatabaseKind.MutableFile);
@@ -136,6 +137,29 @@ public sealed class ConditionalGetTests : IAsyncLifetime
         var other = await datasette.Client.GetAsync(Page, headers: IfNoneMatch("\"not-this-one\""));
         Assert.Equal(200, other.Status);
         Assert.True(_sqlCalls > calls);
+    }
+
+    [Fact]
+    public async Task If_none_match_star_answers_304_only_for_a_page_the_actor_may_see()
+    {
+        var (instance, _) = await StartAsync(DatabaseKind.ImmutableFile);
+        await using var __ = instance;
+        var datasette = instance.Datasette;
+        var star = IfNoneMatch("*");
+
+        var fresh = await datasette.Client.GetAsync("/data/things.json", headers: star);
+        Assert.Equal(304, fresh.Status);
+        Assert.Empty(fresh.Body);
+        Assert.Equal(403, (await datasette.Client.GetAsync("/data/secret.json", headers: star)).Status);
+        Assert.Equal(404, (await datasette.Client.GetAsync("/data/nothing.json", headers: star)).Status);
+        Assert.Equal(304, (await datasette.Client.GetAsync("/data/secret.json", actor: Root, headers: star)).Status);
+
+        // Once the page is cached, the cache entry is the proof: no SQL runs.
+        Assert.Equal(200, (await datasette.Client.GetAsync("/data/things.json?_where=sql_calls()+>+0")).Status);
+        var calls = _sqlCalls;
+        var cached = await datasette.Client.GetAsync("/data/things.json?_where=sql_calls()+>+0", headers: star);
+        Assert.Equal(304, cached.Status);
+        Assert.Equal(calls, _sqlCalls);
     }
 
     [Fact]
@@ -253,6 +277,38 @@ public sealed class ConditionalGetTests : IAsyncLifetime
         await datasette.Internal.Queries.SaveConfigQueriesAsync(datasette.Config);
         var response = await datasette.Client.GetAsync("/data/now.json");
         Assert.Equal(200, response.Status);
+        Assert.Null(response.Header("ETag"));
+        Assert.Equal(0, datasette.Conditional.Cache!.Count);
+    }
+
+    [Theory]
+    [InlineData("/data/-/query.json?sql=select+random()+as+r")]
+    [InlineData("/data/-/query.json?sql=select+datetime(%27now%27)+as+t")]
+    [InlineData("/data/-/query.json?sql=select+current_timestamp+as+t")]
+    public async Task An_answer_from_sql_that_reads_randomness_or_the_clock_gets_no_etag_and_is_not_cached(string path)
+    {
+        var (instance, _) = await StartAsync(DatabaseKind.ImmutableFile);
+        await using var __ = instance;
+        var datasette = instance.Datasette;
+        for (var i = 0; i < 2; i++)
+        {
+            // The second run reuses the connection's prepared statement, which SQLite does not authorize again.
+            var response = await datasette.Client.GetAsync(path);
+            Assert.Equal(200, response.Status);
+            Assert.Null(response.Header("ETag"));
+            Assert.Equal(0, datasette.Conditional.Cache!.Count);
+        }
+    }
+
+    [Fact]
+    public async Task A_page_whose_facet_ran_out_of_time_gets_no_etag_and_is_not_cached()
+    {
+        var (instance, _) = await StartAsync(DatabaseKind.ImmutableFile, facetTimeLimitMs: 1);
+        await using var __ = instance;
+        var datasette = instance.Datasette;
+        var response = await datasette.Client.GetAsync("/data/counting.json?_facet=x&_size=1&_extra=facets_timed_out");
+        Assert.Equal(200, response.Status);
+        Assert.Contains("\"x\"", response.Json()!["facets_timed_out"]!.ToJsonString());
         Assert.Null(response.Header("ETag"));
         Assert.Equal(0, datasette.Conditional.Cache!.Count);
     }
