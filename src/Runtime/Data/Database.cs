@@ -245,7 +245,8 @@ public sealed class Database : IAsyncDisposable
         switch (Kind)
         {
             case DatabaseKind.ImmutableFile:
-                return Hash is { } hash ? "sha256:" + hash : null;
+                // Until the background hash is done there is no name: requests are answered in full rather than wait for it.
+                return KnownHash() is { } hash ? "sha256:" + hash : null;
             case DatabaseKind.EmbeddedImage:
                 return "image:" + Name;
             case DatabaseKind.PrivateMemory:
@@ -278,6 +279,11 @@ public sealed class Database : IAsyncDisposable
             }
         }
     }
+
+    private string? KnownHash() =>
+        _inspected?.Hash
+        ?? (_hash.IsValueCreated ? _hash.Value : null)
+        ?? (_hashing is { IsCompletedSuccessfully: true } hashing ? hashing.Result : null);
 
     /// <summary>Queues <paramref name="write"/> for the single writer and waits for its result.</summary>
     public Task<T> WriteAsync<T>(Func<SqliteConnector, T> write)

@@ -66,6 +66,8 @@ public sealed class ConditionalGetTests : IAsyncLifetime
         var database = instance.Datasette.AddDatabase(new Database(kind, path), "data");
         // Every query that calls sql_calls() counts: a page answered without SQL leaves the count alone.
         database.Preparer = (connection, _) => connection.CreateFunction("sql_calls", () => Interlocked.Increment(ref _sqlCalls), isDeterministic: false);
+        // An immutable file is tagged once its background hash is known: wait for it, as a warm server would have.
+        _ = database.Hash;
         return (instance, database);
     }
 
@@ -311,6 +313,22 @@ public sealed class ConditionalGetTests : IAsyncLifetime
         Assert.Contains("\"x\"", response.Json()!["facets_timed_out"]!.ToJsonString());
         Assert.Null(response.Header("ETag"));
         Assert.Equal(0, datasette.Conditional.Cache!.Count);
+    }
+
+    [Fact]
+    public async Task An_immutable_file_is_answered_in_full_until_its_hash_is_known()
+    {
+        var path = Path.Combine(_directory, "unhashed.db");
+        using (var connection = TestSqlite.Open(path))
+        {
+            TestSqlite.Execute(connection, Schema);
+        }
+        // Attached without AddDatabase's background hashing, and nobody asked for the hash yet.
+        var database = new Database(DatabaseKind.ImmutableFile, path) { Name = "plain", Route = "plain" };
+        Assert.Null(database.ContentVersion());
+        Assert.NotNull(database.Hash);
+        Assert.Equal("sha256:" + database.Hash, database.ContentVersion());
+        await database.DisposeAsync();
     }
 
     [Fact]
