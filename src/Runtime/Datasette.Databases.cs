@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
 
 namespace Datasette.Gen.Runtime;

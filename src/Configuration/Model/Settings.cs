@@ -1,5 +1,3 @@
-using System;
-
 namespace Datasette.Gen.Configuration.Model;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using SQLitePCL;
 
 namespace Datasette.Gen.Runtime.Data;

@@ -1,30 +1,23 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.IO;
 using System.Security.Cryptography;
-using System.Threading;
 using System.Threading.Channels;
-using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 
 namespace Datasette.Gen.Runtime.Data;
 
 /// <summary>
 /// One attached SQLite database: pooled read connections (read-only for user data) and
-/// exactly one writer, fed by a queue so writes never interleave.
+/// exactly one writer (<see cref="GroupCommitWriter"/>), fed by a queue so writes never interleave.
 /// </summary>
 public sealed class Database : IAsyncDisposable
 {
     private readonly ConcurrentBag<SqliteConnector> _readers = new();
-    private readonly Channel<Action<SqliteConnector>> _writes = Channel.CreateUnbounded<Action<SqliteConnector>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly GroupCommitWriter _writer;
     private readonly Lazy<string?> _hash;
     private Task<string?>? _hashing;
     private InspectEntry? _inspected;
     private NamedColor? _nameColor;
     private readonly object _schemaLock = new();
-    private Task? _writerLoop;
-    private SqliteConnector? _writer;
     private DatabaseSchema? _schema;
     private long _schemaCheckedAt;
     private bool _closed;
@@ -43,10 +36,11 @@ public sealed class Database : IAsyncDisposable
         MemoryName = memoryName;
         CacheSizeKb = cacheSizeKb;
         _hash = new Lazy<string?>(() => _inspected?.Hash ?? (_hashing ?? Task.Run(ComputeHash)).GetAwaiter().GetResult());
+        _writer = new GroupCommitWriter(OpenWriter, Prepare, () => Interlocked.Increment(ref _writeGeneration));
         if (kind == DatabaseKind.NamedMemory)
         {
             // The writer keeps a shared-cache memory database alive for the life of the process.
-            _writer = Open(writable: true);
+            _writer.Adopt(Open(writable: true));
         }
     }
 
@@ -285,32 +279,39 @@ public sealed class Database : IAsyncDisposable
         ?? (_hash.IsValueCreated ? _hash.Value : null)
         ?? (_hashing is { IsCompletedSuccessfully: true } hashing ? hashing.Result : null);
 
-    /// <summary>Queues <paramref name="write"/> for the single writer and waits for its result.</summary>
+    /// <summary>
+    /// Queues <paramref name="write"/> for the single writer, to run alone and outside any transaction
+    /// of the writer's (it may begin and commit its own, or set pragmas), and waits for its result.
+    /// </summary>
     public Task<T> WriteAsync<T>(Func<SqliteConnector, T> write)
+    {
+        ThrowIfNotWritable();
+        return _writer.ExclusiveAsync(write);
+    }
+
+    /// <summary>
+    /// Queues <paramref name="write"/> to run inside a transaction the writer opens and commits
+    /// (with other writes queued at the same time, each in its own savepoint: see
+    /// <see cref="GroupCommitWriter"/>). If it throws, only its own changes are rolled back. The
+    /// task completes once the transaction has committed, so the write is durable and every read
+    /// started afterwards sees it. <paramref name="write"/> must not begin, commit or roll back.
+    /// </summary>
+    public Task<T> WriteInTransactionAsync<T>(Func<SqliteConnector, T> write)
+    {
+        ThrowIfNotWritable();
+        return _writer.InTransactionAsync(write);
+    }
+
+    /// <summary>Transactions the writer has committed for <see cref="WriteInTransactionAsync{T}"/> (each one fsync).</summary>
+    internal long GroupCommits => _writer.Commits;
+
+    private void ThrowIfNotWritable()
     {
         ThrowIfClosed();
         if (Kind is DatabaseKind.ImmutableFile or DatabaseKind.PrivateMemory or DatabaseKind.EmbeddedImage)
         {
             throw new InvalidOperationException($"Database '{Name}' is immutable");
         }
-        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _writes.Writer.TryWrite(connector =>
-        {
-            try
-            {
-                Prepare(connector);
-                completion.SetResult(write(connector));
-            }
-            catch (Exception ex)
-            {
-                completion.SetException(ex);
-            }
-        });
-        lock (_writes)
-        {
-            _writerLoop ??= Task.Factory.StartNew(RunWriter, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        }
-        return completion.Task;
     }
 
     /// <summary>The schema, re-read when SQLite's schema_version changes (checked at most once a second).</summary>
@@ -349,12 +350,7 @@ public sealed class Database : IAsyncDisposable
             return;
         }
         _closed = true;
-        _writes.Writer.TryComplete();
-        if (_writerLoop is not null)
-        {
-            await _writerLoop.ConfigureAwait(false);
-        }
-        _writer?.Dispose();
+        await _writer.DisposeAsync().ConfigureAwait(false);
         lock (_versionLock)
         {
             _versionProbe?.Dispose();
@@ -365,20 +361,23 @@ public sealed class Database : IAsyncDisposable
         }
     }
 
-    private void RunWriter()
+    /// <summary>
+    /// The write connection. A mutable file is switched to WAL, so readers never block the writer
+    /// nor see a transaction before it commits, with synchronous=FULL: the WAL is fsynced at every
+    /// commit, so an acknowledged write survives power loss or an OS crash. NORMAL (the usual WAL
+    /// pairing) fsyncs only at checkpoints: a commit survives the process dying but may roll back
+    /// when the machine does. Group commit pays that fsync once per group, not once per request.
+    /// </summary>
+    private SqliteConnector OpenWriter()
     {
-        _writer ??= Open(writable: true);
-        while (_writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        var connector = Open(writable: true);
+        if (Kind == DatabaseKind.MutableFile)
         {
-            while (_writes.Reader.TryRead(out var work))
-            {
-                // Moved on both sides: a version read while the write runs names neither the state
-                // before it nor the one after it (shared-cache memory databases have no data_version to tell).
-                Interlocked.Increment(ref _writeGeneration);
-                work(_writer);
-                Interlocked.Increment(ref _writeGeneration);
-            }
+            connector.Connection.Execute("PRAGMA busy_timeout=5000");
+            connector.Connection.Execute("PRAGMA journal_mode=WAL");
+            connector.Connection.Execute("PRAGMA synchronous=FULL");
         }
+        return connector;
     }
 
     private void ThrowIfClosed()

@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Endpoints.Auth;
 using Datasette.Gen.Runtime.Endpoints.Databases;
 using Datasette.Gen.Runtime.Endpoints.Instance;
@@ -11,6 +8,7 @@ using Datasette.Gen.Runtime.Endpoints.Queries;
 using Datasette.Gen.Runtime.Endpoints.Rows;
 using Datasette.Gen.Runtime.Endpoints.Schema;
 using Datasette.Gen.Runtime.Endpoints.Tables;
+using Datasette.Gen.Runtime.Endpoints.Write;
 using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime.Endpoints;
@@ -29,6 +27,8 @@ internal static partial class DatasetteRoutes
 
     private static readonly Endpoint[] All =
     {
+        // The write API's /{db}/-/create comes first: the row route would otherwise take it.
+        new("table-create", TableCreate(), TableCreateEndpoint.HandleAsync, AllowPost: true),
         new("index", Index(), IndexView.HandleAsync),
         new("index-dash", IndexDash(), IndexView.HandleAsync),
         new("dash-redirect", Dash(), (request, datasette) => Responses.RedirectAsync(request.Context, datasette.Settings.BaseUrl + "-/", 301)),
@@ -67,6 +67,14 @@ internal static partial class DatasetteRoutes
         new("table", Table(), Conditional(TableView.HandleAsync, cacheControlled: true), AllowPost: true),
         new("row", Row(), Conditional(RowView.HandleAsync, cacheControlled: true)),
         new("table-schema", TableSchema(), SchemaViews.TableAsync),
+        // The write API: table and row writes, whose paths fit none of the read routes.
+        new("table-insert", TableInsert(), InsertRowsEndpoint.InsertAsync, AllowPost: true),
+        new("table-upsert", TableUpsert(), InsertRowsEndpoint.UpsertAsync, AllowPost: true),
+        new("table-alter", TableAlter(), TableAlterEndpoint.HandleAsync, AllowPost: true),
+        new("table-set-column-type", TableSetColumnType(), SetColumnTypeEndpoint.HandleAsync, AllowPost: true),
+        new("table-drop", TableDrop(), TableDropEndpoint.HandleAsync, AllowPost: true),
+        new("row-delete", RowDelete(), RowDeleteEndpoint.HandleAsync, AllowPost: true),
+        new("row-update", RowUpdate(), RowUpdateEndpoint.HandleAsync, AllowPost: true),
     };
 
     /// <summary>A data page behind the conditional-request step (ETag, 304, the response cache).</summary>
@@ -189,4 +197,28 @@ internal static partial class DatasetteRoutes
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/schema(?<suffix>\.json|\.md)?$")]
     private static partial Regex TableSchema();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/-/create$")]
+    private static partial Regex TableCreate();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/insert$")]
+    private static partial Regex TableInsert();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/upsert$")]
+    private static partial Regex TableUpsert();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/alter$")]
+    private static partial Regex TableAlter();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/set-column-type$")]
+    private static partial Regex TableSetColumnType();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/drop$")]
+    private static partial Regex TableDrop();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/]+?)/(?<pks>[^/]+?)/-/delete$")]
+    private static partial Regex RowDelete();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/]+?)/(?<pks>[^/]+?)/-/update$")]
+    private static partial Regex RowUpdate();
 }

@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
 using Microsoft.AspNetCore.Http;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Datasette.Gen.Runtime.Http;
 
 /// <summary>A remembered 200 answer: its headers as they were sent and its body.</summary>
