@@ -22,6 +22,8 @@ public sealed class Database : IAsyncDisposable
     private long _schemaCheckedAt;
     private bool _closed;
     private long _writeGeneration;
+    private readonly object _versionLock = new();
+    private SqliteConnection? _versionProbe;
     private SemaphoreSlim? _gate;
     private int _maxConcurrentReads;
     // A read that runs inside another read of the same database (on the same thread) must not wait for the gate again.
@@ -220,8 +222,62 @@ public sealed class Database : IAsyncDisposable
     /// <summary>The default of the max_value_mb setting, in bytes.</summary>
     public const long DefaultMaxValueBytes = 16L * 1024 * 1024;
 
-    /// <summary>Counts completed writes: anything derived from this database's contents is stale once it moves.</summary>
+    /// <summary>Moves when a write starts and when it ends: anything derived from this database's contents is stale once it moves.</summary>
     public long WriteGeneration => Interlocked.Read(ref _writeGeneration);
+
+    /// <summary>
+    /// A name for the state every answer read from this database depends on; it changes whenever
+    /// they may. Immutable: the file's SHA-256, or the embedded image's name (the build names its
+    /// bytes). Mutable: <see cref="WriteGeneration"/> with SQLite's <c>data_version</c> read on a
+    /// connection kept for nothing else, because data_version moves on every commit made by any
+    /// other connection, ours or another process's (schema changes are commits too), while the
+    /// generation alone misses writes from outside. Null when there is nothing to name: the private
+    /// memory database is empty and fresh on every connection, or the probe failed.
+    /// </summary>
+    internal string? ContentVersion()
+    {
+        switch (Kind)
+        {
+            case DatabaseKind.ImmutableFile:
+                // Until the background hash is done there is no name: requests are answered in full rather than wait for it.
+                return KnownHash() is { } hash ? "sha256:" + hash : null;
+            case DatabaseKind.EmbeddedImage:
+                return "image:" + Name;
+            case DatabaseKind.PrivateMemory:
+                return null;
+        }
+        // The generation is read first: a write that lands between the two reads moves data_version
+        // too, so the pair never names newer data than the answer that follows it will read.
+        var generation = WriteGeneration;
+        lock (_versionLock)
+        {
+            if (_closed)
+            {
+                return null;
+            }
+            try
+            {
+                if (_versionProbe is null)
+                {
+                    _versionProbe = new SqliteConnection(ConnectionString(writable: false));
+                    _versionProbe.Open();
+                }
+                using var command = _versionProbe.CreateCommand();
+                command.CommandText = "PRAGMA data_version";
+                var dataVersion = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                return $"w{generation}.d{dataVersion}";
+            }
+            catch (SqliteException)
+            {
+                return null;
+            }
+        }
+    }
+
+    private string? KnownHash() =>
+        _inspected?.Hash
+        ?? (_hash.IsValueCreated ? _hash.Value : null)
+        ?? (_hashing is { IsCompletedSuccessfully: true } hashing ? hashing.Result : null);
 
     /// <summary>
     /// Queues <paramref name="write"/> for the single writer, to run alone and outside any transaction
@@ -295,6 +351,10 @@ public sealed class Database : IAsyncDisposable
         }
         _closed = true;
         await _writer.DisposeAsync().ConfigureAwait(false);
+        lock (_versionLock)
+        {
+            _versionProbe?.Dispose();
+        }
         while (_readers.TryTake(out var reader))
         {
             reader.Dispose();

@@ -32,7 +32,9 @@ internal sealed class GroupCommitWriter
 
     /// <param name="open">Opens the write connection, on first use, on the writer's thread.</param>
     /// <param name="prepare">Runs before each write (prepare_connection hooks on first use).</param>
-    /// <param name="written">Called after each commit or exclusive write: the database's contents may have changed.</param>
+    /// <param name="written">Called when each group or exclusive write starts and when it ends: a version read in
+    /// between names neither the state before it nor the one after it (shared-cache memory databases have no
+    /// data_version to tell).</param>
     public GroupCommitWriter(Func<SqliteConnector> open, Action<SqliteConnector> prepare, Action written)
     {
         _open = open;
@@ -107,6 +109,7 @@ internal sealed class GroupCommitWriter
 
     private void RunExclusive(SqliteConnector connector, WriteItem item)
     {
+        _written();
         try
         {
             _prepare(connector);
@@ -135,6 +138,7 @@ internal sealed class GroupCommitWriter
         {
             return;
         }
+        _written();
         try
         {
             CommitCore(connector, group);

@@ -36,6 +36,9 @@ public sealed class SqliteConnector : IDisposable
     /// <summary>What the authorizer (<see cref="ConnectionGuard"/>) refused last, for the error message.</summary>
     internal string? LastDenial { get; set; }
 
+    /// <summary>Set while a statement prepares when it calls a function whose result the data does not fix (see ConnectionGuard).</summary>
+    internal bool PreparedVaryingFunction { get; set; }
+
     /// <summary>
     /// Shown every authorizer call while set (action, first, second, schema, innermost trigger or
     /// view), before the guard decides: how write SQL is analysed (<c>WriteSqlAnalyzer</c>).

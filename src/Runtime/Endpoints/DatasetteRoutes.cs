@@ -60,14 +60,14 @@ internal static partial class DatasetteRoutes
         new("messages", MessagesDebug(), AuthViews.MessagesAsync, AllowPost: true),
         new("allow-debug", AllowDebug(), PermissionViews.AllowDebugAsync),
         new("download", Download(), DownloadView.HandleAsync),
-        new("database", DatabasePage(), DatabaseView.HandleAsync),
+        new("database", DatabasePage(), Conditional(DatabaseView.HandleAsync, cacheControlled: false)),
         new("database-queries", DatabaseQueries(), QueryListView.DatabaseAsync),
         new("database-schema", DatabaseSchema(), SchemaViews.DatabaseAsync),
         new("query-parameters", QueryParameters(), QueryView.ParametersAsync),
-        new("query", Query(), QueryView.ArbitraryAsync),
+        new("query", Query(), Conditional(QueryView.ArbitraryAsync, cacheControlled: false)),
         new("query-definition", QueryDefinition(), QueryView.DefinitionAsync),
-        new("table", Table(), TableView.HandleAsync, AllowPost: true),
-        new("row", Row(), RowView.HandleAsync),
+        new("table", Table(), Conditional(TableView.HandleAsync, cacheControlled: true), AllowPost: true),
+        new("row", Row(), Conditional(RowView.HandleAsync, cacheControlled: true)),
         new("table-schema", TableSchema(), SchemaViews.TableAsync),
         // The write API: table and row writes, whose paths fit none of the read routes.
         new("table-insert", TableInsert(), InsertRowsEndpoint.InsertAsync, AllowPost: true),
@@ -78,6 +78,16 @@ internal static partial class DatasetteRoutes
         new("row-delete", RowDelete(), RowDeleteEndpoint.HandleAsync, AllowPost: true),
         new("row-update", RowUpdate(), RowUpdateEndpoint.HandleAsync, AllowPost: true),
     };
+
+    /// <summary>A data page behind the conditional-request step (ETag, 304, the response cache).</summary>
+    /// <param name="cacheControlled">The page sets Cache-Control from default_cache_ttl; a 304 repeats it.</param>
+    private static EndpointHandler Conditional(EndpointHandler view, bool cacheControlled) =>
+        (request, datasette) => datasette.Conditional.RunAsync(
+            request,
+            datasette.DatabaseByRoute(request.Route("database") ?? ""),
+            datasette.Internal.Database,
+            cacheControlled,
+            () => view(request, datasette));
 
     [GeneratedRegex(@"^/(?:\.(?<format>json))?$")]
     private static partial Regex Index();

@@ -81,6 +81,12 @@ public sealed class DatasetteRequest
     /// <summary>The signed-in actor (a JSON object with at least "id"), or null when anonymous.</summary>
     public JsonObject? Actor { get; internal set; }
 
+    /// <summary>
+    /// Set by a view whose answer depends on more than the URL, the actor and the data (a stored
+    /// query reading a header, a cookie, the clock or randomness): it gets no ETag and is never cached.
+    /// </summary>
+    internal bool AnswerVaries { get; set; }
+
     internal PermissionChecker Permissions { get; set; } = null!;
 
     /// <summary>This request's actor and the checker that decides for it.</summary>

@@ -129,15 +129,7 @@ internal static class InstanceViews
     public static Task ActorAsync(DatasetteRequest request, Datasette datasette) =>
         DataViews.SendAsync(request, "actor", writer =>
         {
-            writer.WritePropertyName("actor");
-            if (request.Actor is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                request.Actor.WriteTo(writer);
-            }
+            writer.WriteNode("actor", request.Actor);
         });
 
     public static Task PluginsAsync(DatasetteRequest request, Datasette datasette)

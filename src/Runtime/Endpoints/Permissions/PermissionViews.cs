@@ -343,15 +343,7 @@ internal static class PermissionViews
         writer.WriteString("unstable", Urls.UnstableNote);
         writer.WriteString("action", action);
         writer.WriteBoolean("allowed", allowed);
-        writer.WritePropertyName("actor");
-        if (actor is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            actor.WriteTo(writer);
-        }
+        writer.WriteNode("actor", actor);
         writer.WriteStartObject("resource");
         writer.WriteString("parent", parent);
         writer.WriteString("child", child);
@@ -361,15 +353,7 @@ internal static class PermissionViews
         explanation.WriteJson(writer);
         if (actor is not null && actor.TryGetPropertyValue("id", out var id))
         {
-            writer.WritePropertyName("actor_id");
-            if (id is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                id.WriteTo(writer);
-            }
+            writer.WriteNode("actor_id", id);
         }
         writer.WriteEndObject();
         await body.SendAsync(request.Context).ConfigureAwait(false);
@@ -443,15 +427,7 @@ internal static class PermissionViews
         writer.WriteStartObject();
         writer.WriteBoolean("ok", true);
         writer.WriteString("action", action);
-        writer.WritePropertyName("actor_id");
-        if (actorId is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            actorId.WriteTo(writer);
-        }
+        writer.WriteNode("actor_id", actorId);
         writer.WriteNumber("page", page);
         writer.WriteNumber("page_size", size);
         writer.WriteNumber("total", total);

@@ -1,4 +1,5 @@
 using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Json;
 
 namespace Datasette.Gen.Runtime.Endpoints.Write;
 
@@ -101,15 +102,7 @@ internal static class SetColumnTypeEndpoint
             }
             writer.WriteStartObject("column_type");
             writer.WriteString("type", type);
-            writer.WritePropertyName("config");
-            if (config is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                config.WriteTo(writer);
-            }
+            writer.WriteNode("config", config);
             writer.WriteEndObject();
         });
 }
