@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Text;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Permissions;

@@ -1,6 +1,4 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
 using Datasette.Gen.Runtime.Data;
 
 namespace Datasette.Gen.Runtime;

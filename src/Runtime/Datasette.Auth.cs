@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Tokens;

@@ -1,9 +1,6 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.ColumnTypes;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Json;

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Threading.Tasks;
-
 namespace Datasette.Gen.Runtime;
 
 // Metadata in the internal database's metadata_* tables (internal-database spec §4): values come

@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;

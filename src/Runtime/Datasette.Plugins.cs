@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.ColumnTypes;
 using Datasette.Gen.Runtime.Endpoints;
 using Datasette.Gen.Runtime.Events;

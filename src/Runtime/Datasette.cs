@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Configuration.Permissions;
 using Datasette.Gen.Runtime.Data;

@@ -1,7 +1,4 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Linq;
 using System.Security.Cryptography;
 using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Data;

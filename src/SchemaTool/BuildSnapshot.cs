@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Binding;
 using Datasette.Gen.Configuration.Model;

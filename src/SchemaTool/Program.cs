@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Datasette.Gen.SchemaTool;
 
 // datasette-gen-schema -o SNAPSHOT [-c datasette.yaml] DATABASE...

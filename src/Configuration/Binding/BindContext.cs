@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Datasette.Gen.Configuration.Diagnostics;
 using Datasette.Gen.Configuration.Tree;
 

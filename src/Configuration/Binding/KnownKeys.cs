@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Datasette.Gen.Configuration.Binding;
 
 /// <summary>The keys Datasette 1.0 reads at each level of datasette.yaml and metadata files.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Datasette.Gen.Configuration.Diagnostics;
 using Datasette.Gen.Configuration.Schema;
 using Datasette.Gen.Configuration.Tree;

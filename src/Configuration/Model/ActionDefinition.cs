@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Datasette.Gen.Configuration.Model;
 
 public enum ResourceKind

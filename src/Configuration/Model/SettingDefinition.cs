@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Datasette.Gen.Configuration.Model;
 
 public enum SettingKind
@@ -102,6 +99,9 @@ public abstract class SettingDefinition
         Int("max_value_mb", 16, "Largest string or blob one SQL statement may make, in MB - set 0 for SQLite's own limit", s => s.MaxValueMb, (s, v) => s with { MaxValueMb = v }, listedWhenChanged: true),
         Int("max_response_mb", 64, "Largest JSON or CSV page the server buffers before sending it, in MB - set 0 to disable this limit", s => s.MaxResponseMb, (s, v) => s with { MaxResponseMb = v }, listedWhenChanged: true),
         Int("max_sqlite_memory_mb", 1024, "Memory all SQLite connections of the process may hold together, in MB - set 0 to disable this limit", s => s.MaxSqliteMemoryMb, (s, v) => s with { MaxSqliteMemoryMb = v }, listedWhenChanged: true),
+
+        // Datasette has no response cache.
+        Int("response_cache_mb", 64, "Memory for remembered answers of immutable databases, in MB - set 0 to disable the response cache", s => s.ResponseCacheMb, (s, v) => s with { ResponseCacheMb = v }, listedWhenChanged: true),
     };
 
     private static readonly Dictionary<string, SettingDefinition> ByName = Index();

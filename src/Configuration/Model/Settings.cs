@@ -1,5 +1,3 @@
-using System;
-
 namespace Datasette.Gen.Configuration.Model;
 
 /// <summary>
@@ -45,6 +43,7 @@ public sealed record Settings
     public int MaxValueMb { get; init; }
     public int MaxResponseMb { get; init; }
     public int MaxSqliteMemoryMb { get; init; }
+    public int ResponseCacheMb { get; init; }
 
     /// <summary>The value of a setting by its Datasette name: a long, bool or string.</summary>
     public object Get(string name) => Definition(name).Read(this);

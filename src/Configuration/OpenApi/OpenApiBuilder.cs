@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Datasette.Gen.Configuration.UrlEncoding;
 
 namespace Datasette.Gen.Configuration.OpenApi;

@@ -1,6 +1,3 @@
-using System;
-using System.Linq;
-
 namespace Datasette.Gen.Configuration.OpenApi;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-
 namespace Datasette.Gen.Configuration.Schema;
 
 /// <summary>What changed between a checked-in snapshot and a fresh one, one line per change, for <c>--check</c>.</summary>

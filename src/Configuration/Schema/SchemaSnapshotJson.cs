@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using Datasette.Gen.Configuration.Diagnostics;
 using Datasette.Gen.Configuration.Tree;
 

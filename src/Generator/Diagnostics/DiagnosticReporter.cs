@@ -1,4 +1,3 @@
-using System;
 using Datasette.Gen.Configuration.Tree;
 using Datasette.Gen.Generator.Model;
 using Microsoft.CodeAnalysis;

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Datasette.Gen.Configuration.Model;
 
 namespace Datasette.Gen.Generator.Emit;

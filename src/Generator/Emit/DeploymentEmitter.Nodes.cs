@@ -1,4 +1,3 @@
-using System;
 using Datasette.Gen.Configuration.Tree;
 
 namespace Datasette.Gen.Generator.Emit;

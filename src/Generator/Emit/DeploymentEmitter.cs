@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Tree;
 using Datasette.Gen.Generator.Model;

@@ -1,4 +1,3 @@
-using System.Linq;
 using Datasette.Gen.Generator.Model;
 using Datasette.Gen.Generator.Parsing;
 

@@ -1,4 +1,3 @@
-using System.Linq;
 using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Generator.Model;
 

@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-using System.Threading;
 using Datasette.Gen.Configuration.Tree;
 using Datasette.Gen.Generator.Model;
 using Microsoft.CodeAnalysis;

@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Diagnostics;
 using Datasette.Gen.Configuration.Tree;

@@ -1,4 +1,3 @@
-using System.Threading;
 using Datasette.Gen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

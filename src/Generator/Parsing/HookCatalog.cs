@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Datasette.Gen.Generator.Model;
 
 namespace Datasette.Gen.Generator.Parsing;

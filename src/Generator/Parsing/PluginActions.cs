@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Threading;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Configuration.Tree;
@@ -39,7 +35,7 @@ internal static class PluginActions
                 DefaultAllow: false,
                 Text(arguments, "description") ?? string.Empty);
             var location = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? Location.None;
-            var (filePath, span) = ToSpan(location);
+            var (filePath, span) = SourceLocations.ToSpan(location);
             declarations.Add(new PluginActionDeclaration(action, pluginType, isPlugin, filePath, span));
         }
         return declarations.ToEquatableArray();
@@ -65,18 +61,4 @@ internal static class PluginActions
 
     private static string? Text(Dictionary<string, object?> arguments, string name) =>
         arguments.TryGetValue(name, out var value) ? value as string : null;
-
-    private static (string FilePath, SourceSpan Span) ToSpan(Location location)
-    {
-        var lines = location.GetLineSpan();
-        var path = lines.Path ?? string.Empty;
-        return (path, new SourceSpan(
-            Path.GetFileName(path),
-            location.SourceSpan.Start,
-            location.SourceSpan.End,
-            lines.StartLinePosition.Line + 1,
-            lines.StartLinePosition.Character + 1,
-            lines.EndLinePosition.Line + 1,
-            lines.EndLinePosition.Character + 1));
-    }
 }

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Diagnostics;
 using Datasette.Gen.Generator.Diagnostics;

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Diagnostics;
 using Datasette.Gen.Generator.Diagnostics;

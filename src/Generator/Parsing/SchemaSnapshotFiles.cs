@@ -1,8 +1,4 @@
-using System;
 using System.Collections.Immutable;
-using System.IO;
-using System.Linq;
-using System.Threading;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Diagnostics;
 using Datasette.Gen.Configuration.Schema;

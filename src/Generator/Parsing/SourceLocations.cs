@@ -1,4 +1,3 @@
-using System.IO;
 using Datasette.Gen.Configuration.Tree;
 using Microsoft.CodeAnalysis;
 

@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
 using Datasette.Gen.Runtime.Permissions;

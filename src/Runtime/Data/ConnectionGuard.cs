@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using SQLitePCL;
 
 namespace Datasette.Gen.Runtime.Data;
@@ -36,6 +34,16 @@ internal static class ConnectionGuard
         ["sqlite_dbpage"] = "it reads raw database pages",
     };
 
+    // Built-in functions whose result is not fixed by the database's contents: an answer that calls
+    // one may differ on the next identical request, so it is never named by an ETag nor cached. The
+    // date functions vary only with 'now', but telling needs their arguments: all of them count.
+    private static readonly HashSet<string> VaryingFunctions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "random", "randomblob", "changes", "total_changes", "last_insert_rowid",
+        "date", "time", "datetime", "julianday", "unixepoch", "strftime", "timediff",
+        "current_date", "current_time", "current_timestamp",
+    };
+
     private static readonly delegate_authorizer Authorizer = Authorize;
 
     /// <summary>Applies the guards to a newly opened connection; <paramref name="maxValueBytes"/> of 0 keeps SQLite's own limit.</summary>
@@ -65,6 +73,12 @@ internal static class ConnectionGuard
     /// <summary>SQLite asks while preparing each statement (including those of views, triggers and FTS internals).</summary>
     private static int Authorize(object userData, int action, utf8z first, utf8z second, utf8z database, utf8z innermost)
     {
+        var connector = (SqliteConnector)userData;
+        connector.AuthorizerObserver?.Invoke(action, first.utf8_to_string(), second.utf8_to_string(), database.utf8_to_string(), innermost.utf8_to_string());
+        if (action == SqliteFunction && VaryingFunctions.Contains(second.utf8_to_string()))
+        {
+            connector.PreparedVaryingFunction = true;
+        }
         string? denial = action switch
         {
             SqliteFunction when Reason(DeniedFunctions, second.utf8_to_string()) is { } reason => $"{second.utf8_to_string().ToLowerInvariant()}() is not allowed: {reason}",
@@ -76,7 +90,7 @@ internal static class ConnectionGuard
         {
             return raw.SQLITE_OK;
         }
-        ((SqliteConnector)userData).LastDenial = denial;
+        connector.LastDenial = denial;
         return raw.SQLITE_DENY;
     }
 

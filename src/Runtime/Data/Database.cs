@@ -1,34 +1,29 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.IO;
 using System.Security.Cryptography;
-using System.Threading;
 using System.Threading.Channels;
-using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 
 namespace Datasette.Gen.Runtime.Data;
 
 /// <summary>
 /// One attached SQLite database: pooled read connections (read-only for user data) and
-/// exactly one writer, fed by a queue so writes never interleave.
+/// exactly one writer (<see cref="GroupCommitWriter"/>), fed by a queue so writes never interleave.
 /// </summary>
 public sealed class Database : IAsyncDisposable
 {
     private readonly ConcurrentBag<SqliteConnector> _readers = new();
-    private readonly Channel<Action<SqliteConnector>> _writes = Channel.CreateUnbounded<Action<SqliteConnector>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly GroupCommitWriter _writer;
     private readonly Lazy<string?> _hash;
     private Task<string?>? _hashing;
     private InspectEntry? _inspected;
     private NamedColor? _nameColor;
     private readonly object _schemaLock = new();
-    private Task? _writerLoop;
-    private SqliteConnector? _writer;
     private DatabaseSchema? _schema;
     private long _schemaCheckedAt;
     private bool _closed;
     private long _writeGeneration;
+    private readonly object _versionLock = new();
+    private SqliteConnection? _versionProbe;
     private SemaphoreSlim? _gate;
     private int _maxConcurrentReads;
     // A read that runs inside another read of the same database (on the same thread) must not wait for the gate again.
@@ -41,10 +36,11 @@ public sealed class Database : IAsyncDisposable
         MemoryName = memoryName;
         CacheSizeKb = cacheSizeKb;
         _hash = new Lazy<string?>(() => _inspected?.Hash ?? (_hashing ?? Task.Run(ComputeHash)).GetAwaiter().GetResult());
+        _writer = new GroupCommitWriter(OpenWriter, Prepare, () => Interlocked.Increment(ref _writeGeneration));
         if (kind == DatabaseKind.NamedMemory)
         {
             // The writer keeps a shared-cache memory database alive for the life of the process.
-            _writer = Open(writable: true);
+            _writer.Adopt(Open(writable: true));
         }
     }
 
@@ -235,35 +231,96 @@ public sealed class Database : IAsyncDisposable
     /// <summary>The default of the max_value_mb setting, in bytes.</summary>
     public const long DefaultMaxValueBytes = 16L * 1024 * 1024;
 
-    /// <summary>Counts completed writes: anything derived from this database's contents is stale once it moves.</summary>
+    /// <summary>Moves when a write starts and when it ends: anything derived from this database's contents is stale once it moves.</summary>
     public long WriteGeneration => Interlocked.Read(ref _writeGeneration);
 
-    /// <summary>Queues <paramref name="write"/> for the single writer and waits for its result.</summary>
+    /// <summary>
+    /// A name for the state every answer read from this database depends on; it changes whenever
+    /// they may. Immutable: the file's SHA-256, or the embedded image's name (the build names its
+    /// bytes). Mutable: <see cref="WriteGeneration"/> with SQLite's <c>data_version</c> read on a
+    /// connection kept for nothing else, because data_version moves on every commit made by any
+    /// other connection, ours or another process's (schema changes are commits too), while the
+    /// generation alone misses writes from outside. Null when there is nothing to name: the private
+    /// memory database is empty and fresh on every connection, or the probe failed.
+    /// </summary>
+    internal string? ContentVersion()
+    {
+        switch (Kind)
+        {
+            case DatabaseKind.ImmutableFile:
+                // Until the background hash is done there is no name: requests are answered in full rather than wait for it.
+                return KnownHash() is { } hash ? "sha256:" + hash : null;
+            case DatabaseKind.EmbeddedImage:
+                return "image:" + Name;
+            case DatabaseKind.PrivateMemory:
+                return null;
+        }
+        // The generation is read first: a write that lands between the two reads moves data_version
+        // too, so the pair never names newer data than the answer that follows it will read.
+        var generation = WriteGeneration;
+        lock (_versionLock)
+        {
+            if (_closed)
+            {
+                return null;
+            }
+            try
+            {
+                if (_versionProbe is null)
+                {
+                    _versionProbe = new SqliteConnection(ConnectionString(writable: false));
+                    _versionProbe.Open();
+                }
+                using var command = _versionProbe.CreateCommand();
+                command.CommandText = "PRAGMA data_version";
+                var dataVersion = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                return $"w{generation}.d{dataVersion}";
+            }
+            catch (SqliteException)
+            {
+                return null;
+            }
+        }
+    }
+
+    private string? KnownHash() =>
+        _inspected?.Hash
+        ?? (_hash.IsValueCreated ? _hash.Value : null)
+        ?? (_hashing is { IsCompletedSuccessfully: true } hashing ? hashing.Result : null);
+
+    /// <summary>
+    /// Queues <paramref name="write"/> for the single writer, to run alone and outside any transaction
+    /// of the writer's (it may begin and commit its own, or set pragmas), and waits for its result.
+    /// </summary>
     public Task<T> WriteAsync<T>(Func<SqliteConnector, T> write)
+    {
+        ThrowIfNotWritable();
+        return _writer.ExclusiveAsync(write);
+    }
+
+    /// <summary>
+    /// Queues <paramref name="write"/> to run inside a transaction the writer opens and commits
+    /// (with other writes queued at the same time, each in its own savepoint: see
+    /// <see cref="GroupCommitWriter"/>). If it throws, only its own changes are rolled back. The
+    /// task completes once the transaction has committed, so the write is durable and every read
+    /// started afterwards sees it. <paramref name="write"/> must not begin, commit or roll back.
+    /// </summary>
+    public Task<T> WriteInTransactionAsync<T>(Func<SqliteConnector, T> write)
+    {
+        ThrowIfNotWritable();
+        return _writer.InTransactionAsync(write);
+    }
+
+    /// <summary>Transactions the writer has committed for <see cref="WriteInTransactionAsync{T}"/> (each one fsync).</summary>
+    internal long GroupCommits => _writer.Commits;
+
+    private void ThrowIfNotWritable()
     {
         ThrowIfClosed();
         if (Kind is DatabaseKind.ImmutableFile or DatabaseKind.PrivateMemory or DatabaseKind.EmbeddedImage)
         {
             throw new InvalidOperationException($"Database '{Name}' is immutable");
         }
-        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _writes.Writer.TryWrite(connector =>
-        {
-            try
-            {
-                Prepare(connector);
-                completion.SetResult(write(connector));
-            }
-            catch (Exception ex)
-            {
-                completion.SetException(ex);
-            }
-        });
-        lock (_writes)
-        {
-            _writerLoop ??= Task.Factory.StartNew(RunWriter, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        }
-        return completion.Task;
     }
 
     /// <summary>The schema, re-read when SQLite's schema_version changes (checked at most once a second).</summary>
@@ -302,29 +359,34 @@ public sealed class Database : IAsyncDisposable
             return;
         }
         _closed = true;
-        _writes.Writer.TryComplete();
-        if (_writerLoop is not null)
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        lock (_versionLock)
         {
-            await _writerLoop.ConfigureAwait(false);
+            _versionProbe?.Dispose();
         }
-        _writer?.Dispose();
         while (_readers.TryTake(out var reader))
         {
             reader.Dispose();
         }
     }
 
-    private void RunWriter()
+    /// <summary>
+    /// The write connection. A mutable file is switched to WAL, so readers never block the writer
+    /// nor see a transaction before it commits, with synchronous=FULL: the WAL is fsynced at every
+    /// commit, so an acknowledged write survives power loss or an OS crash. NORMAL (the usual WAL
+    /// pairing) fsyncs only at checkpoints: a commit survives the process dying but may roll back
+    /// when the machine does. Group commit pays that fsync once per group, not once per request.
+    /// </summary>
+    private SqliteConnector OpenWriter()
     {
-        _writer ??= Open(writable: true);
-        while (_writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        var connector = Open(writable: true);
+        if (Kind == DatabaseKind.MutableFile)
         {
-            while (_writes.Reader.TryRead(out var work))
-            {
-                work(_writer);
-                Interlocked.Increment(ref _writeGeneration);
-            }
+            connector.Connection.Execute("PRAGMA busy_timeout=5000");
+            connector.Connection.Execute("PRAGMA journal_mode=WAL");
+            connector.Connection.Execute("PRAGMA synchronous=FULL");
         }
+        return connector;
     }
 
     private void ThrowIfClosed()

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Datasette.Gen.Runtime.Data;
 
 /// <summary>A column as PRAGMA table_xinfo reports it.</summary>

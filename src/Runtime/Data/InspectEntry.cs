@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Datasette.Gen.Runtime.Data;
 
 /// <summary>What <c>datasette inspect</c> records for one immutable file: its hash, size and table counts.</summary>

@@ -1,5 +1,3 @@
-using System.Threading;
-
 namespace Datasette.Gen.Runtime.Data;
 
 /// <summary>
@@ -28,7 +26,37 @@ internal static class RequestScope
         return new Scope(previous);
     }
 
-    internal sealed record Limits(CancellationToken Aborted, long MaxResponseBytes);
+    /// <summary>The request's scope on this flow, or null outside a request; keep it to read <see cref="Limits.AnswerVaries"/> later.</summary>
+    public static Limits? Now => Current.Value;
+
+    /// <summary>
+    /// Marks the answer being made on this flow as one that the next identical request may not
+    /// get: a time limit cut some of its work short (a facet, a count, a suggestion), or its SQL
+    /// called a function whose result is not fixed by the data (random(), the clock).
+    /// </summary>
+    public static void NoteAnswerVaries()
+    {
+        if (Current.Value is { } limits)
+        {
+            limits.AnswerVaries = true;
+        }
+    }
+
+    internal sealed class Limits(CancellationToken aborted, long maxResponseBytes)
+    {
+        public CancellationToken Aborted { get; } = aborted;
+
+        public long MaxResponseBytes { get; } = maxResponseBytes;
+
+        // Written by the request's queries, which may run on parallel tasks of its flow.
+        private volatile bool _answerVaries;
+
+        public bool AnswerVaries
+        {
+            get => _answerVaries;
+            set => _answerVaries = value;
+        }
+    }
 
     /// <summary>Restores the enclosing scope (a struct: <c>using</c> disposes it without an allocation).</summary>
     internal readonly struct Scope : System.IDisposable

@@ -1,4 +1,3 @@
-using System;
 using System.Buffers;
 using Datasette.Gen.Runtime.Errors;
 

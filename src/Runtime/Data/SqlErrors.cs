@@ -1,5 +1,3 @@
-using System;
-
 namespace Datasette.Gen.Runtime.Data;
 
 /// <summary>SQLite rejected or failed a statement; <see cref="Exception.Message"/> is SQLite's own text.</summary>

@@ -1,6 +1,4 @@
-using System;
 using System.Diagnostics;
-using System.Threading;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -37,6 +35,15 @@ public sealed class SqliteConnector : IDisposable
 
     /// <summary>What the authorizer (<see cref="ConnectionGuard"/>) refused last, for the error message.</summary>
     internal string? LastDenial { get; set; }
+
+    /// <summary>Set while a statement prepares when it calls a function whose result the data does not fix (see ConnectionGuard).</summary>
+    internal bool PreparedVaryingFunction { get; set; }
+
+    /// <summary>
+    /// Shown every authorizer call while set (action, first, second, schema, innermost trigger or
+    /// view), before the guard decides: how write SQL is analysed (<c>WriteSqlAnalyzer</c>).
+    /// </summary>
+    internal Action<int, string?, string?, string?, string?>? AuthorizerObserver { get; set; }
 
     /// <summary>
     /// Arms the time limit for the next statement (null: none, for the server's own SQL; zero

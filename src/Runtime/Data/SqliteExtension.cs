@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using System.Linq;
-
 namespace Datasette.Gen.Runtime.Data;
 
 /// <summary>A <c>--load-extension</c> value: <c>PATH</c> or <c>PATH:ENTRYPOINT</c>, or <c>spatialite</c> for the usual install locations.</summary>

@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Endpoints.Auth;
 using Datasette.Gen.Runtime.Endpoints.Databases;
 using Datasette.Gen.Runtime.Endpoints.Instance;
@@ -11,6 +8,7 @@ using Datasette.Gen.Runtime.Endpoints.Queries;
 using Datasette.Gen.Runtime.Endpoints.Rows;
 using Datasette.Gen.Runtime.Endpoints.Schema;
 using Datasette.Gen.Runtime.Endpoints.Tables;
+using Datasette.Gen.Runtime.Endpoints.Write;
 using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime.Endpoints;
@@ -29,6 +27,10 @@ internal static partial class DatasetteRoutes
 
     private static readonly Endpoint[] All =
     {
+        // The write API's /{db}/-/create comes first: the row route would otherwise take it.
+        new("table-create", TableCreate(), TableCreateEndpoint.HandleAsync, AllowPost: true),
+        new("execute-write", ExecuteWrite(), ExecuteWriteEndpoint.HandleAsync, AllowPost: true),
+        new("execute-write-analyze", ExecuteWriteAnalyze(), ExecuteWriteEndpoint.AnalyzeAsync),
         new("index", Index(), IndexView.HandleAsync),
         new("index-dash", IndexDash(), IndexView.HandleAsync),
         new("dash-redirect", Dash(), (request, datasette) => Responses.RedirectAsync(request.Context, datasette.Settings.BaseUrl + "-/", 301)),
@@ -58,16 +60,34 @@ internal static partial class DatasetteRoutes
         new("messages", MessagesDebug(), AuthViews.MessagesAsync, AllowPost: true),
         new("allow-debug", AllowDebug(), PermissionViews.AllowDebugAsync),
         new("download", Download(), DownloadView.HandleAsync),
-        new("database", DatabasePage(), DatabaseView.HandleAsync),
+        new("database", DatabasePage(), Conditional(DatabaseView.HandleAsync, cacheControlled: false)),
         new("database-queries", DatabaseQueries(), QueryListView.DatabaseAsync),
         new("database-schema", DatabaseSchema(), SchemaViews.DatabaseAsync),
         new("query-parameters", QueryParameters(), QueryView.ParametersAsync),
-        new("query", Query(), QueryView.ArbitraryAsync),
+        new("query", Query(), Conditional(QueryView.ArbitraryAsync, cacheControlled: false)),
         new("query-definition", QueryDefinition(), QueryView.DefinitionAsync),
-        new("table", Table(), TableView.HandleAsync, AllowPost: true),
-        new("row", Row(), RowView.HandleAsync),
+        new("table", Table(), Conditional(TableView.HandleAsync, cacheControlled: true), AllowPost: true),
+        new("row", Row(), Conditional(RowView.HandleAsync, cacheControlled: true)),
         new("table-schema", TableSchema(), SchemaViews.TableAsync),
+        // The write API: table and row writes, whose paths fit none of the read routes.
+        new("table-insert", TableInsert(), InsertRowsEndpoint.InsertAsync, AllowPost: true),
+        new("table-upsert", TableUpsert(), InsertRowsEndpoint.UpsertAsync, AllowPost: true),
+        new("table-alter", TableAlter(), TableAlterEndpoint.HandleAsync, AllowPost: true),
+        new("table-set-column-type", TableSetColumnType(), SetColumnTypeEndpoint.HandleAsync, AllowPost: true),
+        new("table-drop", TableDrop(), TableDropEndpoint.HandleAsync, AllowPost: true),
+        new("row-delete", RowDelete(), RowDeleteEndpoint.HandleAsync, AllowPost: true),
+        new("row-update", RowUpdate(), RowUpdateEndpoint.HandleAsync, AllowPost: true),
     };
+
+    /// <summary>A data page behind the conditional-request step (ETag, 304, the response cache).</summary>
+    /// <param name="cacheControlled">The page sets Cache-Control from default_cache_ttl; a 304 repeats it.</param>
+    private static EndpointHandler Conditional(EndpointHandler view, bool cacheControlled) =>
+        (request, datasette) => datasette.Conditional.RunAsync(
+            request,
+            datasette.DatabaseByRoute(request.Route("database") ?? ""),
+            datasette.Internal.Database,
+            cacheControlled,
+            () => view(request, datasette));
 
     [GeneratedRegex(@"^/(?:\.(?<format>json))?$")]
     private static partial Regex Index();
@@ -179,4 +199,34 @@ internal static partial class DatasetteRoutes
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/schema(?<suffix>\.json|\.md)?$")]
     private static partial Regex TableSchema();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/-/create$")]
+    private static partial Regex TableCreate();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/-/execute-write$")]
+    private static partial Regex ExecuteWrite();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/-/execute-write/analyze$")]
+    private static partial Regex ExecuteWriteAnalyze();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/insert$")]
+    private static partial Regex TableInsert();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/upsert$")]
+    private static partial Regex TableUpsert();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/alter$")]
+    private static partial Regex TableAlter();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/set-column-type$")]
+    private static partial Regex TableSetColumnType();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/drop$")]
+    private static partial Regex TableDrop();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/]+?)/(?<pks>[^/]+?)/-/delete$")]
+    private static partial Regex RowDelete();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/]+?)/(?<pks>[^/]+?)/-/update$")]
+    private static partial Regex RowUpdate();
 }

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Datasette.Gen.Runtime.Errors;
 
 /// <summary>A 404 (Datasette's <c>NotFound</c>): answered with the error envelope, after the tilde and trailing-slash redirects.</summary>

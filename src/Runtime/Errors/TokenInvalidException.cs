@@ -1,5 +1,3 @@
-using System;
-
 namespace Datasette.Gen.Runtime.Errors;
 
 /// <summary>A recognised token that is invalid or expired: the request fails with 401.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;

@@ -1,5 +1,3 @@
-using System;
-
 namespace Datasette.Gen.Runtime.Extras;
 
 /// <summary>The pages an <c>_extra=</c> block can appear on (Datasette's <c>ExtraScope</c>).</summary>

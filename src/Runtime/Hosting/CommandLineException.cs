@@ -1,5 +1,3 @@
-using System;
-
 namespace Datasette.Gen.Runtime.Hosting;
 
 /// <summary>A usage or start-up error: printed as "Error: message" with Datasette's exit code (2 usage, 1 runtime).</summary>

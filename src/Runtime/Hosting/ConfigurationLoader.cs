@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
-using System.Linq;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Binding;
 using Datasette.Gen.Configuration.Model;

@@ -1,10 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Internal;
 using Datasette.Gen.Runtime.Tokens;

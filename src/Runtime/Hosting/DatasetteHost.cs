@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
+using System.Net;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;

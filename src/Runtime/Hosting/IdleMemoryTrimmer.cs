@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Runtime.InteropServices;
-using System.Threading;
 using Datasette.Gen.Runtime.Data;
 
 namespace Datasette.Gen.Runtime.Hosting;

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Text.Json;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Json;

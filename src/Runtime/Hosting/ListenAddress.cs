@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;

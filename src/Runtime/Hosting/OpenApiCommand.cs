@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Net.Http;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Hosting;
 
 namespace Datasette.Gen.Runtime.Hosting;

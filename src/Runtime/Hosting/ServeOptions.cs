@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Datasette.Gen.Runtime.Hosting;
 
 /// <summary>The options of <c>serve</c>, named as Datasette's CLI names them.</summary>

@@ -1,6 +1,4 @@
-using System.IO;
 using System.Text;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Http;
 using Microsoft.AspNetCore.Http;
 

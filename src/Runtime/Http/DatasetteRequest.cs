@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Datasette.Gen.Configuration.Model;
@@ -82,6 +80,12 @@ public sealed class DatasetteRequest
 
     /// <summary>The signed-in actor (a JSON object with at least "id"), or null when anonymous.</summary>
     public JsonObject? Actor { get; internal set; }
+
+    /// <summary>
+    /// Set by a view whose answer depends on more than the URL, the actor and the data (a stored
+    /// query reading a header, a cookie, the clock or randomness): it gets no ETag and is never cached.
+    /// </summary>
+    internal bool AnswerVaries { get; set; }
 
     internal PermissionChecker Permissions { get; set; } = null!;
 

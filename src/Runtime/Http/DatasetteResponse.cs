@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Json;
 using Microsoft.AspNetCore.Http;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
 

@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Errors;
 
 namespace Datasette.Gen.Runtime.Http;

@@ -1,6 +1,4 @@
-using System;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Errors;

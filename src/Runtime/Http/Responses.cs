@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -63,8 +62,10 @@ internal static class Responses
             <html lang="en">
             <head><meta charset="utf-8"><title>{heading}</title></head>
             <body>
+            <section class="content">
             <h1>{heading}</h1>
             <div class="message-error"><p>{WebUtility.HtmlEncode(message)}</p></div>
+            </section>
             </body>
             </html>
             """;

@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Http;
 using Microsoft.AspNetCore.Http;
 

@@ -1,7 +1,4 @@
-using System;
 using System.Globalization;
-using System.IO;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
 using Microsoft.Data.Sqlite;
 

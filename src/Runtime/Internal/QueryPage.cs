@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Datasette.Gen.Runtime.Internal;
 
 /// <summary>One page of stored queries and the cursor of the next, if any.</summary>

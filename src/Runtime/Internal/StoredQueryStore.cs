@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using System.Threading.Tasks;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Data;

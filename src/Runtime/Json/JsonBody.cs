@@ -1,8 +1,6 @@
-using System;
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 using Microsoft.AspNetCore.Http;

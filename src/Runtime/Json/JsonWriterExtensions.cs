@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Datasette.Gen.Runtime.Json;
 
@@ -28,5 +28,19 @@ internal static class JsonWriterExtensions
             }
         }
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a JSON node as a property, or null when there is none.</summary>
+    public static void WriteNode(this Utf8JsonWriter writer, string propertyName, JsonNode? node)
+    {
+        writer.WritePropertyName(propertyName);
+        if (node is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            node.WriteTo(writer);
+        }
     }
 }

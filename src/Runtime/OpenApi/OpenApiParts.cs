@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Concurrent;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.OpenApi;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Datasette.Gen.Configuration.Model;
 
 namespace Datasette.Gen.Runtime.Permissions;

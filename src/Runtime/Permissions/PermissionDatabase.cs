@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Datasette.Gen.Runtime.Data;
 using Microsoft.Data.Sqlite;
 

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Configuration.Permissions;
 

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Datasette.Gen.Runtime.Permissions;
 
 /// <summary>A listing query and its parameters, to run against the internal database.</summary>

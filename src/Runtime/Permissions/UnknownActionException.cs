@@ -1,5 +1,3 @@
-using System;
-
 namespace Datasette.Gen.Runtime.Permissions;
 
 /// <summary>An action name that no registered action has: Datasette's "Unknown action: X".</summary>

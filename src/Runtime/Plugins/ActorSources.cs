@@ -1,6 +1,4 @@
-using System;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Signing;
 using Datasette.Gen.Runtime.Tokens;

@@ -1,4 +1,3 @@
-using System;
 using Datasette.Gen.Configuration.Model;
 
 namespace Datasette.Gen.Runtime.Plugins;

@@ -1,5 +1,3 @@
-using System;
-
 namespace Datasette.Gen.Runtime.Plugins;
 
 /// <summary>

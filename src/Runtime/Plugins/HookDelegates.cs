@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.ColumnTypes;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Events;

@@ -1,6 +1,4 @@
-using System;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime.Plugins;

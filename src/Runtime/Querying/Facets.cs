@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Errors;

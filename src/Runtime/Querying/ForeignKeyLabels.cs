@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Sql;

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using Datasette.Gen.Configuration.Sqlite;
 using Datasette.Gen.Configuration.UrlEncoding;

@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Data;
 

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Permissions;

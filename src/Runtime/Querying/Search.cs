@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Errors;

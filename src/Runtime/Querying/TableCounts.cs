@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Sql;
 

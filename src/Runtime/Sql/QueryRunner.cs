@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Datasette.Gen.Runtime.Data;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -10,6 +8,10 @@ namespace Datasette.Gen.Runtime.Sql;
 internal static class QueryRunner
 {
     private const int SqliteInterrupt = 9;
+
+    // Cached commands whose statement calls a varying function: the authorizer only speaks when a
+    // statement prepares, and a cached command prepares once per connection.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteCommand, object> Varying = new();
 
     public static T Run<T>(Database database, string sql, IReadOnlyDictionary<string, object?>? parameters, int? timeLimitMs, Func<SqliteDataReader, T> read)
     {
@@ -26,11 +28,22 @@ internal static class QueryRunner
             connector.StartTimeLimit(timeLimitMs);
             try
             {
+                connector.PreparedVaryingFunction = false;
                 using var reader = command.ExecuteReader();
+                if (connector.PreparedVaryingFunction)
+                {
+                    Varying.AddOrUpdate(command, Varying);
+                }
+                if (Varying.TryGetValue(command, out _))
+                {
+                    RequestScope.NoteAnswerVaries();
+                }
                 return read(reader);
             }
             catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteInterrupt)
             {
+                // Cut short by a time limit: what the page makes of that (a missing facet or count) depends on the load.
+                RequestScope.NoteAnswerVaries();
                 throw new QueryInterruptedException(sql);
             }
             catch (SqliteException ex)

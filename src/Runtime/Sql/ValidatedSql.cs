@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using Datasette.Gen.Runtime.Data;
 
 namespace Datasette.Gen.Runtime.Sql;

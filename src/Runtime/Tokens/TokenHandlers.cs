@@ -1,7 +1,5 @@
-using System;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Signing;
 

@@ -24,6 +24,16 @@ internal static class PluginSources
     public static string[] Attributes { get; } = Directory
         .GetFiles(Path.Combine(Repository.Root, "src", "Runtime", "Plugins"), "*Attribute.cs")
         .OrderBy(f => f, System.StringComparer.Ordinal)
-        .Select(File.ReadAllText)
+        .Select((path, i) => (i == 0 ? ImplicitUsings + "\n" : "") + File.ReadAllText(path))
         .ToArray();
+
+    /// <summary>The SDK's implicit usings the runtime's files are written against (ImplicitUsings in Directory.Build.props), in the first file so the others keep their numbers.</summary>
+    private const string ImplicitUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        """;
 }

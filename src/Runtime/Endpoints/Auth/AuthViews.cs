@@ -1,9 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Events;
@@ -216,15 +213,7 @@ internal static class AuthViews
             writer.WriteStartObject();
             writer.WriteBoolean("ok", errors.Count == 0);
             writer.WriteString("token", token);
-            writer.WritePropertyName("token_bits");
-            if (tokenBits is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                tokenBits.WriteTo(writer);
-            }
+            writer.WriteNode("token_bits", tokenBits);
             writer.WriteStartArray("errors");
             foreach (var error in errors)
             {

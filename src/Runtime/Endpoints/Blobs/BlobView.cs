@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Security.Cryptography;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Endpoints.Tables;
 using Datasette.Gen.Runtime.Errors;

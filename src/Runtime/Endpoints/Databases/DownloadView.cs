@@ -1,5 +1,3 @@
-using System.IO;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Endpoints.Databases;
 using Datasette.Gen.Runtime.Http;

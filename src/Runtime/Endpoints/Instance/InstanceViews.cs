@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.InteropServices;
-using System.Threading.Tasks;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
@@ -133,15 +129,7 @@ internal static class InstanceViews
     public static Task ActorAsync(DatasetteRequest request, Datasette datasette) =>
         DataViews.SendAsync(request, "actor", writer =>
         {
-            writer.WritePropertyName("actor");
-            if (request.Actor is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                request.Actor.WriteTo(writer);
-            }
+            writer.WriteNode("actor", request.Actor);
         });
 
     public static Task PluginsAsync(DatasetteRequest request, Datasette datasette)

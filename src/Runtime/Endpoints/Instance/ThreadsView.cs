@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Threading;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Endpoints.Instance;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.OpenApi;

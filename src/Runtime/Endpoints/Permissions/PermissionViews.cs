@@ -1,11 +1,8 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Datasette.Gen.Configuration.Arguments;
 using Datasette.Gen.Configuration.Permissions;
 using Datasette.Gen.Configuration.Tree;
@@ -346,15 +343,7 @@ internal static class PermissionViews
         writer.WriteString("unstable", Urls.UnstableNote);
         writer.WriteString("action", action);
         writer.WriteBoolean("allowed", allowed);
-        writer.WritePropertyName("actor");
-        if (actor is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            actor.WriteTo(writer);
-        }
+        writer.WriteNode("actor", actor);
         writer.WriteStartObject("resource");
         writer.WriteString("parent", parent);
         writer.WriteString("child", child);
@@ -364,15 +353,7 @@ internal static class PermissionViews
         explanation.WriteJson(writer);
         if (actor is not null && actor.TryGetPropertyValue("id", out var id))
         {
-            writer.WritePropertyName("actor_id");
-            if (id is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                id.WriteTo(writer);
-            }
+            writer.WriteNode("actor_id", id);
         }
         writer.WriteEndObject();
         await body.SendAsync(request.Context).ConfigureAwait(false);
@@ -446,15 +427,7 @@ internal static class PermissionViews
         writer.WriteStartObject();
         writer.WriteBoolean("ok", true);
         writer.WriteString("action", action);
-        writer.WritePropertyName("actor_id");
-        if (actorId is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            actorId.WriteTo(writer);
-        }
+        writer.WriteNode("actor_id", actorId);
         writer.WriteNumber("page", page);
         writer.WriteNumber("page_size", size);
         writer.WriteNumber("total", total);

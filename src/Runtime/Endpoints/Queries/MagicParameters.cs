@@ -1,4 +1,3 @@
-using System;
 using System.Globalization;
 using System.Security.Cryptography;
 using Datasette.Gen.Runtime.Errors;
@@ -25,6 +24,11 @@ internal static class MagicParameters
 
     public static object? Resolve(DatasetteRequest request, string name)
     {
+        if (!name.StartsWith("_actor_", StringComparison.Ordinal))
+        {
+            // Headers, cookies, the clock and randomness are not part of what names the answer.
+            request.AnswerVaries = true;
+        }
         if (name.StartsWith("_header_", StringComparison.Ordinal))
         {
             var header = name["_header_".Length..].Replace('_', '-').ToLowerInvariant();

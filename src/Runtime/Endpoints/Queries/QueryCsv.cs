@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Csv;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Datasette.Gen.Configuration.Arguments;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Endpoints.Instance;

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Text.Json;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Endpoints.Tables;

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
-using System.Threading.Tasks;
 using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Endpoints.Blobs;

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;

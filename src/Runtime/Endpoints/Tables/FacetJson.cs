@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Querying;

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime.Endpoints.Tables;

@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Text;
-using System.Threading.Tasks;
 using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Csv;
 using Datasette.Gen.Runtime.Data;

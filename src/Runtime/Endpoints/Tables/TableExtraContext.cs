@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Datasette.Gen.Runtime.Endpoints.Databases;
 using Datasette.Gen.Runtime.Querying;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime.Plugins.Hooks;

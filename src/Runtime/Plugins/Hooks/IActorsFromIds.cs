@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 
 namespace Datasette.Gen.Runtime.Plugins.Hooks;
 

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Datasette.Gen.Runtime.ColumnTypes;
 
 namespace Datasette.Gen.Runtime.Plugins.Hooks;

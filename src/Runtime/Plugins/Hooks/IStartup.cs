@@ -1,5 +1,3 @@
-using System.Threading.Tasks;
-
 namespace Datasette.Gen.Runtime.Plugins.Hooks;
 
 /// <summary>

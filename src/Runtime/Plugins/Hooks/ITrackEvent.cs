@@ -1,4 +1,3 @@
-using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Events;
 
 namespace Datasette.Gen.Runtime.Plugins.Hooks;

@@ -1,0 +1,60 @@
+namespace Datasette.Gen.Runtime.Http;
+
+/// <summary>
+/// A response body that passes everything on to the real one and keeps a copy for the response
+/// cache, up to a limit: past it the copy is dropped and the answer is simply not kept.
+/// </summary>
+internal sealed class CapturingStream(Stream inner, long limit) : Stream
+{
+    private MemoryStream? _copy = new();
+
+    /// <summary>The bytes written, or null when they passed the limit.</summary>
+    public byte[]? Captured() => _copy?.ToArray();
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        Keep(buffer);
+        inner.Write(buffer);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Keep(buffer.Span);
+        return inner.WriteAsync(buffer, cancellationToken);
+    }
+
+    public override void Flush() => inner.Flush();
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    private void Keep(ReadOnlySpan<byte> buffer)
+    {
+        if (_copy is null)
+        {
+            return;
+        }
+        if (_copy.Length + buffer.Length > limit)
+        {
+            _copy = null;
+            return;
+        }
+        _copy.Write(buffer);
+    }
+}
