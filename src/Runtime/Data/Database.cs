@@ -24,6 +24,7 @@ public sealed class Database : IAsyncDisposable
     private long _writeGeneration;
     private readonly object _versionLock = new();
     private SqliteConnection? _versionProbe;
+    private SqliteCommand? _versionQuery;
     private SemaphoreSlim? _gate;
     private int _maxConcurrentReads;
     // A read that runs inside another read of the same database (on the same thread) must not wait for the gate again.
@@ -235,6 +236,12 @@ public sealed class Database : IAsyncDisposable
     public long WriteGeneration => Interlocked.Read(ref _writeGeneration);
 
     /// <summary>
+    /// Only this process's writer changes it (the internal database, a file of our own): its
+    /// <see cref="WriteGeneration"/> alone names its state, with no data_version read per request.
+    /// </summary>
+    internal bool WrittenOnlyHere { get; init; }
+
+    /// <summary>
     /// A name for the state every answer read from this database depends on; it changes whenever
     /// they may. Immutable: the file's SHA-256, or the embedded image's name (the build names its
     /// bytes). Mutable: <see cref="WriteGeneration"/> with SQLite's <c>data_version</c> read on a
@@ -258,6 +265,10 @@ public sealed class Database : IAsyncDisposable
         // The generation is read first: a write that lands between the two reads moves data_version
         // too, so the pair never names newer data than the answer that follows it will read.
         var generation = WriteGeneration;
+        if (WrittenOnlyHere)
+        {
+            return $"w{generation}";
+        }
         lock (_versionLock)
         {
             if (_closed)
@@ -266,14 +277,16 @@ public sealed class Database : IAsyncDisposable
             }
             try
             {
-                if (_versionProbe is null)
+                if (_versionQuery is null)
                 {
                     _versionProbe = new SqliteConnection(ConnectionString(writable: false));
                     _versionProbe.Open();
+                    // Prepared once: every tagged request reads it, under the lock.
+                    _versionQuery = _versionProbe.CreateCommand();
+                    _versionQuery.CommandText = "PRAGMA data_version";
+                    _versionQuery.Prepare();
                 }
-                using var command = _versionProbe.CreateCommand();
-                command.CommandText = "PRAGMA data_version";
-                var dataVersion = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                var dataVersion = Convert.ToInt64(_versionQuery.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
                 return $"w{generation}.d{dataVersion}";
             }
             catch (SqliteException)
@@ -362,6 +375,7 @@ public sealed class Database : IAsyncDisposable
         await _writer.DisposeAsync().ConfigureAwait(false);
         lock (_versionLock)
         {
+            _versionQuery?.Dispose();
             _versionProbe?.Dispose();
         }
         while (_readers.TryTake(out var reader))

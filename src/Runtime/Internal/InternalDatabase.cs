@@ -43,7 +43,7 @@ internal sealed class InternalDatabase : IAsyncDisposable
     {
         var temporary = path is null;
         path ??= System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"datasette_temp_{Guid.NewGuid():N}.db");
-        var database = new Database(DatabaseKind.ReadWriteFile, path) { Name = "__INTERNAL__", Route = "__INTERNAL__" };
+        var database = new Database(DatabaseKind.ReadWriteFile, path) { Name = "__INTERNAL__", Route = "__INTERNAL__", WrittenOnlyHere = true };
         await database.WriteAsync(c =>
         {
             c.Connection.Execute("PRAGMA journal_mode=wal");
