@@ -1,4 +1,3 @@
-using Datasette.Gen.Runtime.Hosting;
 
 namespace Datasette.Gen.Runtime.Hosting;
 

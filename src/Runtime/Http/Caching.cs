@@ -1,4 +1,3 @@
-using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime.Http;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Datasette.Gen.Runtime.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace Datasette.Gen.Runtime.Http;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
 
 namespace Datasette.Gen.Runtime.Http;

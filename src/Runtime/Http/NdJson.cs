@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
 
 namespace Datasette.Gen.Runtime.Http;

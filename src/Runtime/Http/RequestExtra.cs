@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime.Http;
 

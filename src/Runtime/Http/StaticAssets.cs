@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using Datasette.Gen.Runtime.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace Datasette.Gen.Runtime.Http;
