@@ -1,4 +1,3 @@
-
 namespace Datasette.Gen.Runtime.Hosting;
 
 /// <summary>

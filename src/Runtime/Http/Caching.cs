@@ -1,4 +1,3 @@
-
 namespace Datasette.Gen.Runtime.Http;
 
 /// <summary>Cache-Control and Referrer-Policy on table and row responses, as Datasette sets them.</summary>
