@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Datasette.Gen.Configuration;
 
 namespace Datasette.Gen.Tests.Conformance.Write;
 
@@ -113,34 +114,8 @@ internal sealed record WriteCorpusStep(
         }
     }
 
-    private static void DumpString(string value, StringBuilder text)
-    {
-        text.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': text.Append("\\\""); break;
-                case '\\': text.Append("\\\\"); break;
-                case '\n': text.Append("\\n"); break;
-                case '\r': text.Append("\\r"); break;
-                case '\t': text.Append("\\t"); break;
-                case '\b': text.Append("\\b"); break;
-                case '\f': text.Append("\\f"); break;
-                default:
-                    if (c < 0x20 || c > 0x7e)
-                    {
-                        text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        text.Append(c);
-                    }
-                    break;
-            }
-        }
-        text.Append('"');
-    }
+    // Python's json.dumps with its default ensure_ascii, as replay.py sends bodies: the shared writer's ASCII mode.
+    private static void DumpString(string value, StringBuilder text) => JsonString.Append(text, value, asciiOnly: true);
 
     private static string? Text(CorpusValue? value) => (value as StringValue)?.Value;
 }
