@@ -34,8 +34,9 @@ internal static class TableCsv
         var labels = firstLabels;
         if (stream)
         {
-            query = TableQuery.Build(TablePage.QueryContextOf(request, datasette) with { Args = WithArgs(request.Args, "max", null) }, database, table, config);
-            labels = TableView.ExpandLabels(request, datasette, database, table, query, timeLimit, defaultOn: false);
+            var context = TablePage.QueryContextOf(request, datasette) with { Args = WithArgs(request.Args, "max", null) };
+            query = TableQuery.Build(context, database, table, config);
+            labels = TableView.ExpandLabels(context, database, table, query, timeLimit, defaultOn: false);
         }
         var tableUrl = request.Origin + Urls.Table(datasette, database, table.Name);
         var limitChars = datasette.Settings.MaxCsvMb > 0 ? datasette.Settings.MaxCsvMb * 1024L * 1024L : long.MaxValue;
@@ -71,8 +72,9 @@ internal static class TableCsv
             {
                 break;
             }
-            query = TableQuery.Build(TablePage.QueryContextOf(request, datasette) with { Args = WithArgs(request.Args, "max", page.Next) }, database, table, config);
-            labels = TableView.ExpandLabels(request, datasette, database, table, query, timeLimit, defaultOn: false);
+            var context = TablePage.QueryContextOf(request, datasette) with { Args = WithArgs(request.Args, "max", page.Next) };
+            query = TableQuery.Build(context, database, table, config);
+            labels = TableView.ExpandLabels(context, database, table, query, timeLimit, defaultOn: false);
         }
         body ??= CsvResponse.Start(request, table.Name);
         await CsvResponse.FlushAsync(body, buffer).ConfigureAwait(false);

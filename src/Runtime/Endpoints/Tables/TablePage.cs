@@ -9,11 +9,12 @@ namespace Datasette.Gen.Runtime.Endpoints.Tables;
 /// <summary>
 /// Everything the table page's extras are computed from: <paramref name="Requested"/> is what
 /// <c>_extra=</c> asked for (the <c>extras</c> block marks it selected), <paramref name="Resolved"/>
-/// what the page writes.
+/// what the page writes; <paramref name="QueryContext"/> is what querying is given of the request, made once.
 /// </summary>
 internal sealed record TablePage(
     DatasetteRequest Request,
     Datasette Datasette,
+    QueryContext QueryContext,
     Database Database,
     TableInfo Table,
     TableConfig? Config,
@@ -22,9 +23,6 @@ internal sealed record TablePage(
     ExtraSet Resolved,
     int RowCount)
 {
-    /// <summary>What querying is given of this page's request.</summary>
-    public QueryContext QueryContext { get; } = QueryContextOf(Request, Datasette);
-
     /// <summary>The request's arguments, settings, configuration, actor and address, for the querying code.</summary>
     public static QueryContext QueryContextOf(DatasetteRequest request, Datasette datasette) =>
         new(request.Args, datasette.Settings, datasette.Config, request.ActorPermissions, request.Origin, request.RawPath);

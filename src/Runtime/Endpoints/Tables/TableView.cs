@@ -63,8 +63,9 @@ internal static class TableView
             // reports it (there a 500, from reading the columns), rather than the syntax error of a select with none.
             QueryRunner.Run(database, $"select * from {SqlIdentifier.Escape(table.Name)} limit 0", null, timeLimit, _ => 0);
         }
-        var query = TableQuery.Build(TablePage.QueryContextOf(request, datasette), database, table, config);
-        var expanded = ExpandLabels(request, datasette, database, table, query, timeLimit, defaultOn: format is null);
+        var context = TablePage.QueryContextOf(request, datasette);
+        var query = TableQuery.Build(context, database, table, config);
+        var expanded = ExpandLabels(context, database, table, query, timeLimit, defaultOn: format is null);
 
         if (format is "csv" or "blob")
         {
@@ -130,7 +131,7 @@ internal static class TableView
         writer.WriteString("next_url", nextUrl);
         writer.WritePropertyName("rows");
         writer.WriteRawValue(rows.WrittenMemory.Span, skipInputValidation: true);
-        var page = new TablePage(request, datasette, database, table, config, query, extras.Requested, extras.Resolved, result.Count);
+        var page = new TablePage(request, datasette, context, database, table, config, query, extras.Requested, extras.Resolved, result.Count);
         TableExtras.Write(writer, page);
         writer.WriteBoolean("truncated", false);
         writer.WriteEndObject();
@@ -169,15 +170,15 @@ internal static class TableView
     }
 
     /// <summary>Looks up labels for the foreign keys the request expands, over the values on this page.</summary>
-    internal static List<ExpandedColumn> ExpandLabels(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery query, int timeLimit, bool defaultOn)
+    internal static List<ExpandedColumn> ExpandLabels(QueryContext context, Database database, TableInfo table, TableQuery query, int timeLimit, bool defaultOn)
     {
-        var keys = ForeignKeyLabels.Requested(request.Args, table, defaultOn).Where(k => query.OutputColumns.Contains(k.Column)).ToList();
+        var keys = ForeignKeyLabels.Requested(context.Args, table, defaultOn).Where(k => query.OutputColumns.Contains(k.Column)).ToList();
         if (keys.Count == 0)
         {
             return new List<ExpandedColumn>();
         }
         var values = ForeignKeyLabels.DistinctValues(database, query.PageSql, query.Parameters, keys.Select(k => k.Column).ToList(), timeLimit);
-        return ForeignKeyLabels.Lookup(TablePage.QueryContextOf(request, datasette), database, keys, values);
+        return ForeignKeyLabels.Lookup(context, database, keys, values);
     }
 
     /// <summary>The current URL with _next replaced and the active sort re-stated, absolute.</summary>
