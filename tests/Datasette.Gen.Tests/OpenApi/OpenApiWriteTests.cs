@@ -60,9 +60,9 @@ public sealed class OpenApiWriteTests(ITestOutputHelper output)
     public async Task Write_endpoints_are_described_only_to_actors_allowed_to_use_them()
     {
         var (server, data, frozen) = await StartAsync();
-        await using var _ = server;
-        using var __ = data;
-        using var ___ = frozen;
+        await using var serverScope = server;
+        using var dataScope = data;
+        using var frozenScope = frozen;
         var datasette = server.Datasette;
 
         using var anonymous = await DocumentAsync(server, token: null);
@@ -96,9 +96,9 @@ public sealed class OpenApiWriteTests(ITestOutputHelper output)
     public async Task Request_bodies_are_typed_from_the_table_columns()
     {
         var (server, data, frozen) = await StartAsync();
-        await using var _ = server;
-        using var __ = data;
-        using var ___ = frozen;
+        await using var serverScope = server;
+        using var dataScope = data;
+        using var frozenScope = frozen;
         using var root = await DocumentAsync(server, await server.Datasette.CreateTokenAsync("root"));
         var schemas = root.RootElement.GetProperty("components").GetProperty("schemas");
 
@@ -125,9 +125,9 @@ public sealed class OpenApiWriteTests(ITestOutputHelper output)
     public async Task Write_requests_and_answers_match_the_documented_schemas()
     {
         var (server, data, frozen) = await StartAsync();
-        await using var _ = server;
-        using var __ = data;
-        using var ___ = frozen;
+        await using var serverScope = server;
+        using var dataScope = data;
+        using var frozenScope = frozen;
         var token = await server.Datasette.CreateTokenAsync("root");
         using var request = new HttpRequestMessage(HttpMethod.Get, "/-/openapi.json");
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
