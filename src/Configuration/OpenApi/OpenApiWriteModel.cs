@@ -82,4 +82,8 @@ public sealed record OpenApiTableWrites(OpenApiTable Table, OpenApiTableWriteEnd
 public sealed record OpenApiDatabaseWrites(OpenApiDatabase Database, bool CreateTable, bool ExecuteWrite)
 {
     public bool Any => CreateTable || ExecuteWrite;
+
+    /// <summary>The endpoints an actor holding create-table and execute-write-sql as given may use: both refuse an immutable database.</summary>
+    public static OpenApiDatabaseWrites Usable(OpenApiDatabase database, bool createTable, bool executeWriteSql, bool mutableDatabase) =>
+        new(database, createTable && mutableDatabase, executeWriteSql && mutableDatabase);
 }

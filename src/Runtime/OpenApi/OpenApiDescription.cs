@@ -11,8 +11,9 @@ namespace Datasette.Gen.Runtime.OpenApi;
 
 /// <summary>
 /// The OpenAPI document as one request's actor may see it: every database, table, view and
-/// stored query it may view (and the SQL endpoint where it may execute SQL), each described from
-/// the live schema through the shared builder, or taken compiled when the input is unchanged.
+/// stored query it may view (and the SQL endpoint where it may execute SQL), plus the write
+/// endpoints it may use, each described from the live schema through the shared builders, or
+/// taken compiled when the input is unchanged.
 /// </summary>
 internal static class OpenApiDescription
 {
@@ -60,9 +61,10 @@ internal static class OpenApiDescription
             {
                 parts.Add(OpenApiParts.Sql(described));
             }
-            var databaseWrites = new OpenApiDatabaseWrites(described,
-                CreateTable: database.IsMutable && request.Allowed("create-table", database.Name),
-                ExecuteWrite: database.IsMutable && request.Allowed("execute-write-sql", database.Name));
+            var databaseWrites = OpenApiDatabaseWrites.Usable(described,
+                createTable: request.Allowed("create-table", database.Name),
+                executeWriteSql: request.Allowed("execute-write-sql", database.Name),
+                database.IsMutable);
             if (databaseWrites.Any)
             {
                 parts.Add(OpenApiParts.DatabaseWrites(databaseWrites));
