@@ -44,6 +44,9 @@ public sealed record DatasetteOptions
 
     /// <summary>The deployment's plugins and their hooks (<c>Deployment.Plugins</c>).</summary>
     public PluginRegistry? Plugins { get; init; }
+
+    /// <summary><c>--static MOUNT:DIR</c> and a configuration directory's <c>static/</c>: folders served at <c>/MOUNT/</c>.</summary>
+    internal IReadOnlyList<StaticMount> StaticMounts { get; init; } = [];
 }
 
 /// <summary>

@@ -19,9 +19,19 @@ internal delegate Task EndpointHandler(DatasetteRequest request, Datasette datas
 /// <summary>The built-in routes in Datasette's match order (routes.md §3).</summary>
 internal static partial class DatasetteRoutes
 {
-    /// <summary>The routes of one <see cref="Datasette"/>: each endpoint bound to it, so the HTTP layer only sees requests.</summary>
+    /// <summary>
+    /// The routes of one <see cref="Datasette"/>: each endpoint bound to it, so the HTTP layer only sees
+    /// requests. Static mounts come first, as in Datasette, where they precede the database routes: a
+    /// database named like a mount is not reachable under that prefix.
+    /// </summary>
     public static Route[] Bind(Datasette datasette) =>
-        Array.ConvertAll(All, endpoint => new Route(endpoint.Name, endpoint.Pattern, request => endpoint.Handler(request, datasette), endpoint.AllowPost));
+    [
+        .. datasette.Options.StaticMounts.Select(StaticMountRoute),
+        .. Array.ConvertAll(All, endpoint => new Route(endpoint.Name, endpoint.Pattern, request => endpoint.Handler(request, datasette), endpoint.AllowPost)),
+    ];
+
+    private static Route StaticMountRoute(StaticMount mount) =>
+        new("static-mount", new Regex("^/" + Regex.Escape(mount.Mount) + "/(?<path>.*)$", RegexOptions.CultureInvariant), new StaticDirectory(mount).HandleAsync);
 
     private sealed record Endpoint(string Name, Regex Pattern, EndpointHandler Handler, bool AllowPost = false);
 
