@@ -20,10 +20,10 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// <item><c>inspect-data.json</c> (unless <c>--inspect-file</c>): hashes and counts, and the databases it lists
 /// become immutable unless <c>-i</c> names the immutable files;</item>
 /// <item><c>static/</c> (unless <c>--static</c>): served at <c>/static/</c>;</item>
-/// <item><c>plugins/</c>: Python plugins cannot run in a compiled deployment, whose plugins are C# classes
+/// <item><c>plugins/</c> (unless <c>--plugins-dir</c>, checked the same way): Python plugins cannot run in a compiled deployment, whose plugins are C# classes
 /// compiled in. Serving without them could drop an authentication or permission plugin, so a folder that
 /// holds any <c>*.py</c> stops start-up;</item>
-/// <item><c>templates/</c>: there is no Jinja renderer, so the folder is ignored with a warning (it changes
+/// <item><c>templates/</c> (unless <c>--template-dir</c>, treated the same way): there is no Jinja renderer, so the folder is ignored with a warning (it changes
 /// HTML only; the JSON API is the same with or without it).</item>
 /// </list>
 /// </summary>
@@ -34,10 +34,21 @@ internal static class ConfigurationDirectory
     private static readonly string[] MetadataNames = ["metadata.json", "metadata.yaml", "metadata.yml"];
 
     /// <summary>
-    /// <paramref name="options"/> with a directory among the files replaced by what it holds; unchanged when
-    /// there is none. Applying it twice changes nothing more (the directory is gone from the files).
+    /// <paramref name="options"/> with a directory among the files replaced by what it holds (unchanged when
+    /// there is none); then the plugin and template folders, the directory's or the options', are checked.
     /// </summary>
     public static ServeOptions Apply(ServeOptions options, TextWriter warnings)
+    {
+        var resolved = WithDirectory(options);
+        RefusePythonPlugins(resolved.PluginsDir);
+        if (resolved.TemplateDir is { } templates)
+        {
+            warnings.WriteLine($"Warning: {templates} is not used: Datasette.Gen has no template engine for custom templates.");
+        }
+        return resolved;
+    }
+
+    private static ServeOptions WithDirectory(ServeOptions options)
     {
         var directories = options.Files.Where(Directory.Exists).ToList();
         if (directories.Count == 0)
@@ -49,11 +60,6 @@ internal static class ConfigurationDirectory
             throw new CommandLineException("Cannot pass multiple directories. Pass a single directory as config_dir.", 1);
         }
         var directory = directories[0];
-        RefusePythonPlugins(directory);
-        if (Directory.Exists(Path.Combine(directory, "templates")))
-        {
-            warnings.WriteLine($"Warning: {Path.Combine(directory, "templates")} is not used: Datasette.Gen has no template engine for custom templates.");
-        }
         var files = options.Files.Where(f => f != directory).ToList();
         var databases = DatabaseFiles(directory);
         var inspectFile = options.InspectFile ?? Existing(directory, "inspect-data.json");
@@ -70,6 +76,8 @@ internal static class ConfigurationDirectory
             SettingsFile = Existing(directory, "settings.json"),
             InspectFile = inspectFile,
             InspectedFileNames = inspectedNames,
+            TemplateDir = options.TemplateDir ?? ExistingDirectory(directory, "templates"),
+            PluginsDir = options.PluginsDir ?? ExistingDirectory(directory, "plugins"),
             StaticMounts = options.StaticMounts.Count == 0 && Directory.Exists(staticFolder)
                 ? [new StaticMount("static", Path.GetFullPath(staticFolder))]
                 : options.StaticMounts,
@@ -91,10 +99,15 @@ internal static class ConfigurationDirectory
         return Path.Exists(path) ? path : null;
     }
 
-    private static void RefusePythonPlugins(string directory)
+    private static string? ExistingDirectory(string directory, string name)
     {
-        var plugins = Path.Combine(directory, "plugins");
-        if (!Directory.Exists(plugins))
+        var path = Path.Combine(directory, name);
+        return Directory.Exists(path) ? path : null;
+    }
+
+    private static void RefusePythonPlugins(string? plugins)
+    {
+        if (plugins is null)
         {
             return;
         }

@@ -106,7 +106,7 @@ public static class DatasetteHost
     /// configuration directory among the files replaced by its parts. Applying it again changes nothing.
     /// </summary>
     internal static ServeOptions Resolve(ServeOptions options, TextWriter? warnings = null) =>
-        ConfigurationDirectory.Apply(WithEnvironment(options), warnings ?? Console.Error);
+        options.Resolved ? options : ConfigurationDirectory.Apply(WithEnvironment(options), warnings ?? Console.Error) with { Resolved = true };
 
     /// <summary>The options Datasette also reads from the environment, where the command line left them unset.</summary>
     internal static ServeOptions WithEnvironment(ServeOptions options)
@@ -233,6 +233,7 @@ public static class DatasetteHost
             Actions = deployment.Actions,
             Plugins = deployment.Plugins,
             StaticMounts = options.StaticMounts,
+            VersionNote = options.VersionNote,
         });
         try
         {
@@ -322,7 +323,8 @@ public static class DatasetteHost
                 {
                     continue; // -i for a file also given as a plain argument: immutable wins below
                 }
-                throw new CommandLineException($"Duplicate database file: '{previous}' and '{file}' both refer to {absolute}", 1);
+                // The later spelling first, as Datasette words it.
+                throw new CommandLineException($"Duplicate database file: '{file}' and '{previous}' both refer to {absolute}", 1);
             }
             seen[absolute] = file;
         }

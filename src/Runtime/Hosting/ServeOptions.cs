@@ -60,4 +60,16 @@ public sealed record ServeOptions
 
     /// <summary>A configuration directory's settings.json: settings under the configuration file's and -s.</summary>
     internal string? SettingsFile { get; init; }
+
+    /// <summary><c>--version-note</c>: shown as <c>datasette.note</c> in <c>/-/versions</c>.</summary>
+    internal string? VersionNote { get; init; }
+
+    /// <summary><c>--template-dir</c>, or a configuration directory's <c>templates/</c>.</summary>
+    internal string? TemplateDir { get; init; }
+
+    /// <summary><c>--plugins-dir</c>, or a configuration directory's <c>plugins/</c>.</summary>
+    internal string? PluginsDir { get; init; }
+
+    /// <summary>The directory and environment were applied (<see cref="DatasetteHost.Resolve"/>), and its warnings printed.</summary>
+    internal bool Resolved { get; init; }
 }

@@ -87,7 +87,7 @@ public sealed class ConfigurationDirectoryTests : IDisposable
         Database("data.db");
         var (exit, _, error) = await RunAsync(PathOf("data.db"), _directory, "--get", "/.json");
         Assert.Equal(1, exit);
-        Assert.StartsWith("Error: Duplicate database file:", error);
+        Assert.Equal($"Error: Duplicate database file: '{PathOf("data.db")}' and '{PathOf("data.db")}' both refer to {PathOf("data.db")}", error.Trim());
     }
 
     [Fact]
@@ -257,5 +257,29 @@ public sealed class ConfigurationDirectoryTests : IDisposable
         var exit = await DatasetteHost.RunAsync([_directory, "--get", "/-/databases.json"], deployment, output, new StringWriter());
         Assert.Equal(0, exit);
         Assert.Equal(["demo"], JsonNode.Parse(output.ToString())!["databases"]!.AsArray().Select(d => (string?)d!["name"]));
+    }
+
+    [Fact]
+    public async Task Plugins_dir_and_template_dir_are_checked_as_the_directorys_folders_are()
+    {
+        Write("elsewhere/plugins/p.py", "");
+        Write("elsewhere/templates/base.html", "");
+        var (exit, _, error) = await RunAsync("--plugins-dir", PathOf("elsewhere/plugins"), "--get", "/.json");
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"Error: {PathOf("elsewhere/plugins")} holds Python plugins (p.py)", error);
+        (exit, _, error) = await RunAsync("--template-dir", PathOf("elsewhere/templates"), "--get", "/.json");
+        Assert.Equal(0, exit);
+        Assert.StartsWith($"Warning: {PathOf("elsewhere/templates")} is not used", error);
+        (exit, _, error) = await RunAsync("--template-dir", PathOf("nowhere"), "--get", "/.json");
+        Assert.Equal(2, exit);
+        Assert.Equal($"Error: Invalid value for '--template-dir': Directory '{PathOf("nowhere")}' does not exist.", error.Trim());
+    }
+
+    [Fact]
+    public async Task Version_note_is_shown_in_versions()
+    {
+        Database("data.db");
+        Assert.Equal("deployed by CI", (string?)(await GetJsonAsync("/-/versions.json", "--version-note", "deployed by CI"))["datasette"]!["note"]);
+        Assert.Null((await GetJsonAsync("/-/versions.json"))["datasette"]!["note"]);
     }
 }
