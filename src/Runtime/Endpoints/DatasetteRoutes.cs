@@ -79,6 +79,7 @@ internal static partial class DatasetteRoutes
         new("table-alter", TableAlter(), TableAlterEndpoint.HandleAsync, AllowPost: true),
         new("table-set-column-type", TableSetColumnType(), SetColumnTypeEndpoint.HandleAsync, AllowPost: true),
         new("table-drop", TableDrop(), TableDropEndpoint.HandleAsync, AllowPost: true),
+        new("table-autocomplete", TableAutocompleteRoute(), TableAutocomplete.HandleAsync),
         new("row-delete", RowDelete(), RowDeleteEndpoint.HandleAsync, AllowPost: true),
         new("row-update", RowUpdate(), RowUpdateEndpoint.HandleAsync, AllowPost: true),
     };
@@ -236,6 +237,9 @@ internal static partial class DatasetteRoutes
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/set-column-type$")]
     private static partial Regex TableSetColumnType();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/autocomplete$")]
+    private static partial Regex TableAutocompleteRoute();
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/drop$")]
     private static partial Regex TableDrop();
