@@ -324,6 +324,54 @@ public sealed class Database : IAsyncDisposable
         return _writer.InTransactionAsync(write);
     }
 
+    /// <summary>
+    /// Datasette's <c>db.execute_write(sql, params)</c>: one statement, named parameters (<c>:name</c>),
+    /// run on the single writer in the next group commit, like every write of the JSON API.
+    /// Completes once committed; returns the rows it changed.
+    /// </summary>
+    public async Task<int> ExecuteWriteAsync(string sql, IReadOnlyDictionary<string, object?>? parameters = null)
+    {
+        var changed = await WriteInTransactionAsync(connector => Execute(connector.Connection, sql, parameters)).ConfigureAwait(false);
+        InvalidateSchema();
+        return changed;
+    }
+
+    /// <summary>
+    /// <c>db.execute_write_many(sql, params_seq)</c>: the statement once per parameter set, all in one
+    /// transaction of the group commit (all or none); returns the total of rows changed.
+    /// </summary>
+    public async Task<int> ExecuteWriteManyAsync(string sql, IEnumerable<IReadOnlyDictionary<string, object?>> parameterSets)
+    {
+        ArgumentNullException.ThrowIfNull(parameterSets);
+        var changed = await WriteInTransactionAsync(connector => parameterSets.Sum(parameters => Execute(connector.Connection, sql, parameters))).ConfigureAwait(false);
+        InvalidateSchema();
+        return changed;
+    }
+
+    /// <summary>
+    /// <c>db.execute_write_script(sql)</c>: several statements, run alone between groups, outside any
+    /// transaction of the writer's (a script may hold its own BEGIN and COMMIT).
+    /// </summary>
+    public async Task ExecuteWriteScriptAsync(string sql)
+    {
+        await WriteAsync(connector => Execute(connector.Connection, sql, null)).ConfigureAwait(false);
+        InvalidateSchema();
+    }
+
+    private static int Execute(SqliteConnection connection, string sql, IReadOnlyDictionary<string, object?>? parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (parameters is not null)
+        {
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name.StartsWith(':') ? name : ":" + name, value ?? DBNull.Value);
+            }
+        }
+        return command.ExecuteNonQuery();
+    }
+
     /// <summary>Transactions the writer has committed for <see cref="WriteInTransactionAsync{T}"/> (each one fsync).</summary>
     internal long GroupCommits => _writer.Commits;
 
