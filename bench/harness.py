@@ -174,11 +174,13 @@ def compare(kind, ours, base):
 LATENCY_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 
 
-def wrk(port, path, seconds, threads, connections, probe_facets=False):
-    """Loads path with wrk. With probe_facets, fetches it once mid-run and reports facets the
-    server gave up on under load (facet_time_limit_ms), which make it do less work than the other."""
+def wrk(port, path, seconds, threads, connections, probe_facets=False, script=None):
+    """Loads path with wrk (a Lua script sets the method, body and headers of a write). With
+    probe_facets, fetches it once mid-run and reports facets the server gave up on under load
+    (facet_time_limit_ms), which make it do less work than the other."""
     url = "http://127.0.0.1:%d%s" % (port, path)
-    argv = ["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--timeout", "10s", "--latency", url]
+    argv = ["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--timeout", "10s", "--latency"]
+    argv += (["-s", script] if script else []) + [url]
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     probes = timed_out = 0
     try:
@@ -250,6 +252,89 @@ def cold_start(argv, cwd, launches, path="/.json"):
     return statistics.median(times), min(times), max(times)
 
 
+WRITE_BATCH = 100
+WRITE_SECRET = "bench-write-secret"
+# (name, wrk threads, connections): the issue's 1 and 16 concurrent clients.
+WRITE_CASES = [("write: 100-row inserts, 1 client", 1, 1), ("write: 100-row inserts, 16 clients", 2, 16)]
+
+
+def write_db(path):
+    """A fresh file with the table both servers insert into (rowid keys, so one body repeats)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+    conn = sqlite3.connect(path)
+    conn.execute("create table writes (id integer primary key, name text not null, value real, payload text)")
+    conn.commit()
+    conn.close()
+
+
+def write_script(path, token=None):
+    """The wrk Lua script posting one 100-row batch per request."""
+    rows = [{"name": "row %d" % i, "value": i * 1.5, "payload": "x" * 40} for i in range(WRITE_BATCH)]
+    body = json.dumps({"rows": rows})
+    lines = ['wrk.method = "POST"', "wrk.body = %s" % json.dumps(body), 'wrk.headers["Content-Type"] = "application/json"']
+    if token:
+        lines.append('wrk.headers["Authorization"] = "Bearer %s"' % token)
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    return path
+
+
+def run_writes(ours_exe, base_exe, work, seconds, warmup):
+    """Both servers on a fresh writes.db each, same durability (WAL, synchronous=FULL): ours
+    through the JSON write API (group commit), the baseline one transaction per request."""
+    token = subprocess.run([ours_exe, "create-token", "root", "--secret", WRITE_SECRET], capture_output=True, text=True,
+                           timeout=60, check=True).stdout.split()[-1]
+    results = []
+    for name, threads, connections in WRITE_CASES:
+        result = {"name": name, "threads": threads, "connections": connections}
+        for key in ("ours", "base"):
+            folder = os.path.join(work, "writes-" + key)
+            write_db(os.path.join(folder, "writes.db"))
+            port = free_port()
+            if key == "ours":
+                argv = [ours_exe, os.path.join("writes-ours", "writes.db"), "--root", "--secret", WRITE_SECRET, "-p", str(port)]
+                script = write_script(os.path.join(folder, "insert.lua"), token)
+            else:
+                argv = [base_exe, "--port", str(port), "writes=" + os.path.join("writes-base", "writes.db") + "?writable"]
+                script = write_script(os.path.join(folder, "insert.lua"))
+            server = Server(key + " writes", argv, work, port)
+            try:
+                server.start()
+                if warmup:
+                    wrk(port, "/writes/writes/-/insert", warmup, threads, connections, script=script)
+                result[key] = wrk(port, "/writes/writes/-/insert", seconds, threads, connections, script=script)
+            finally:
+                server.stop()
+            conn = sqlite3.connect(os.path.join(folder, "writes.db"))
+            stored = conn.execute("select count(*) from writes").fetchone()[0]
+            conn.close()
+            if stored % WRITE_BATCH:
+                result[key]["errors"].append("%d rows stored: not whole batches" % stored)
+            print("  %-30s %s: %.0f rows/s, %d rows stored" % (name, key, result[key]["rps"] * WRITE_BATCH, stored), file=sys.stderr, flush=True)
+        results.append(result)
+    return results
+
+
+def write_table(results, out):
+    out("| write case | ours rows/s | base rows/s | ours/base (target ≥ %d%%) | ours p50 / p99 ms | base p50 / p99 ms | note |" % (TARGET_RATIO * 100))
+    out("|---|---:|---:|---:|---:|---:|---|")
+    for r in results:
+        o, b = r["ours"], r["base"]
+        value = o["rps"] / b["rps"] if b["rps"] > 0 else 0
+        notes = ["%s: %s" % (label, ", ".join(x["errors"])) for label, x in (("ours", o), ("baseline", b)) if x["errors"]]
+        out("| %s (`wrk -t%d -c%d`) | %s | %s | %.0f%% %s | %s / %s | %s / %s | %s |" % (
+            r["name"], r["threads"], r["connections"], fmt(o["rps"] * WRITE_BATCH), fmt(b["rps"] * WRITE_BATCH),
+            value * 100, "ok" if value >= TARGET_RATIO else "**MISS**",
+            fmt(o["p50"], 2), fmt(o["p99"], 2), fmt(b["p50"], 2), fmt(b["p99"], 2), "; ".join(notes)))
+    out("")
+    out("Writes: `POST /writes/writes/-/insert` with `{\"rows\": [100 rows]}` per request into a fresh file, WAL with "
+        "synchronous=FULL on both. Ours: the JSON write API as root with a token, requests that queue together share one "
+        "commit (group commit). Baseline: one transaction per request on its single write connection, no group commit.")
+
+
 def fmt(value, digits=0, suffix=""):
     if value is None:
         return "–"
@@ -265,6 +350,7 @@ def main():
     ap.add_argument("--results", required=True)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--connections", type=int, default=16)
+    ap.add_argument("--writes-only", action="store_true", help="only the write cases (needs no big.db)")
     args = ap.parse_args()
 
     seconds = 2 if args.quick else 10
@@ -272,6 +358,13 @@ def main():
     launches = 5 if args.quick else 20
     work = os.path.abspath(args.workdir)
     ours_exe, base_exe = os.path.abspath(args.ours), os.path.abspath(args.baseline)
+    if args.writes_only:
+        lines = []
+        write_table(run_writes(ours_exe, base_exe, work, seconds, warmup), lines.append)
+        text = "# Datasette.Gen benchmark: writes only (%s mode)\n\n%s · %d cores · load average %.2f\n\n" % (
+            "quick" if args.quick else "full", cpu_model(), os.cpu_count() or 0, os.getloadavg()[0]) + "\n".join(lines) + "\n"
+        sys.stdout.write(text)
+        return 0
     for path in (ours_exe, base_exe, os.path.join(work, "fixtures.db"), os.path.join(work, "big.db")):
         if not os.path.exists(path):
             raise HarnessError("missing: " + path)
@@ -331,6 +424,8 @@ def main():
         ours.stop()
         base.stop()
 
+    writes = run_writes(ours_exe, base_exe, work, seconds, warmup)
+
     print("  cold start (%d launches each)" % launches, file=sys.stderr, flush=True)
     cold = {
         "ours": cold_start(ours_argv, work, launches),
@@ -374,6 +469,8 @@ def main():
             fmt(o and o["rps"]), fmt(b and b["rps"]), ratio,
             fmt(o and o["p50"], 2), fmt(o and o["p99"], 2), fmt(b and b["p50"], 2), fmt(b and b["p99"], 2),
             "; ".join(notes)))
+    out("")
+    write_table(writes, out)
     out("")
     out("| measure | ours | baseline | target (ours) |")
     out("|---|---:|---:|---|")
