@@ -254,8 +254,9 @@ def cold_start(argv, cwd, launches, path="/.json"):
 
 WRITE_BATCH = 100
 WRITE_SECRET = "bench-write-secret"
-# (name, wrk threads, connections): the 1 and 16 concurrent clients.
-WRITE_CASES = [("write: 100-row inserts, 1 client", 1, 1), ("write: 100-row inserts, 16 clients", 2, 16)]
+# (name, wrk threads, connections, held to the ratio target): the 1 and 16 concurrent
+# clients; its target (≥ 70% of the baseline) is set for 16, the single client is reported only.
+WRITE_CASES = [("write: 100-row inserts, 1 client", 1, 1, False), ("write: 100-row inserts, 16 clients", 2, 16, True)]
 
 
 def write_db(path):
@@ -288,8 +289,8 @@ def run_writes(ours_exe, base_exe, work, seconds, warmup):
     token = subprocess.run([ours_exe, "create-token", "root", "--secret", WRITE_SECRET], capture_output=True, text=True,
                            timeout=60, check=True).stdout.split()[-1]
     results = []
-    for name, threads, connections in WRITE_CASES:
-        result = {"name": name, "threads": threads, "connections": connections}
+    for name, threads, connections, targeted in WRITE_CASES:
+        result = {"name": name, "threads": threads, "connections": connections, "targeted": targeted}
         for key in ("ours", "base"):
             folder = os.path.join(work, "writes-" + key)
             write_db(os.path.join(folder, "writes.db"))
@@ -327,7 +328,7 @@ def write_table(results, out):
         notes = ["%s: %s" % (label, ", ".join(x["errors"])) for label, x in (("ours", o), ("baseline", b)) if x["errors"]]
         out("| %s (`wrk -t%d -c%d`) | %s | %s | %.0f%% %s | %s / %s | %s / %s | %s |" % (
             r["name"], r["threads"], r["connections"], fmt(o["rps"] * WRITE_BATCH), fmt(b["rps"] * WRITE_BATCH),
-            value * 100, "ok" if value >= TARGET_RATIO else "**MISS**",
+            value * 100, ("ok" if value >= TARGET_RATIO else "**MISS**") if r["targeted"] else "(no target)",
             fmt(o["p50"], 2), fmt(o["p99"], 2), fmt(b["p50"], 2), fmt(b["p99"], 2), "; ".join(notes)))
     out("")
     out("Writes: `POST /writes/writes/-/insert` with `{\"rows\": [100 rows]}` per request into a fresh file, WAL with "
