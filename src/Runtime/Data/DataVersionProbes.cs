@@ -17,8 +17,10 @@ namespace Datasette.Gen.Runtime.Data;
 /// </summary>
 internal sealed class DataVersionProbes(Func<SqliteConnection> open) : IDisposable
 {
-    // Idle probes kept beyond this are closed: enough for every thread that serves requests at once.
-    private static readonly int MaxIdle = Math.Max(4, Environment.ProcessorCount * 4);
+    // Idle probes kept beyond this are closed. Generous, because a new probe must move the epoch on
+    // its first read (it cannot know which commits it missed): a pool that shrank and regrew under
+    // load would change every tag each time. One probe is a read-only connection holding page 1.
+    private const int MaxIdle = 64;
 
     private readonly ConcurrentBag<Probe> _idle = new();
     private int _idleCount;
