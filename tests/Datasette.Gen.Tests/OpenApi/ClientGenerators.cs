@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
@@ -26,35 +27,35 @@ public static partial class ClientGenerators
     public static string ClientProject => Path.Combine(OpenApiTools.Folder, "dotnet-client");
 
     /// <summary>
-    /// The Kiota warnings a document of ours may cause, each for something Kiota cannot express
-    /// (docs/openapi.md says why). Any other warning fails the test that generated it.
+    /// How the generators are run and the Kiota warnings a document of ours may cause (each for
+    /// something Kiota cannot express; docs/openapi.md says why): tests/openapi-tools/client-generators.json,
+    /// which tests/openapi-tools/published-clients reads too. Any other warning fails the test that generated it.
     /// </summary>
-    public static readonly IReadOnlyList<string> ExpectedKiotaWarnings = new[]
-    {
-        // servers[0] is base_url, a path: the host is the client's to set.
-        "A servers entry (v3) or host + basePath + schemes properties (v2) was not present in the OpenAPI description.",
-        // next_url is a URI; Kiota types it as a string.
-        "The format uri is not supported by Kiota and the string type will be used.",
-    };
+    private static readonly JsonNode Options = JsonNode.Parse(File.ReadAllText(Path.Combine(OpenApiTools.Folder, "client-generators.json")))!;
 
-    /// <summary>
-    /// The row-level write paths (<c>/{db}/{table}/{pks}/-/update</c>, <c>…/-/delete</c>), which Kiota
-    /// cannot generate beside the row page <c>/{pks}.json</c>: it merges the two path parameters of
-    /// one level into one indexer and drops <c>.json</c> from the row page's URL (docs/openapi.md).
-    /// </summary>
-    public const string KiotaRowWritePaths = "**/{pks}/-/**";
+    public static IReadOnlyList<string> ExpectedKiotaWarnings { get; } =
+        Options["kiota"]!["expectedWarnings"]!.AsArray().Select(w => w!["text"]!.GetValue<string>()).ToList();
+
+    private static List<string> Arguments(JsonNode? node) => node!.AsArray().Select(a => a!.GetValue<string>()).ToList();
 
     private static readonly Lazy<string?> RestoreProblem = new(Restore, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Runs <c>kiota generate</c>; returns its warnings (the update check, which needs the network, left out).</summary>
-    public static async Task<List<string>> KiotaAsync(string language, string document, string output, string? @namespace, params string[] extra)
+    /// <summary>
+    /// Runs <c>kiota generate</c>, leaving out the paths the language's writer cannot generate;
+    /// returns its warnings (the update check, which needs the network, left out).
+    /// </summary>
+    public static async Task<List<string>> KiotaAsync(string language, string document, string output, string? @namespace)
     {
-        var args = new List<string> { "tool", "run", "kiota", "--", "generate", "-l", language, "-d", document, "-o", output, "-c", "ApiClient", "--clean-output", "--log-level", "Warning" };
+        var args = new List<string> { "tool", "run", "kiota", "--", "generate", "-l", language, "-d", document, "-o", output };
+        args.AddRange(Arguments(Options["kiota"]!["arguments"]));
+        if (Options["kiota"]!["excludePaths"]![language] is { } excluded)
+        {
+            args.AddRange(new[] { "--exclude-path", excluded["path"]!.GetValue<string>() });
+        }
         if (@namespace is not null)
         {
             args.AddRange(new[] { "-n", @namespace });
         }
-        args.AddRange(extra);
         var (exitCode, text) = await DotnetAsync(Paths.RepositoryRoot, TimeSpan.FromMinutes(4), args.ToArray());
         Assert.True(exitCode == 0, $"kiota generate -l {language} failed ({exitCode}):\n{text}");
         return KiotaEntry().Matches(text)
@@ -72,11 +73,12 @@ public static partial class ClientGenerators
     public static List<string> Unexpected(IEnumerable<string> warnings) =>
         warnings.Where(w => !ExpectedKiotaWarnings.Any(e => w.Contains(e, StringComparison.Ordinal))).ToList();
 
-    /// <summary>Runs NSwag's C# client generator with System.Text.Json and optional parameters; returns its output.</summary>
+    /// <summary>Runs NSwag's C# client generator with client-generators.json's options; returns its output.</summary>
     public static async Task<string> NSwagAsync(string document, string outputFile, string @namespace)
     {
-        var (exitCode, text) = await DotnetAsync(Paths.RepositoryRoot, TimeSpan.FromMinutes(4), "tool", "run", "nswag", "--", "openapi2csclient",
-            "/input:" + document, "/output:" + outputFile, "/namespace:" + @namespace, "/JsonLibrary:SystemTextJson", "/GenerateOptionalParameters:true");
+        var args = new List<string> { "tool", "run", "nswag", "--", "openapi2csclient", "/input:" + document, "/output:" + outputFile, "/namespace:" + @namespace };
+        args.AddRange(Arguments(Options["nswag"]!["arguments"]));
+        var (exitCode, text) = await DotnetAsync(Paths.RepositoryRoot, TimeSpan.FromMinutes(4), args.ToArray());
         Assert.True(exitCode == 0, $"nswag openapi2csclient failed ({exitCode}):\n{text}");
         return text;
     }

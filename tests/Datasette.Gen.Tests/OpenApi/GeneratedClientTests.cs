@@ -35,7 +35,7 @@ public sealed partial class GeneratedClientTests(ITestOutputHelper output)
         foreach (var (name, document) in documents)
         {
             var kiota = Path.Combine(ClientGenerators.DotnetOutput, name + "Kiota");
-            var warnings = await ClientGenerators.KiotaAsync("CSharp", document, kiota, name + ".Kiota", "--exclude-path", ClientGenerators.KiotaRowWritePaths);
+            var warnings = await ClientGenerators.KiotaAsync("CSharp", document, kiota, name + ".Kiota");
             output.WriteLine($"kiota CSharp {name}: {warnings.Count} warnings\n  " + string.Join("\n  ", warnings));
             Assert.Empty(ClientGenerators.Unexpected(warnings));
             AssertNoNumberedNames(Directory.GetFiles(Path.Combine(kiota, "Models"), "*.cs").Select(Path.GetFileNameWithoutExtension)!, "Kiota " + name);
@@ -66,10 +66,8 @@ public sealed partial class GeneratedClientTests(ITestOutputHelper output)
         OpenApiTools.EnsureInstalled();
         foreach (var (name, document) in documents)
         {
-            // Kiota's TypeScript writer puts the builder of a path segment "-" into its parent's index.ts,
-            // which then does not compile: those paths are left out (docs/openapi.md).
-            var warnings = await ClientGenerators.KiotaAsync("TypeScript", document, Path.Combine(ClientGenerators.KiotaTypeScriptOutput, name.ToLowerInvariant()), null,
-                "--exclude-path", "**/-/**");
+            // Without the paths with a "-" segment, which Kiota's TypeScript writer breaks (client-generators.json).
+            var warnings = await ClientGenerators.KiotaAsync("TypeScript", document, Path.Combine(ClientGenerators.KiotaTypeScriptOutput, name.ToLowerInvariant()), null);
             output.WriteLine($"kiota TypeScript {name}: {warnings.Count} warnings\n  " + string.Join("\n  ", warnings));
             Assert.Empty(ClientGenerators.Unexpected(warnings));
         }
