@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Model;
-using Datasette.Gen.Runtime.Endpoints.Auth;
 using Datasette.Gen.Runtime.Html;
 using Datasette.Gen.Runtime.Http;
 
@@ -42,7 +41,7 @@ internal static class PageChromes
             ExtraCss = Assets(datasette.Config.ExtraCssUrls),
             ExtraJs = Assets(datasette.Config.ExtraJsUrls),
             Crumbs = Crumbs(request, datasette, database, table),
-            ActorName = actor is null ? null : AuthViews.DisplayActor(actor),
+            ActorName = actor is null ? null : ActorDisplay.Name(actor),
             // Only a cookie can be cleared by logging out; a token or plugin actor cannot.
             CanLogOut = actor is not null && request.Cookie("ds_actor") is not null,
             Messages = request.ShowMessages().Select(m => new FlashMessage(m.Message, m.Type switch
@@ -118,5 +117,5 @@ internal static class PageChromes
     }
 
     /// <summary>Display name of an actor object, for pages that show one.</summary>
-    public static string DisplayName(JsonObject actor) => AuthViews.DisplayActor(actor);
+    public static string DisplayName(JsonObject actor) => ActorDisplay.Name(actor);
 }
