@@ -24,4 +24,6 @@ internal static class DebugSlices
     public static RazorSlice PermissionTool(PermissionToolPageModel model) => new Html_Slices_PermissionTool { Model = model };
 
     public static RazorSlice Permissions(PermissionsPageModel model) => new Html_Slices_PermissionsDebug { Model = model };
+
+    public static RazorSlice ExecuteWrite(ExecuteWritePageModel model) => new Html_Slices_ExecuteWrite { Model = model };
 }
