@@ -23,6 +23,10 @@ class ColumnChooser extends HTMLElement {
     const title = document.createElement("h2");
     title.id = "column-chooser-title";
     title.textContent = "Choose columns";
+    const apply = document.createElement("button");
+    apply.type = "submit";
+    apply.value = "apply";
+    apply.textContent = "Apply";
     const fieldset = document.createElement("fieldset");
     const legend = document.createElement("legend");
     legend.className = "visually-hidden";
@@ -41,14 +45,14 @@ class ColumnChooser extends HTMLElement {
       fieldset.append(label);
     }
     const toggles = document.createElement("p");
-    const selectAll = button("Select all", () => boxes.forEach((b) => { b.checked = true; }));
-    const selectNone = button("Select none", () => boxes.forEach((b) => { b.checked = false; }));
+    const setAll = (checked) => {
+      for (const b of boxes) b.checked = checked;
+      apply.disabled = !checked;
+    };
+    const selectAll = button("Select all", () => setAll(true));
+    const selectNone = button("Select none", () => setAll(false));
     toggles.append(selectAll, " ", selectNone);
     const actions = document.createElement("p");
-    const apply = document.createElement("button");
-    apply.type = "submit";
-    apply.value = "apply";
-    apply.textContent = "Apply";
     const cancel = button("Cancel", () => dialog.close());
     actions.append(apply, " ", cancel);
     // At least one column must stay visible.
