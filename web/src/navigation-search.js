@@ -73,7 +73,10 @@ class NavigationSearch extends HTMLElement {
     for (const type of types) {
       const group = document.createElement("div");
       group.setAttribute("role", "group");
-      const heading = document.createElement("h3");
+      // Inside a listbox a group may hold only options, so its heading is presentational text.
+      const heading = document.createElement("div");
+      heading.className = "navigation-search-heading";
+      heading.setAttribute("role", "presentation");
       heading.id = `navigation-search-group-${type}`;
       heading.textContent = TYPE_LABELS[type] || type;
       group.setAttribute("aria-labelledby", heading.id);
