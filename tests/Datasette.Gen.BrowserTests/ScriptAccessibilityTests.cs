@@ -15,8 +15,10 @@ public sealed class ScriptAccessibilityTests(BrowserFixture fixture)
         await browser.GotoAsync("/-/browser-test/table.html");
         await page.GetByRole(AriaRole.Button, new() { Name = "Column actions for state" }).ClickAsync();
         await Axe.AssertNoSeriousViolationsAsync(page, "the column menu");
-        await page.Locator("details.actions-menu-links summary").ClickAsync();
+        await page.Locator("details.actions-menu summary").ClickAsync();
         await Axe.AssertNoSeriousViolationsAsync(page, "an open details menu");
+        await page.Locator("details.nav-menu summary").ClickAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page, "the open nav menu");
     }
 
     [BrowserFact]

@@ -22,6 +22,10 @@ public sealed class ScriptContractTests(BrowserFixture fixture)
         Assert.True(await page.EvaluateAsync<bool>("() => window.initDetail === true"));
         Assert.Equal("1.0a37", await page.EvaluateAsync<string>("() => window.__DATASETTE__.VERSION"));
         Assert.True(await page.EvaluateAsync<bool>("() => window.__DATASETTE__.plugins.has('column-plugin')"));
+        // Datasette's globals for plugins, from #datasette-page-data.
+        Assert.Equal("/fixtures/facetable", await page.EvaluateAsync<string>("() => window._datasetteTableData.tableUrl"));
+        Assert.Equal(new[] { "pk" }, await page.EvaluateAsync<string[]>("() => window._columnChooserData.primaryKeys"));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.DATASETTE_ALLOW_FACET"));
         Assert.Equal("rendered by a plugin", await page.Locator(".above-table-panel #plugin-panel div").TextContentAsync());
         Assert.True(await page.Locator(".above-table-panel").IsVisibleAsync());
 
@@ -114,7 +118,7 @@ public sealed class ScriptContractTests(BrowserFixture fixture)
         await using var browser = await fixture.NewPageAsync();
         var page = browser.Page;
         await browser.GotoAsync("/-/browser-test/table.html");
-        var actions = page.Locator("details.actions-menu-links");
+        var actions = page.Locator("details.actions-menu");
         Assert.Equal("menu", await actions.Locator("ul").GetAttributeAsync("role"));
         Assert.Equal(3, await actions.GetByRole(AriaRole.Menuitem, new() { IncludeHidden = true }).CountAsync());
 

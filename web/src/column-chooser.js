@@ -81,6 +81,16 @@ function button(text, onClick) {
 
 export function initColumnChooser() {
   if (!customElements.get("column-chooser")) customElements.define("column-chooser", ColumnChooser);
+  // Pages that give the chooser's data but no element of their own get one, with its button
+  // above the rows table.
+  const wrapper = document.querySelector(".table-wrapper");
+  if (window._columnChooserData && wrapper && !document.querySelector("column-chooser")) {
+    const chooser = document.createElement("column-chooser");
+    const p = document.createElement("p");
+    p.className = "column-chooser-open";
+    p.append(button("Choose columns", () => openColumnChooser()));
+    wrapper.before(p, chooser);
+  }
   for (const opener of document.querySelectorAll("[data-column-chooser-open]")) {
     opener.addEventListener("click", (ev) => { ev.preventDefault(); openColumnChooser(); });
   }

@@ -47,8 +47,17 @@ export function initDetailsMenus(root = document) {
     if (!summary) continue;
     summary.setAttribute("aria-haspopup", "menu");
     summary.setAttribute("aria-expanded", String(details.open));
-    for (const list of details.querySelectorAll("ul")) {
-      if (menuItems(list).length) markMenu(list, summary.textContent.trim() || null);
+    // Markup that already declares its menu keeps it; otherwise the lists of links become menus.
+    const declared = details.querySelector("[role=menu]");
+    if (declared) {
+      // A list between the menu and its items would own them instead: make it presentational.
+      for (const list of declared.querySelectorAll("ul, ol")) if (!list.getAttribute("role")) list.setAttribute("role", "none");
+      for (const li of declared.querySelectorAll("li")) if (!li.getAttribute("role")) li.setAttribute("role", "none");
+      for (const item of menuItems(declared)) if (!item.getAttribute("role")) item.setAttribute("role", "menuitem");
+    } else {
+      for (const list of details.querySelectorAll("ul")) {
+        if (menuItems(list).length) markMenu(list, summary.textContent.trim() || null);
+      }
     }
     details.addEventListener("toggle", () => {
       summary.setAttribute("aria-expanded", String(details.open));

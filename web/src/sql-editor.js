@@ -29,15 +29,20 @@ const theme = EditorView.theme({
   ".cm-tooltip-autocomplete > ul > li[aria-selected]": { backgroundColor: "Highlight", color: "HighlightText" },
 });
 
+// Table → columns for completion: "tableColumns" of #datasette-page-data, else #sql-editor-schema.
 function readSchema() {
-  const el = document.getElementById("sql-editor-schema");
-  if (!el) return {};
-  try {
-    const parsed = JSON.parse(el.textContent);
-    return parsed && typeof parsed === "object" ? parsed : {};
-  } catch {
-    return {};
+  for (const id of ["datasette-page-data", "sql-editor-schema"]) {
+    const el = document.getElementById(id);
+    if (!el) continue;
+    try {
+      const parsed = JSON.parse(el.textContent);
+      const schema = id === "datasette-page-data" ? parsed?.tableColumns : parsed;
+      if (schema && typeof schema === "object") return schema;
+    } catch {
+      // a malformed block only costs completion
+    }
   }
+  return {};
 }
 
 function submit(form) {
