@@ -1,0 +1,14 @@
+using AspNetCoreGeneratedDocument;
+using RazorSlices;
+
+namespace Datasette.Gen.Runtime.Html.Pages;
+
+/// <summary>
+/// The page slices by name. The Razor compiler makes each .cshtml an internal class; these
+/// factories construct them directly, so nothing is found by reflection and the trimmer sees
+/// every template.
+/// </summary>
+internal static class HtmlSlices
+{
+    public static RazorSlice Table(TablePageModel model) => new Html_Slices_Table { Model = model };
+}
