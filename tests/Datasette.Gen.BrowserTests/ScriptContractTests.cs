@@ -177,7 +177,10 @@ public sealed class ScriptContractTests(BrowserFixture fixture)
         await browser.GotoAsync("/-/browser-test/table.html");
         var form = page.Locator("form.filters");
         await form.GetByRole(AriaRole.Button, new() { Name = "Add a filter" }).ClickAsync();
-        Assert.Equal(2, await form.Locator(".filter-row").CountAsync());
+        // The sort row shares the class but is not a filter row: never cloned, stays last.
+        Assert.Equal(3, await form.Locator(".filter-row").CountAsync());
+        Assert.Equal(1, await form.Locator(".sort-row").CountAsync());
+        Assert.Equal(1, await form.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).CountAsync());
         var added = form.Locator(".filter-row").Nth(1);
         Assert.Equal("_filter_column_1", await added.Locator("select").First.GetAttributeAsync("name"));
         Assert.Equal("_filter_value_1", await added.Locator("input").GetAttributeAsync("name"));
@@ -193,7 +196,8 @@ public sealed class ScriptContractTests(BrowserFixture fixture)
         Assert.Equal(new[] { "CA", "MI" }, await page.Locator($"datalist#{list} option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)"));
 
         await added.GetByRole(AriaRole.Button, new() { Name = "Remove this filter" }).ClickAsync();
-        Assert.Equal(1, await form.Locator(".filter-row").CountAsync());
+        Assert.Equal(2, await form.Locator(".filter-row").CountAsync());
+        Assert.Equal(0, await form.Locator(".sort-row .filter-remove").CountAsync());
         browser.AssertNoErrors();
     }
 

@@ -32,7 +32,8 @@ function syncRow(row, datalistFor) {
 export function initFilters() {
   const form = document.querySelector("form.filters");
   if (!form) return;
-  const rows = () => Array.from(form.querySelectorAll(".filter-row"));
+  // Filter rows are the ones with a column select: the form's other rows (search, sort) share the class.
+  const rows = () => Array.from(form.querySelectorAll(".filter-row")).filter((row) => field(row, "_filter_column"));
   if (!rows().length) return;
 
   const lists = new Map();

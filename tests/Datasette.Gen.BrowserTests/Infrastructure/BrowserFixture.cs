@@ -74,6 +74,10 @@ public sealed class BrowserFixture : IAsyncLifetime
                 await route.FulfillAsync(new RouteFulfillOptions { Status = 404, Body = "no contract page " + name });
             }
         });
+        // The corpus configuration names an extra stylesheet no server has (Datasette's fixtures
+        // do the same); an empty one keeps its 404 out of the page's console errors.
+        await page.RouteAsync(BaseUrl + "/static/extra-css-urls.css", route =>
+            route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/css", Body = "" }));
         return new BrowserPage(context, page);
     }
 

@@ -45,7 +45,7 @@ internal static class TableHtml
             PageChromes.BodyClass("table", database.Name, table.Name),
             Templates.Table(database.Name, table.Name),
             database.Name, table.Name,
-            pageDataJson: PageData(database, table, tableUrl, query));
+            pageDataJson: PageData(database, table, tableUrl, query, datasette.Settings.AllowFacet));
         long? count = page.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt64() : null;
         var truncated = count == TableCounts.Cap;
         var description = query.HumanDescription;
@@ -86,7 +86,7 @@ internal static class TableHtml
     }
 
     /// <summary>The JSON the page's scripts read (docs/html.md): names, URLs, columns and the SQL completion schema.</summary>
-    private static string PageData(Database database, TableInfo table, string tableUrl, TableQuery query)
+    private static string PageData(Database database, TableInfo table, string tableUrl, TableQuery query, bool allowFacet)
     {
         using var buffer = new JsonBody();
         var w = buffer.Writer;
@@ -101,6 +101,8 @@ internal static class TableHtml
         w.WriteStringArray("allColumns", table.Columns.Select(col => col.Name));
         w.WriteString("sort", query.SortColumn);
         w.WriteBoolean("sortDesc", query.SortDescending);
+        // The column menu's "Facet by this" (Datasette's DATASETTE_ALLOW_FACET).
+        w.WriteBoolean("allowFacet", allowFacet);
         w.WriteEndObject();
         w.Flush();
         return ScriptSafe(System.Text.Encoding.UTF8.GetString(buffer.WrittenMemory.Span));
