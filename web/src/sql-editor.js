@@ -94,4 +94,4 @@ export function enhance(textarea) {
 }
 
 const textarea = document.getElementById("sql-editor");
-if (textarea && !textarea.readOnly) enhance(textarea);
+if (textarea && textarea.tagName === "TEXTAREA" && !textarea.readOnly) enhance(textarea);

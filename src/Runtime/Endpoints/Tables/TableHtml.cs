@@ -105,11 +105,8 @@ internal static class TableHtml
         w.WriteBoolean("allowFacet", allowFacet);
         w.WriteEndObject();
         w.Flush();
-        return ScriptSafe(System.Text.Encoding.UTF8.GetString(buffer.WrittenMemory.Span));
+        return ScriptJson.Safe(System.Text.Encoding.UTF8.GetString(buffer.WrittenMemory.Span));
     }
-
-    /// <summary>JSON inside a script element: no "&lt;/" can end it early.</summary>
-    internal static string ScriptSafe(string json) => json.Replace("</", "<\\/", StringComparison.Ordinal);
 
     private static FilterForm Filters(DatasetteRequest request, TableInfo table, TableQuery query, IReadOnlyList<string> sortable)
     {
@@ -166,6 +163,8 @@ internal static class TableHtml
             headers.Add(new HeaderCell(column, "col-" + CssClass.Sanitise(column), info?.Type.ToLowerInvariant(), info?.NotNull ?? false, isPk, false,
                 descriptions.GetValueOrDefault(column), sortUrl, arrow));
         }
+        // Per column, not per cell: the sanitiser is a regex match.
+        var columnClasses = query.OutputColumns.Select(column => "col-" + CssClass.Sanitise(column)).ToArray();
         var truncate = datasette.Settings.TruncateCellsHtml;
         var result = new List<RowCells>();
         foreach (var row in rows.EnumerateArray())
@@ -187,10 +186,11 @@ internal static class TableHtml
                 var text = WebUtility.HtmlEncode(string.Join(",", table.KeyColumns.Select(k => row.TryGetProperty(k, out var v) ? KeyText(v) : "")));
                 cells.Add(new Cell("col-Link type-pk", "Link", $"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{text}</a>"));
             }
-            foreach (var column in query.OutputColumns)
+            for (var i = 0; i < query.OutputColumns.Count; i++)
             {
+                var column = query.OutputColumns[i];
                 var value = row.TryGetProperty(column, out var v) ? v : default;
-                var css = "col-" + CssClass.Sanitise(column);
+                var css = columnClasses[i];
                 if (column == singlePk && rowUrl is not null)
                 {
                     cells.Add(new Cell(css + " type-pk", column, $"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{CellHtml.Render(value, default, 0)}</a>"));
