@@ -70,6 +70,28 @@ public sealed class PageFlowTests(BrowserFixture fixture)
         browser.AssertNoErrors();
     }
 
+    [BrowserFact]
+    public async Task Jump_menu_from_the_nav_menu_and_the_slash_key()
+    {
+        await using var browser = await fixture.NewPageAsync();
+        var page = browser.Page;
+        await browser.GotoAsync("/fixtures");
+        await page.Locator("details.nav-menu summary").ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Jump to…" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Jump to" });
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Option).First).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+
+        await page.Locator("h1").ClickAsync();
+        await page.Keyboard.PressAsync("/");
+        await dialog.GetByRole(AriaRole.Combobox).FillAsync("neighborhood_search");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Group, new() { Name = "Queries" }).GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
+        await dialog.GetByRole(AriaRole.Combobox).PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.EndsWith("/fixtures/neighborhood_search", StringComparison.Ordinal));
+        browser.AssertNoErrors();
+    }
+
     [BrowserTheory]
     [InlineData("/")]
     [InlineData("/fixtures")]
