@@ -22,6 +22,6 @@ internal static class ErrorPages
             await Responses.HtmlErrorAsync(request.Context, status, message, title).ConfigureAwait(false);
             return;
         }
-        await HtmlResponse.SendAsync(request.Context, HtmlSlices.Error(new ErrorPageModel(chrome, heading, message)), status).ConfigureAwait(false);
+        await HtmlResponse.SendBufferedAsync(request.Context, HtmlSlices.Error(new ErrorPageModel(chrome, heading, message)), status).ConfigureAwait(false);
     }
 }

@@ -55,7 +55,7 @@ internal static class QueryHtml
                 stored is null ? PageChromes.BodyClass("query", database.Name) : PageChromes.BodyClass("query", database.Name) + " query-" + CssClass.Sanitise(stored.Name),
                 Templates.Query(database.Name, stored?.Name), database.Name),
             Heading = title,
-            DescriptionHtml = stored is null ? null : stored.DescriptionHtml ?? (stored.Description is { } d ? WebUtility.HtmlEncode(d) : null),
+            DescriptionHtml = stored is null ? null : DescriptionHtml(stored),
             FormMethod = stored?.IsWrite == true ? "post" : "get",
             FormAction = path,
             Sql = sql ?? "",
@@ -70,6 +70,21 @@ internal static class QueryHtml
             Rows = rows,
         };
         return HtmlResponse.SendAsync(request.Context, HtmlSlices.Query(model));
+    }
+
+    /// <summary>
+    /// description_html is markup only from the deployment's configuration or a query marked
+    /// trusted; a user's stored query could otherwise put script on the page, so its HTML is shown
+    /// as text.
+    /// </summary>
+    internal static string? DescriptionHtml(StoredQuery stored)
+    {
+        var trusted = stored.Source == "config" || stored.IsTrusted;
+        if (stored.DescriptionHtml is { } html)
+        {
+            return trusted ? html : WebUtility.HtmlEncode(html);
+        }
+        return stored.Description is { } text ? WebUtility.HtmlEncode(text) : null;
     }
 
     private static RowsTable Rows(Datasette datasette, IReadOnlyList<string> columns, JsonElement rows)

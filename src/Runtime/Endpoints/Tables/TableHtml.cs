@@ -39,6 +39,7 @@ internal static class TableHtml
         var tableUrl = (string)urls.Table(database, table.Name);
         var args = request.Args;
         var metadata = datasette.Internal.Metadata.ForResource(database.Name, table.Name);
+        var columnDescriptions = datasette.Internal.Metadata.ColumnDescriptions(database.Name, table.Name);
         string? Meta(string key) => metadata.FirstOrDefault(p => p.Key == key).Value;
         var title = Meta("title") ?? table.Name;
         var chrome = PageChromes.Build(request, datasette, $"{database.Name}: {table.Name}",
@@ -65,7 +66,7 @@ internal static class TableHtml
             IsView = table.IsView,
             IsPrivate = request.IsPrivate("view-table", database.Name, table.Name),
             DescriptionHtml = Meta("description_html") ?? (Meta("description") is { } text ? WebUtility.HtmlEncode(text) : null),
-            ColumnDescriptions = datasette.Internal.Metadata.ColumnDescriptions(database.Name, table.Name),
+            ColumnDescriptions = columnDescriptions,
             CountHeading = countHeading,
             CountTruncated = truncated,
             Filters = Filters(request, table, query, TableQuery.SortableColumns(table, config)),
@@ -78,7 +79,7 @@ internal static class TableHtml
             SuggestedFacets = Suggested(page),
             FacetsTimedOut = Strings(page, "facets_timed_out"),
             Facets = FacetBoxes(request, page),
-            Rows = Rows(request, datasette, database, table, query, TableQuery.SortableColumns(table, config), rowsArray),
+            Rows = Rows(request, datasette, database, table, query, TableQuery.SortableColumns(table, config), columnDescriptions, rowsArray),
             NextUrl = nextUrl,
             Export = Export(datasette, table, tableUrl, args, nextUrl is not null, hasLabels),
             Definition = TableExtras.Definition(database, table),
@@ -136,7 +137,8 @@ internal static class TableHtml
         };
     }
 
-    private static RowsTable Rows(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery query, IReadOnlyList<string> sortable, JsonElement rows)
+    private static RowsTable Rows(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery query, IReadOnlyList<string> sortable,
+        IReadOnlyList<KeyValuePair<string, string>> columnDescriptions, JsonElement rows)
     {
         var tableUrl = (string)datasette.Urls.Table(database, table.Name);
         var singlePk = table.PrimaryKeys.Count == 1 ? table.PrimaryKeys[0] : null;
@@ -148,7 +150,7 @@ internal static class TableHtml
         {
             headers.Add(new HeaderCell("Link", "col-Link", null, false, false, true, null, null, null));
         }
-        var descriptions = datasette.Internal.Metadata.ColumnDescriptions(database.Name, table.Name).ToDictionary(p => p.Key, p => p.Value);
+        var descriptions = columnDescriptions.ToDictionary(p => p.Key, p => p.Value);
         var foreignTables = table.Outgoing.GroupBy(f => f.Column).ToDictionary(g => g.Key, g => (string)datasette.Urls.Table(database, g.First().OtherTable));
         foreach (var column in query.OutputColumns)
         {
