@@ -57,6 +57,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ReducedMotion = ReducedMotion.Reduce,
         });
         context.SetDefaultTimeout(15_000);
+        // Expect() polls for 5 s by default: too short on a loaded 2-core CI machine, where the SQL
+        // editor's 385 KB script can take longer to arrive (seen failing in a full parallel run).
+        Assertions.SetDefaultExpectTimeout(15_000);
         var page = await context.NewPageAsync();
         var contractPages = Paths.ContractPages;
         // /-/browser-test/NAME serves tests/…/Pages/NAME from the real server's origin, so the
