@@ -76,7 +76,28 @@ def cases(big_db, page_size):
         ("big: last keyset page", "/big/items.json?_next=%d" % last_id, "json"),
         ("big: deep page, filter+sort", "/big/items.json?category=cat7&_sort_desc=value&_next=" + sorted_token, "json"),
         ("fixtures: HTML table", "/fixtures/facetable", "html"),
+        # The two heavy pages again with an argument that changes on every request (ignored by both
+        # servers), so no answer comes from ours's response cache: what SQLite's work costs.
+        ("big: facet category, every request misses", "/big/items.json?_facet=category", "json-facets miss"),
+        ("big: filter + sort desc, every request misses", "/big/items.json?category=cat7&_sort_desc=value", "json miss"),
+        # A client revalidating its copy: 304 with no query run (the baseline has no conditional requests).
+        ("big: facet category, If-None-Match", "/big/items.json?_facet=category", "json-facets 304"),
     ]
+
+
+# Each wrk thread has its own Lua state: the thread number keeps two threads off the same URL.
+MISS_SCRIPT = """
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+local counter = 0
+function request()
+  counter = counter + 1
+  return wrk.format(nil, wrk.path .. "&_bust=" .. tid .. "-" .. counter)
+end
+"""
 
 
 class Server:
@@ -174,11 +195,20 @@ def compare(kind, ours, base):
 LATENCY_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 
 
-def wrk(port, path, seconds, threads, connections, probe_facets=False):
+def wrk(port, path, seconds, threads, connections, probe_facets=False, script=None, headers=()):
     """Loads path with wrk. With probe_facets, fetches it once mid-run and reports facets the
-    server gave up on under load (facet_time_limit_ms), which make it do less work than the other."""
+    server gave up on under load (facet_time_limit_ms), which make it do less work than the other.
+    script: a wrk Lua script (MISS_SCRIPT varies the URL); headers: extra "Name: value" strings."""
     url = "http://127.0.0.1:%d%s" % (port, path)
-    argv = ["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--timeout", "10s", "--latency", url]
+    argv = ["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--timeout", "10s", "--latency"]
+    for header in headers:
+        argv += ["-H", header]
+    if script is not None:
+        script_path = os.path.join(os.environ.get("TMPDIR", "/tmp"), "bench-wrk-%d.lua" % os.getpid())
+        with open(script_path, "w") as f:
+            f.write(script)
+        argv += ["-s", script_path]
+    argv.append(url)
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     probes = timed_out = 0
     try:
@@ -188,7 +218,8 @@ def wrk(port, path, seconds, threads, connections, probe_facets=False):
             end = time.monotonic() + seconds - 0.5
             time.sleep(min(0.5, seconds / 4.0))
             while probes < 5 and time.monotonic() < end:
-                status, _, body = fetch(port, path)
+                # A URL of its own when the load misses the cache: a cached answer says nothing about the load.
+                status, _, body = fetch(port, path if script is None else path + "&_bust=probe-%d" % probes)
                 if status == 200:
                     probes += 1
                     if (json.loads(body).get("facet_results") or {}).get("timed_out"):
@@ -250,6 +281,148 @@ def cold_start(argv, cwd, launches, path="/.json"):
     return statistics.median(times), min(times), max(times)
 
 
+WRITE_BATCH = 100
+WRITE_SECRET = "bench-write-secret"
+# (name, wrk threads, connections, held to the ratio target): the issue's 1 and 16 concurrent
+# clients; its target (≥ 70% of the baseline) is set for 16, the single client is reported only.
+WRITE_CASES = [("write: 100-row inserts, 1 client", 1, 1, False), ("write: 100-row inserts, 16 clients", 2, 16, True)]
+
+
+def write_db(path):
+    """A fresh file with the table both servers insert into (rowid keys, so one body repeats)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+    conn = sqlite3.connect(path)
+    conn.execute("create table writes (id integer primary key, name text not null, value real, payload text)")
+    conn.commit()
+    conn.close()
+
+
+def write_script(token=None):
+    """The wrk Lua script posting one 100-row batch per request."""
+    rows = [{"name": "row %d" % i, "value": i * 1.5, "payload": "x" * 40} for i in range(WRITE_BATCH)]
+    body = json.dumps({"rows": rows})
+    lines = ['wrk.method = "POST"', "wrk.body = %s" % json.dumps(body), 'wrk.headers["Content-Type"] = "application/json"']
+    if token:
+        lines.append('wrk.headers["Authorization"] = "Bearer %s"' % token)
+    return "\n".join(lines) + "\n"
+
+
+def run_writes(ours_exe, base_exe, work, seconds, warmup):
+    """Both servers on a fresh writes.db each, same durability (WAL, synchronous=FULL): ours
+    through the JSON write API (group commit), the baseline one transaction per request."""
+    token = subprocess.run([ours_exe, "create-token", "root", "--secret", WRITE_SECRET], capture_output=True, text=True,
+                           timeout=60, check=True).stdout.split()[-1]
+    results = []
+    for name, threads, connections, targeted in WRITE_CASES:
+        result = {"name": name, "threads": threads, "connections": connections, "targeted": targeted}
+        for key in ("ours", "base"):
+            folder = os.path.join(work, "writes-" + key)
+            write_db(os.path.join(folder, "writes.db"))
+            port = free_port()
+            if key == "ours":
+                argv = [ours_exe, os.path.join("writes-ours", "writes.db"), "--root", "--secret", WRITE_SECRET, "-p", str(port)]
+                script = write_script(token)
+            else:
+                argv = [base_exe, "--port", str(port), "writes=" + os.path.join("writes-base", "writes.db") + "?writable"]
+                script = write_script()
+            server = Server(key + " writes", argv, work, port)
+            try:
+                server.start()
+                if warmup:
+                    wrk(port, "/writes/writes/-/insert", warmup, threads, connections, script=script)
+                result[key] = wrk(port, "/writes/writes/-/insert", seconds, threads, connections, script=script)
+            finally:
+                server.stop()
+            conn = sqlite3.connect(os.path.join(folder, "writes.db"))
+            stored = conn.execute("select count(*) from writes").fetchone()[0]
+            conn.close()
+            if stored % WRITE_BATCH:
+                result[key]["errors"].append("%d rows stored: not whole batches" % stored)
+            print("  %-30s %s: %.0f rows/s, %d rows stored" % (name, key, result[key]["rps"] * WRITE_BATCH, stored), file=sys.stderr, flush=True)
+        results.append(result)
+    return results
+
+
+def write_table(results, out):
+    out("| write case | ours rows/s | base rows/s | ours/base (target ≥ %d%%) | ours p50 / p99 ms | base p50 / p99 ms | note |" % (TARGET_RATIO * 100))
+    out("|---|---:|---:|---:|---:|---:|---|")
+    for r in results:
+        o, b = r["ours"], r["base"]
+        value = o["rps"] / b["rps"] if b["rps"] > 0 else 0
+        notes = ["%s: %s" % (label, ", ".join(x["errors"])) for label, x in (("ours", o), ("baseline", b)) if x["errors"]]
+        out("| %s (`wrk -t%d -c%d`) | %s | %s | %.0f%% %s | %s / %s | %s / %s | %s |" % (
+            r["name"], r["threads"], r["connections"], fmt(o["rps"] * WRITE_BATCH), fmt(b["rps"] * WRITE_BATCH),
+            value * 100, ("ok" if value >= TARGET_RATIO else "**MISS**") if r["targeted"] else "(no target)",
+            fmt(o["p50"], 2), fmt(o["p99"], 2), fmt(b["p50"], 2), fmt(b["p99"], 2), "; ".join(notes)))
+    out("")
+    out("Writes: `POST /writes/writes/-/insert` with `{\"rows\": [100 rows]}` per request into a fresh file, WAL with "
+        "synchronous=FULL on both. Ours: the JSON write API as root with a token, requests that queue together share one "
+        "commit (group commit). Baseline: one transaction per request on its single write connection, no group commit.")
+
+
+def etag(port, path):
+    request = urllib.request.Request("http://127.0.0.1:%d%s" % (port, path))
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return response.headers.get("ETag")
+
+
+# Loaded through the tier's front: a light page (per-request cost, HAProxy's hop included) and a
+# heavy one that misses the cache (SQLite's work, which more processes cannot speed up past the cores).
+TIER_CASES = [
+    ("tier: fixtures facetable", "/fixtures/facetable.json", None),
+    ("tier: big filter + sort desc, every request misses", "/big/items.json?category=cat7&_sort_desc=value", MISS_SCRIPT),
+]
+
+
+def tier_runs(ours_argv, work, seconds, warmup, threads, connections):
+    """[(name, path, result with 1 instance, result with 2)]; empty when haproxy is missing."""
+    if not any(os.access(os.path.join(d, "haproxy"), os.X_OK) for d in os.environ.get("PATH", "").split(os.pathsep) + ["/usr/sbin"]):
+        print("  tier: haproxy is not installed, skipped", file=sys.stderr, flush=True)
+        return []
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scale", "tier")
+    serve_args = [a for a in ours_argv[1:] if a not in ("-p", "{port}")]
+    results = {}
+    for instances in (1, 2):
+        front = free_port()
+        while any(not port_free(front + i) for i in range(1, instances + 1)):
+            front = free_port()
+        tier_dir = os.path.join(work, "tier-%d" % instances)
+        proc = subprocess.Popen(["bash", script, "--instances", str(instances), "--port", str(front), "--exe", ours_argv[0],
+                                 "--dir", tier_dir, "--"] + serve_args,
+                                cwd=work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        try:
+            line = proc.stdout.readline()
+            if not line.startswith("tier: http://"):
+                # The tier rows are extra figures: a tier that cannot start is reported, not a harness failure.
+                print("  tier: scale/tier did not start, skipped: " + (line + proc.stdout.read()).strip(), file=sys.stderr, flush=True)
+                return []
+            print("  " + line.strip(), file=sys.stderr, flush=True)
+            for name, path, miss in TIER_CASES:
+                if warmup:
+                    wrk(front, path, warmup, threads, connections, script=miss)
+                results[(name, instances)] = wrk(front, path, seconds, threads, connections, script=miss)
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+    return [(name, path, results.get((name, 1)), results.get((name, 2))) for name, path, _ in TIER_CASES]
+
+
+def port_free(port):
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
 def fmt(value, digits=0, suffix=""):
     if value is None:
         return "–"
@@ -265,13 +438,26 @@ def main():
     ap.add_argument("--results", required=True)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--connections", type=int, default=16)
+    ap.add_argument("--writes-only", action="store_true", help="only the write cases (needs no big.db)")
+    ap.add_argument("--only", help="comma-separated parts of case names to run (\"tier\" for the tier rows); skips cold start and memory")
     args = ap.parse_args()
+    wanted = [w.strip() for w in args.only.split(",")] if args.only else None
+
+    def selected(name):
+        return wanted is None or any(w and w in name for w in wanted)
 
     seconds = 2 if args.quick else 10
     warmup = 0 if args.quick else 1
     launches = 5 if args.quick else 20
     work = os.path.abspath(args.workdir)
     ours_exe, base_exe = os.path.abspath(args.ours), os.path.abspath(args.baseline)
+    if args.writes_only:
+        lines = []
+        write_table(run_writes(ours_exe, base_exe, work, seconds, warmup), lines.append)
+        text = "# Datasette.Gen benchmark: writes only (%s mode)\n\n%s · %d cores · load average %.2f\n\n" % (
+            "quick" if args.quick else "full", cpu_model(), os.cpu_count() or 0, os.getloadavg()[0]) + "\n".join(lines) + "\n"
+        sys.stdout.write(text)
+        return 0
     for path in (ours_exe, base_exe, os.path.join(work, "fixtures.db"), os.path.join(work, "big.db")):
         if not os.path.exists(path):
             raise HarnessError("missing: " + path)
@@ -306,18 +492,29 @@ def main():
         if status == 200 and json.loads(body).get("default_page_size") != page_size:
             raise HarnessError("ours did not take default_page_size %d" % page_size)
         for name, path, kind in cases(os.path.join(work, "big.db"), page_size):
+            if not selected(name):
+                continue
+            # "miss": a new URL on every request; "304": revalidation with the tag of ours's answer.
+            base_kind, _, mode = kind.partition(" ")
             o_first, b_first = fetch(ours_port, path), fetch(base_port, path)
-            note = compare(kind, o_first, b_first)
+            note = compare(base_kind, o_first, b_first)
+            headers = ()
+            if mode == "304":
+                tag = etag(ours_port, path)
+                note = "ours answers 304 (no query runs); the baseline has no conditional requests" if tag else "ours gave no ETag"
+                headers = ("If-None-Match: " + tag,) if tag else ()
             print("  %-30s ours %d, baseline %d%s" % (name, o_first[0], b_first[0], "" if note is None else "  (" + note + ")"), file=sys.stderr, flush=True)
             result = {"name": name, "path": path, "kind": kind, "note": note, "ours_status": o_first[0], "base_status": b_first[0]}
             # Ours and the baseline alternate case by case so background load hits both alike.
             for key, port, first in (("ours", ours_port, o_first), ("base", base_port, b_first)):
-                if first[0] != 200:
+                if first[0] != 200 or (mode == "304" and (key == "base" or not headers)):
                     result[key] = None
                     continue
+                script = MISS_SCRIPT if mode == "miss" else None
                 if warmup:
-                    wrk(port, path, warmup, args.threads, args.connections)
-                result[key] = wrk(port, path, seconds, args.threads, args.connections, probe_facets=kind == "json-facets")
+                    wrk(port, path, warmup, args.threads, args.connections, script=script, headers=headers)
+                result[key] = wrk(port, path, seconds, args.threads, args.connections,
+                                  probe_facets=base_kind == "json-facets" and mode != "304", script=script, headers=headers)
                 # Each server's memory right as its own load ends (the other server runs next).
                 rss_after_load[key] = (ours if key == "ours" else base).rss()
             rows.append(result)
@@ -325,20 +522,28 @@ def main():
         base_rss = rss_after_load.get("base") or base.rss()
         # What each server holds once quiet: ours gives page caches and free heap back after a
         # quiet second (Hosting/IdleMemoryTrimmer); the baseline keeps what it has.
-        time.sleep(IDLE_SECONDS)
+        if wanted is None:
+            time.sleep(IDLE_SECONDS)
         ours_idle, base_idle = ours.rss(), base.rss()
     finally:
         ours.stop()
         base.stop()
 
-    print("  cold start (%d launches each)" % launches, file=sys.stderr, flush=True)
-    cold = {
-        "ours": cold_start(ours_argv, work, launches),
-        "base": cold_start(base_argv, work, launches),
-        "ours_small": cold_start(ours_small, work, launches),
-        "ours_uninspected": cold_start(ours_uninspected, work, launches),
-        "base_small": cold_start(base_small, work, launches),
-    }
+    writes = run_writes(ours_exe, base_exe, work, seconds, warmup) if selected("write") else []
+
+    tier_rows = []
+    if selected("tier"):
+        tier_rows = tier_runs(ours_argv, work, seconds, warmup, args.threads, args.connections)
+    cold = None
+    if wanted is None:
+        print("  cold start (%d launches each)" % launches, file=sys.stderr, flush=True)
+        cold = {
+            "ours": cold_start(ours_argv, work, launches),
+            "base": cold_start(base_argv, work, launches),
+            "ours_small": cold_start(ours_small, work, launches),
+            "ours_uninspected": cold_start(ours_uninspected, work, launches),
+            "base_small": cold_start(base_small, work, launches),
+        }
     load_after = os.getloadavg()
     sizes = {"ours": os.path.getsize(ours_exe) / 1e6, "base": os.path.getsize(base_exe) / 1e6}
 
@@ -374,6 +579,28 @@ def main():
             fmt(o and o["rps"]), fmt(b and b["rps"]), ratio,
             fmt(o and o["p50"], 2), fmt(o and o["p99"], 2), fmt(b and b["p50"], 2), fmt(b and b["p99"], 2),
             "; ".join(notes)))
+    if tier_rows:
+        out("")
+        out("Read tier (`scale/tier`: HAProxy on loopback, GETs round robin over N instances of ours; same machine, same cores):")
+        out("")
+        out("| tier case | 1 instance req/s | 2 instances req/s | 2 ÷ 1 | p50 / p99 ms (1) | p50 / p99 ms (2) | note |")
+        out("|---|---:|---:|---:|---:|---:|---|")
+        for name, path, one, two in tier_rows:
+            notes = ["%d: %s" % (n, ", ".join(r["errors"])) for n, r in ((1, one), (2, two)) if r and r["errors"]]
+            ratio = "%.2f" % (two["rps"] / one["rps"]) if one and two and one["rps"] > 0 else "–"
+            out("| %s `%s` | %s | %s | %s | %s / %s | %s / %s | %s |" % (
+                name, path, fmt(one and one["rps"]), fmt(two and two["rps"]), ratio,
+                fmt(one and one["p50"], 2), fmt(one and one["p99"], 2), fmt(two and two["p50"], 2), fmt(two and two["p99"], 2),
+                "; ".join(notes)))
+    if writes:
+        out("")
+        write_table(writes, out)
+    if cold is None:
+        out("")
+        out("(--only: cold start, memory and binary size not measured.)")
+        text = "\n".join(lines) + "\n"
+        sys.stdout.write(text)
+        return 0
     out("")
     out("| measure | ours | baseline | target (ours) |")
     out("|---|---:|---:|---|")

@@ -9,8 +9,11 @@
 //   /{db}/{table}                   the same rows as a plain HTML table
 //   /{db}/{table}/{pk}.json         one row by single-column primary key
 //   /{db}/-/query.json?sql=         read-only SQL, at most max_returned_rows rows
+//   POST /{db}/{table}/-/insert     {"rows": [...]}: one transaction per request on the single
+//                                   write connection (WAL, synchronous=FULL, as the runtime's
+//                                   durability), no group commit; databases given ?writable
 //
-// Usage: baseline --port N [--page-size 100] [--max-rows 1000] NAME=PATH[?immutable]...
+// Usage: baseline --port N [--page-size 100] [--max-rows 1000] NAME=PATH[?immutable|?writable]...
 using System;
 using System.Buffers;
 using System.Collections.Concurrent;
@@ -46,8 +49,9 @@ for (var i = 0; i < args.Length; i++)
             var eq = args[i].IndexOf('=');
             var spec = args[i][(eq + 1)..];
             var immutable = spec.EndsWith("?immutable", StringComparison.Ordinal);
+            var writable = spec.EndsWith("?writable", StringComparison.Ordinal);
             var name = args[i][..eq];
-            databases[name] = new Db(name, immutable ? spec[..^"?immutable".Length] : spec, immutable);
+            databases[name] = new Db(name, immutable || writable ? spec[..spec.IndexOf('?')] : spec, immutable, writable);
             break;
     }
 }
@@ -74,10 +78,18 @@ internal sealed class Db
     private readonly ConcurrentBag<SqliteConnection> _pool = new();
     private readonly string _connectionString;
 
-    public Db(string name, string path, bool immutable)
+    public Db(string name, string path, bool immutable, bool writable = false)
     {
         Name = name;
         var full = Path.GetFullPath(path);
+        if (writable)
+        {
+            Writer = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+            Writer.Open();
+            using var pragmas = Writer.CreateCommand();
+            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
+            pragmas.ExecuteNonQuery();
+        }
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = immutable ? $"file:{full}?immutable=1" : $"file:{full}?mode=ro",
@@ -98,6 +110,11 @@ internal sealed class Db
     public string Name { get; }
 
     public Dictionary<string, Table> Tables { get; }
+
+    /// <summary>The one write connection of a writable database (null otherwise), used under <see cref="WriteLock"/>.</summary>
+    public SqliteConnection? Writer { get; }
+
+    public System.Threading.SemaphoreSlim WriteLock { get; } = new(1, 1);
 
     public SqliteConnection Rent()
     {
@@ -181,6 +198,19 @@ internal sealed class Handler(Dictionary<string, Db> databases, int pageSize, in
             {
                 Index(buffer);
             }
+            else if (HttpMethods.IsPost(context.Request.Method))
+            {
+                if (parts.Length == 4 && parts[2] == "-" && parts[3] == "insert" && databases.TryGetValue(parts[0], out var writeDb)
+                    && writeDb.Writer is not null && writeDb.Tables.TryGetValue(parts[1], out var writeTable))
+                {
+                    await InsertAsync(buffer, context, writeDb, writeTable).ConfigureAwait(false);
+                    status = 201;
+                }
+                else
+                {
+                    status = 404;
+                }
+            }
             else if (parts.Length == 3 && parts[1] == "-" && parts[2] == "query.json" && databases.TryGetValue(parts[0], out var queryDb))
             {
                 Query(buffer, queryDb, context.Request.Query["sql"].ToString());
@@ -231,6 +261,77 @@ internal sealed class Handler(Dictionary<string, Db> databases, int pageSize, in
         response.ContentType = contentType;
         response.ContentLength = buffer.WrittenCount;
         await response.Body.WriteAsync(buffer.WrittenMemory).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// POST /{db}/{table}/-/insert with <c>{"rows": [{column: value, ...}, ...]}</c>: every row in one
+    /// transaction (BEGIN IMMEDIATE … COMMIT, one fsync of the WAL with synchronous=FULL), requests
+    /// one after another on the single write connection. Answers 201 <c>{"ok": true}</c>.
+    /// </summary>
+    private static async Task InsertAsync(ArrayBufferWriter<byte> buffer, HttpContext context, Db db, Table table)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body).ConfigureAwait(false);
+        using var document = JsonDocument.Parse(body.ToArray());
+        var rows = document.RootElement.GetProperty("rows");
+        await db.WriteLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var writer = db.Writer!;
+            using var transaction = writer.BeginTransaction(deferred: false);
+            var statements = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+            try
+            {
+                foreach (var row in rows.EnumerateArray())
+                {
+                    var columns = row.EnumerateObject().Select(p => p.Name).ToArray();
+                    if (columns.Any(c => !table.Columns.Contains(c)))
+                    {
+                        throw new SqliteException("Unknown column", 1);
+                    }
+                    var key = string.Join("\u0001", columns);
+                    if (!statements.TryGetValue(key, out var command))
+                    {
+                        command = writer.CreateCommand();
+                        command.Transaction = transaction;
+                        command.CommandText = $"insert into {Quote(table.Name)} ({string.Join(", ", columns.Select(Quote))}) values ({string.Join(", ", columns.Select((_, i) => ":p" + i))})";
+                        for (var i = 0; i < columns.Length; i++)
+                        {
+                            command.Parameters.Add(new SqliteParameter(":p" + i, null));
+                        }
+                        command.Prepare();
+                        statements[key] = command;
+                    }
+                    var index = 0;
+                    foreach (var property in row.EnumerateObject())
+                    {
+                        command.Parameters[index++].Value = property.Value.ValueKind switch
+                        {
+                            JsonValueKind.String => property.Value.GetString(),
+                            JsonValueKind.Number => property.Value.TryGetInt64(out var integer) ? integer : property.Value.GetDouble(),
+                            JsonValueKind.True => 1L,
+                            JsonValueKind.False => 0L,
+                            JsonValueKind.Null => DBNull.Value,
+                            _ => property.Value.GetRawText(),
+                        };
+                    }
+                    command.ExecuteNonQuery();
+                }
+                transaction.Commit();
+            }
+            finally
+            {
+                foreach (var command in statements.Values)
+                {
+                    command.Dispose();
+                }
+            }
+        }
+        finally
+        {
+            db.WriteLock.Release();
+        }
+        buffer.Write("{\"ok\":true}"u8);
     }
 
     /// <summary>/.json: each database with its tables and their counts capped at 10,001, as the index takes them.</summary>

@@ -44,6 +44,12 @@ public sealed record DatasetteOptions
 
     /// <summary>The deployment's plugins and their hooks (<c>Deployment.Plugins</c>).</summary>
     public PluginRegistry? Plugins { get; init; }
+
+    /// <summary><c>--static MOUNT:DIR</c> and a configuration directory's <c>static/</c>: folders served at <c>/MOUNT/</c>.</summary>
+    internal IReadOnlyList<StaticMount> StaticMounts { get; init; } = [];
+
+    /// <summary><c>--version-note</c>: <c>datasette.note</c> in <c>/-/versions</c>.</summary>
+    internal string? VersionNote { get; init; }
 }
 
 /// <summary>

@@ -156,11 +156,7 @@ public static class OpenApiBuilder
             Operation(paths, table.Database, OpenApiTypeNames.OperationId(table.TypeName, OpenApiTypeNames.RowSuffix),
                 $"One row of {table.Name} by its {(table.IsRowidTable ? "rowid" : "primary key")}", OpenApiVariants.Note);
             paths.Name("parameters").StartArray();
-            paths.StartObject().Property("name", "pks").Property("in", "path").Property("required", true)
-                .Property("description", table.IsRowidTable
-                    ? "The row's rowid."
-                    : $"The values of {string.Join(", ", table.PrimaryKeys)}, each tilde-encoded, joined with ','.")
-                .Name("schema").StartObject().Property("type", "string").EndObject().EndObject();
+            RowKeyParameter(paths, table);
             ParameterRef(paths, "_extra.row");
             ParameterRef(paths, "_ttl");
             ParameterRef(paths, "_timelimit");
@@ -173,8 +169,16 @@ public static class OpenApiBuilder
         return new OpenApiPart(TableFingerprint(table), paths.ToString(), schemas.ToString());
     }
 
+    /// <summary>The <c>{pks}</c> path parameter of a row URL.</summary>
+    internal static void RowKeyParameter(OpenApiJsonWriter w, OpenApiTable table) =>
+        w.StartObject().Property("name", "pks").Property("in", "path").Property("required", true)
+            .Property("description", table.IsRowidTable
+                ? "The row's rowid."
+                : $"The values of {string.Join(", ", table.PrimaryKeys)}, each tilde-encoded, joined with ','.")
+            .Name("schema").StartObject().Property("type", "string").EndObject().EndObject();
+
     /// <summary>The component keys of one table, from its stem.</summary>
-    private sealed class TableNames(string stem)
+    internal sealed class TableNames(string stem)
     {
         public string Row { get; } = stem + OpenApiTypeNames.RowSuffix;
         public string Rows { get; } = stem + OpenApiTypeNames.RowsSuffix;
@@ -183,6 +187,14 @@ public static class OpenApiBuilder
         public string SortColumn { get; } = stem + OpenApiTypeNames.SortColumnSuffix;
         public string Filters { get; } = stem + OpenApiTypeNames.FiltersSuffix;
         public string SearchColumns { get; } = stem + OpenApiTypeNames.SearchColumnsSuffix;
+        public string RowInput { get; } = stem + OpenApiTypeNames.RowInputSuffix;
+        public string UpsertRowInput { get; } = stem + OpenApiTypeNames.UpsertRowInputSuffix;
+        public string InsertRequest { get; } = stem + OpenApiTypeNames.InsertRequestSuffix;
+        public string InsertResponse { get; } = stem + OpenApiTypeNames.InsertResponseSuffix;
+        public string UpsertRequest { get; } = stem + OpenApiTypeNames.UpsertRequestSuffix;
+        public string UpsertResponse { get; } = stem + OpenApiTypeNames.UpsertResponseSuffix;
+        public string UpdateRequest { get; } = stem + OpenApiTypeNames.UpdateRequestSuffix;
+        public string UpdateResponse { get; } = stem + OpenApiTypeNames.UpdateResponseSuffix;
     }
 
     /// <summary>An envelope with its <c>rows</c> typed: <c>allOf</c> the shared envelope, so generators make it a subclass.</summary>
@@ -225,7 +237,7 @@ public static class OpenApiBuilder
         return kind + ":" + Hashing.Sha256Text.Hex(text.ToString()).Substring(0, 32);
     }
 
-    private static void Operation(OpenApiJsonWriter w, string database, string operationId, string summary, string? description)
+    internal static void Operation(OpenApiJsonWriter w, string database, string operationId, string summary, string? description)
     {
         w.Strings("tags", new[] { database }).Property("operationId", operationId).Property("summary", summary);
         if (!string.IsNullOrEmpty(description))
@@ -234,7 +246,7 @@ public static class OpenApiBuilder
         }
     }
 
-    private static void ParameterRef(OpenApiJsonWriter w, string name) => w.RefObject("parameters", name);
+    internal static void ParameterRef(OpenApiJsonWriter w, string name) => w.RefObject("parameters", name);
 
     /// <summary>The arguments every SQL query endpoint takes, after its own.</summary>
     private static void QueryParameters(OpenApiJsonWriter w)
@@ -366,10 +378,14 @@ public static class OpenApiBuilder
         w.EndObject().Property("additionalProperties", false).EndObject();
     }
 
-    private static void ColumnSchema(OpenApiJsonWriter w, OpenApiColumn column, bool labelled)
+    /// <remarks>
+    /// A key column of a stored row is never null; <paramref name="keyMayBeNull"/> is for input,
+    /// where a null key lets SQLite choose it (an INTEGER PRIMARY KEY's next rowid).
+    /// </remarks>
+    internal static void ColumnSchema(OpenApiJsonWriter w, OpenApiColumn column, bool labelled, bool keyMayBeNull = false)
     {
         var affinity = Affinity(column.DeclaredType);
-        var nullable = !column.NotNull && column.PrimaryKey == 0;
+        var nullable = !column.NotNull && (column.PrimaryKey == 0 || keyMayBeNull);
         var description = (column.DeclaredType.Length == 0 ? "no declared type" : column.DeclaredType.ToUpperInvariant())
             + (column.PrimaryKey > 0 ? ", primary key" : "")
             + (column.Description is { Length: > 0 } text ? ". " + text : "");
@@ -448,10 +464,10 @@ public static class OpenApiBuilder
     /// <summary>The column's affinity; "" for no declared type (such columns hold any value).</summary>
     public static string Affinity(string declared) => Sqlite.SqliteAffinity.Of(declared) ?? "";
 
-    private static void Responses(OpenApiJsonWriter w, System.Action<OpenApiJsonWriter> schema, bool notFound, bool link = false)
+    internal static void Responses(OpenApiJsonWriter w, System.Action<OpenApiJsonWriter> schema, bool notFound, bool link = false, string status = "200", bool bodyLimit = false)
     {
         w.Name("responses").StartObject();
-        w.Name("200").StartObject().Property("description", "OK");
+        w.Name(status).StartObject().Property("description", status == "201" ? "Created" : "OK");
         if (link)
         {
             w.Name("headers").StartObject().Name("Link").RefObject("headers", "Link").EndObject();
@@ -466,6 +482,10 @@ public static class OpenApiBuilder
         if (notFound)
         {
             w.Name("404").RefObject("responses", "NotFound");
+        }
+        if (bodyLimit)
+        {
+            w.Name("413").RefObject("responses", "PayloadTooLarge");
         }
         w.EndObject();
     }

@@ -46,6 +46,10 @@ public static class OpenApiDocument
         w.Name("headers").RawValue(Headers);
         w.Name("responses").RawValue(ErrorResponses);
         w.Name("schemas").StartObject().RawMembers(SharedSchemas).RawMembers(Envelopes(instance)).RawMembers(SettingsSchema()).RawMembers(ParameterSchemas(instance));
+        if (list.Any(OpenApiWriteBuilder.IsWritePart))
+        {
+            w.RawMembers(OpenApiWriteSchemas.Members);
+        }
         foreach (var part in list)
         {
             w.RawMembers(part.Schemas);
@@ -129,7 +133,7 @@ public static class OpenApiDocument
         "VersionsPage", "DatasetteVersion", "DotnetVersion", "SqliteVersion", "ActorPage", "DatabasePage", "DatabaseTable", "TableForeignKeys", "DatabaseView", "SettingsPage",
         "TableEnvelope", "RowEnvelope", "QueryEnvelope", "QueryRows", "QueryRow",
         "Flag", "SearchMode", "TableExtra", "RowExtra", "QueryExtra",
-    };
+    }.Concat(OpenApiWriteSchemas.Names).ToArray();
 
     /// <summary>The table, row and query envelopes: fixed keys required, every _extra of the scope optional.</summary>
     private static string Envelopes(OpenApiInstance instance)
@@ -255,7 +259,8 @@ public static class OpenApiDocument
         {"BadRequest": {"description": "Bad request: an invalid argument or SQL error.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
          "Unauthorized": {"description": "The bearer token was claimed but is invalid or expired.", "headers": {"WWW-Authenticate": {"schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
          "Forbidden": {"description": "The actor may not see this resource.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-         "NotFound": {"description": "No such database, table, row or query.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}
+         "NotFound": {"description": "No such database, table, row or query.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+         "PayloadTooLarge": {"description": "The request body is larger than max_post_body_bytes.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}
         """);
 
     private static readonly string InstancePaths = Members("""

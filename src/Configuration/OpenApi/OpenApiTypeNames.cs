@@ -35,6 +35,15 @@ public static class OpenApiTypeNames
     public static readonly IReadOnlyList<string> TableSuffixes = new[]
     {
         RowSuffix, RowsSuffix, RowPageSuffix, ColumnSuffix, SortColumnSuffix, FiltersSuffix, SearchColumnsSuffix,
+        RowInputSuffix, UpsertRowInputSuffix, InsertRequestSuffix, InsertResponseSuffix, UpsertRequestSuffix, UpsertResponseSuffix,
+        UpdateRequestSuffix, UpdateResponseSuffix,
+        InsertSuffix, UpsertSuffix, UpdateSuffix, DeleteSuffix, AlterSuffix, DropSuffix, SetColumnTypeSuffix,
+    };
+
+    /// <summary>Suffixes of the operationIds made from a database's stem.</summary>
+    public static readonly IReadOnlyList<string> DatabaseSuffixes = new[]
+    {
+        DatabaseSuffix, SqlSuffix, CreateTableSuffix, ExecuteWriteSuffix, AnalyzeWriteSuffix,
     };
 
     public const string RowSuffix = "Row";
@@ -44,6 +53,24 @@ public static class OpenApiTypeNames
     public const string SortColumnSuffix = "SortColumn";
     public const string FiltersSuffix = "Filters";
     public const string SearchColumnsSuffix = "SearchColumns";
+    public const string RowInputSuffix = "RowInput";
+    public const string UpsertRowInputSuffix = "UpsertRowInput";
+    public const string InsertRequestSuffix = "InsertRequest";
+    public const string InsertResponseSuffix = "InsertResponse";
+    public const string UpsertRequestSuffix = "UpsertRequest";
+    public const string UpsertResponseSuffix = "UpsertResponse";
+    public const string UpdateRequestSuffix = "UpdateRequest";
+    public const string UpdateResponseSuffix = "UpdateResponse";
+    public const string InsertSuffix = "Insert";
+    public const string UpsertSuffix = "Upsert";
+    public const string UpdateSuffix = "Update";
+    public const string DeleteSuffix = "Delete";
+    public const string AlterSuffix = "Alter";
+    public const string DropSuffix = "Drop";
+    public const string SetColumnTypeSuffix = "SetColumnType";
+    public const string CreateTableSuffix = "CreateTable";
+    public const string ExecuteWriteSuffix = "ExecuteWrite";
+    public const string AnalyzeWriteSuffix = "AnalyzeWrite";
     public const string QuerySuffix = "Query";
     public const string DatabaseSuffix = "Database";
     public const string SqlSuffix = "Sql";
@@ -98,7 +125,7 @@ public static class OpenApiTypeNames
     /// <summary>Every component and operationId made from a stem of this kind.</summary>
     public static IEnumerable<string> NamesOf(Kind kind, string stem) => kind switch
     {
-        Kind.Database => new[] { stem + DatabaseSuffix, stem + SqlSuffix },
+        Kind.Database => DatabaseSuffixes.Select(s => stem + s),
         Kind.Query => new[] { stem + QuerySuffix },
         _ => TableSuffixes.Select(s => stem + s),
     };

@@ -37,6 +37,7 @@ internal static class ConnectionGuard
     // Built-in functions whose result is not fixed by the database's contents: an answer that calls
     // one may differ on the next identical request, so it is never named by an ETag nor cached. The
     // date functions vary only with 'now', but telling needs their arguments: all of them count.
+    // Functions added by plugins and extensions count unless declared deterministic (UndeclaredFunctions).
     private static readonly HashSet<string> VaryingFunctions = new(StringComparer.OrdinalIgnoreCase)
     {
         "random", "randomblob", "changes", "total_changes", "last_insert_rowid",
@@ -75,7 +76,7 @@ internal static class ConnectionGuard
     {
         var connector = (SqliteConnector)userData;
         connector.AuthorizerObserver?.Invoke(action, first.utf8_to_string(), second.utf8_to_string(), database.utf8_to_string(), innermost.utf8_to_string());
-        if (action == SqliteFunction && VaryingFunctions.Contains(second.utf8_to_string()))
+        if (action == SqliteFunction && Varies(connector, second.utf8_to_string()))
         {
             connector.PreparedVaryingFunction = true;
         }
@@ -93,6 +94,9 @@ internal static class ConnectionGuard
         connector.LastDenial = denial;
         return raw.SQLITE_DENY;
     }
+
+    private static bool Varies(SqliteConnector connector, string? function) =>
+        function is not null && (VaryingFunctions.Contains(function) || connector.AddedVaryingFunctions?.Contains(function) == true);
 
     private static string? Reason(Dictionary<string, string> denied, string? name) =>
         name is not null && denied.TryGetValue(name, out var reason) ? reason : null;

@@ -22,9 +22,7 @@ public sealed class Database : IAsyncDisposable
     private long _schemaCheckedAt;
     private bool _closed;
     private long _writeGeneration;
-    private readonly object _versionLock = new();
-    private SqliteConnection? _versionProbe;
-    private SqliteCommand? _versionQuery;
+    private readonly DataVersionProbes _versionProbes;
     private SemaphoreSlim? _gate;
     private int _maxConcurrentReads;
     // A read that runs inside another read of the same database (on the same thread) must not wait for the gate again.
@@ -38,6 +36,7 @@ public sealed class Database : IAsyncDisposable
         CacheSizeKb = cacheSizeKb;
         _hash = new Lazy<string?>(() => _inspected?.Hash ?? (_hashing ?? Task.Run(ComputeHash)).GetAwaiter().GetResult());
         _writer = new GroupCommitWriter(OpenWriter, Prepare, () => Interlocked.Increment(ref _writeGeneration));
+        _versionProbes = new DataVersionProbes(OpenVersionProbe);
         if (kind == DatabaseKind.NamedMemory)
         {
             // The writer keeps a shared-cache memory database alive for the life of the process.
@@ -243,12 +242,16 @@ public sealed class Database : IAsyncDisposable
 
     /// <summary>
     /// A name for the state every answer read from this database depends on; it changes whenever
-    /// they may. Immutable: the file's SHA-256, or the embedded image's name (the build names its
-    /// bytes). Mutable: <see cref="WriteGeneration"/> with SQLite's <c>data_version</c> read on a
-    /// connection kept for nothing else, because data_version moves on every commit made by any
-    /// other connection, ours or another process's (schema changes are commits too), while the
-    /// generation alone misses writes from outside. Null when there is nothing to name: the private
-    /// memory database is empty and fresh on every connection, or the probe failed.
+    /// they may, and it is read before the answer's queries run, so it never names newer data than
+    /// they read. Immutable: the file's SHA-256, or the embedded image's name (the build names its
+    /// bytes). A mutable file: <see cref="WriteGeneration"/> with the epoch of
+    /// <see cref="DataVersionProbes"/>, which moves on every commit by any connection, ours or
+    /// another process's (schema changes are commits too), and costs one <c>data_version</c> read
+    /// on a connection no other request holds (no lock: tags are on every request's path). A named
+    /// memory database or a file only this process writes: the generation alone, and no name while a
+    /// write is under way (the generation is odd then), so an answer read just before a commit and
+    /// one read just after never share a name. Null when there is nothing to name: the private
+    /// memory database is empty and fresh on every connection, a write is under way, or the probe failed.
     /// </summary>
     internal string? ContentVersion()
     {
@@ -262,37 +265,23 @@ public sealed class Database : IAsyncDisposable
             case DatabaseKind.PrivateMemory:
                 return null;
         }
-        // The generation is read first: a write that lands between the two reads moves data_version
-        // too, so the pair never names newer data than the answer that follows it will read.
         var generation = WriteGeneration;
-        if (WrittenOnlyHere)
+        if (WrittenOnlyHere || Kind == DatabaseKind.NamedMemory)
         {
-            return $"w{generation}";
+            // Shared-cache memory databases have no data_version that sees the writer: the generation is all there is.
+            return generation % 2 == 0 ? $"w{generation}" : null;
         }
-        lock (_versionLock)
+        if (_closed)
         {
-            if (_closed)
-            {
-                return null;
-            }
-            try
-            {
-                if (_versionQuery is null)
-                {
-                    _versionProbe = new SqliteConnection(ConnectionString(writable: false));
-                    _versionProbe.Open();
-                    // Prepared once: every tagged request reads it, under the lock.
-                    _versionQuery = _versionProbe.CreateCommand();
-                    _versionQuery.CommandText = "PRAGMA data_version";
-                    _versionQuery.Prepare();
-                }
-                var dataVersion = Convert.ToInt64(_versionQuery.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-                return $"w{generation}.d{dataVersion}";
-            }
-            catch (SqliteException)
-            {
-                return null;
-            }
+            return null;
+        }
+        try
+        {
+            return $"w{generation}.e{_versionProbes.Epoch()}";
+        }
+        catch (Exception ex) when (ex is SqliteException or ObjectDisposedException)
+        {
+            return null;
         }
     }
 
@@ -322,6 +311,54 @@ public sealed class Database : IAsyncDisposable
     {
         ThrowIfNotWritable();
         return _writer.InTransactionAsync(write);
+    }
+
+    /// <summary>
+    /// Datasette's <c>db.execute_write(sql, params)</c>: one statement, named parameters (<c>:name</c>),
+    /// run on the single writer in the next group commit, like every write of the JSON API.
+    /// Completes once committed; returns the rows it changed.
+    /// </summary>
+    public async Task<int> ExecuteWriteAsync(string sql, IReadOnlyDictionary<string, object?>? parameters = null)
+    {
+        var changed = await WriteInTransactionAsync(connector => Execute(connector.Connection, sql, parameters)).ConfigureAwait(false);
+        InvalidateSchema();
+        return changed;
+    }
+
+    /// <summary>
+    /// <c>db.execute_write_many(sql, params_seq)</c>: the statement once per parameter set, all in one
+    /// transaction of the group commit (all or none); returns the total of rows changed.
+    /// </summary>
+    public async Task<int> ExecuteWriteManyAsync(string sql, IEnumerable<IReadOnlyDictionary<string, object?>> parameterSets)
+    {
+        ArgumentNullException.ThrowIfNull(parameterSets);
+        var changed = await WriteInTransactionAsync(connector => parameterSets.Sum(parameters => Execute(connector.Connection, sql, parameters))).ConfigureAwait(false);
+        InvalidateSchema();
+        return changed;
+    }
+
+    /// <summary>
+    /// <c>db.execute_write_script(sql)</c>: several statements, run alone between groups, outside any
+    /// transaction of the writer's (a script may hold its own BEGIN and COMMIT).
+    /// </summary>
+    public async Task ExecuteWriteScriptAsync(string sql)
+    {
+        await WriteAsync(connector => Execute(connector.Connection, sql, null)).ConfigureAwait(false);
+        InvalidateSchema();
+    }
+
+    private static int Execute(SqliteConnection connection, string sql, IReadOnlyDictionary<string, object?>? parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (parameters is not null)
+        {
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name.StartsWith(':') ? name : ":" + name, value ?? DBNull.Value);
+            }
+        }
+        return command.ExecuteNonQuery();
     }
 
     /// <summary>Transactions the writer has committed for <see cref="WriteInTransactionAsync{T}"/> (each one fsync).</summary>
@@ -373,11 +410,7 @@ public sealed class Database : IAsyncDisposable
         }
         _closed = true;
         await _writer.DisposeAsync().ConfigureAwait(false);
-        lock (_versionLock)
-        {
-            _versionQuery?.Dispose();
-            _versionProbe?.Dispose();
-        }
+        _versionProbes.Dispose();
         while (_readers.TryTake(out var reader))
         {
             reader.Dispose();
@@ -403,6 +436,14 @@ public sealed class Database : IAsyncDisposable
         return connector;
     }
 
+    // A bare read-only connection: data_version needs no guards, functions or page cache.
+    private SqliteConnection OpenVersionProbe()
+    {
+        var connection = new SqliteConnection(ConnectionString(writable: false));
+        connection.Open();
+        return connection;
+    }
+
     private void ThrowIfClosed()
     {
         if (_closed)
@@ -417,6 +458,11 @@ public sealed class Database : IAsyncDisposable
         {
             preparer(connector.Connection, this);
             connector.Prepared = true;
+        }
+        if (connector.AddedVaryingFunctions is null && (Preparer is not null || TrustedSetup is not null))
+        {
+            // Once per connection, after the hooks: what they registered decides which answers may be tagged.
+            connector.AddedVaryingFunctions = UndeclaredFunctions.Find(connector.Connection);
         }
     }
 

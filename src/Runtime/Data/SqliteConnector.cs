@@ -36,6 +36,12 @@ public sealed class SqliteConnector : IDisposable
     /// <summary>What the authorizer (<see cref="ConnectionGuard"/>) refused last, for the error message.</summary>
     internal string? LastDenial { get; set; }
 
+    /// <summary>
+    /// Functions the connection's set-up (prepare_connection hooks, extensions) registered without
+    /// declaring them deterministic; null until that set-up ran (see <see cref="UndeclaredFunctions"/>).
+    /// </summary>
+    internal HashSet<string>? AddedVaryingFunctions { get; set; }
+
     /// <summary>Set while a statement prepares when it calls a function whose result the data does not fix (see ConnectionGuard).</summary>
     internal bool PreparedVaryingFunction { get; set; }
 

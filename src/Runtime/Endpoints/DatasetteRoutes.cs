@@ -19,9 +19,19 @@ internal delegate Task EndpointHandler(DatasetteRequest request, Datasette datas
 /// <summary>The built-in routes in Datasette's match order (routes.md §3).</summary>
 internal static partial class DatasetteRoutes
 {
-    /// <summary>The routes of one <see cref="Datasette"/>: each endpoint bound to it, so the HTTP layer only sees requests.</summary>
+    /// <summary>
+    /// The routes of one <see cref="Datasette"/>: each endpoint bound to it, so the HTTP layer only sees
+    /// requests. Static mounts come first, as in Datasette, where they precede the database routes: a
+    /// database named like a mount is not reachable under that prefix.
+    /// </summary>
     public static Route[] Bind(Datasette datasette) =>
-        Array.ConvertAll(All, endpoint => new Route(endpoint.Name, endpoint.Pattern, request => endpoint.Handler(request, datasette), endpoint.AllowPost));
+    [
+        .. datasette.Options.StaticMounts.Select(StaticMountRoute),
+        .. Array.ConvertAll(All, endpoint => new Route(endpoint.Name, endpoint.Pattern, request => endpoint.Handler(request, datasette), endpoint.AllowPost)),
+    ];
+
+    private static Route StaticMountRoute(StaticMount mount) =>
+        new("static-mount", new Regex("^/" + Regex.Escape(mount.Mount) + "/(?<path>.*)$", RegexOptions.CultureInvariant), new StaticDirectory(mount).HandleAsync);
 
     private sealed record Endpoint(string Name, Regex Pattern, EndpointHandler Handler, bool AllowPost = false);
 
@@ -31,6 +41,8 @@ internal static partial class DatasetteRoutes
         new("table-create", TableCreate(), TableCreateEndpoint.HandleAsync, AllowPost: true),
         new("execute-write", ExecuteWrite(), ExecuteWriteEndpoint.HandleAsync, AllowPost: true),
         new("execute-write-analyze", ExecuteWriteAnalyze(), ExecuteWriteEndpoint.AnalyzeAsync),
+        new("query-store", QueryStore(), StoredQueryEndpoints.StoreAsync, AllowPost: true),
+        new("query-store-analyze", QueryStoreAnalyze(), StoredQueryEndpoints.AnalyzeAsync),
         new("index", Index(), IndexView.HandleAsync),
         new("index-dash", IndexDash(), IndexView.HandleAsync),
         new("dash-redirect", Dash(), (request, datasette) => Responses.RedirectAsync(request.Context, datasette.Settings.BaseUrl + "-/", 301)),
@@ -66,6 +78,8 @@ internal static partial class DatasetteRoutes
         new("query-parameters", QueryParameters(), QueryView.ParametersAsync),
         new("query", Query(), Conditional(QueryView.ArbitraryAsync, cacheControlled: false)),
         new("query-definition", QueryDefinition(), QueryView.DefinitionAsync),
+        new("query-update", QueryUpdate(), StoredQueryEndpoints.UpdateAsync, AllowPost: true),
+        new("query-delete", QueryDelete(), StoredQueryEndpoints.DeleteAsync, AllowPost: true),
         new("table", Table(), Conditional(TableView.HandleAsync, cacheControlled: true), AllowPost: true),
         new("row", Row(), Conditional(RowView.HandleAsync, cacheControlled: true)),
         new("table-schema", TableSchema(), SchemaViews.TableAsync),
@@ -75,6 +89,7 @@ internal static partial class DatasetteRoutes
         new("table-alter", TableAlter(), TableAlterEndpoint.HandleAsync, AllowPost: true),
         new("table-set-column-type", TableSetColumnType(), SetColumnTypeEndpoint.HandleAsync, AllowPost: true),
         new("table-drop", TableDrop(), TableDropEndpoint.HandleAsync, AllowPost: true),
+        new("table-autocomplete", TableAutocompleteRoute(), TableAutocomplete.HandleAsync),
         new("row-delete", RowDelete(), RowDeleteEndpoint.HandleAsync, AllowPost: true),
         new("row-update", RowUpdate(), RowUpdateEndpoint.HandleAsync, AllowPost: true),
     };
@@ -191,6 +206,18 @@ internal static partial class DatasetteRoutes
     [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<query>[^/.]+)/-/definition$")]
     private static partial Regex QueryDefinition();
 
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<query>[^/.]+)/-/update$")]
+    private static partial Regex QueryUpdate();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<query>[^/.]+)/-/delete$")]
+    private static partial Regex QueryDelete();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/-/queries/store$")]
+    private static partial Regex QueryStore();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/-/queries/analyze$")]
+    private static partial Regex QueryStoreAnalyze();
+
     [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)(?:\.(?<format>[A-Za-z0-9_]+))?$")]
     private static partial Regex Table();
 
@@ -220,6 +247,9 @@ internal static partial class DatasetteRoutes
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/set-column-type$")]
     private static partial Regex TableSetColumnType();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/autocomplete$")]
+    private static partial Regex TableAutocompleteRoute();
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/drop$")]
     private static partial Regex TableDrop();

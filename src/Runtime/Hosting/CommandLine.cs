@@ -1,4 +1,5 @@
 using System.Globalization;
+using Datasette.Gen.Runtime.Http;
 
 namespace Datasette.Gen.Runtime.Hosting;
 
@@ -29,6 +30,10 @@ internal static class CommandLine
         new("--load-extension", "PATH:ENTRYPOINT?", "Path to a SQLite extension to load, and optional entrypoint", (o, v) => Add(o, o.LoadExtensions, v[0])),
         new("--crossdb", "", "Enable cross-database joins using the /_memory database", (o, _) => o with { CrossDb = true }),
         new("--nolock", "", "Ignore locking, open locked files in read-only mode", (o, _) => o with { NoLock = true }),
+        new("--static", "MOUNT:DIRECTORY", "Serve static files from this directory at /MOUNT/...", (o, v) => Add(o, o.StaticMounts, ParseStaticMount(v[0]))),
+        new("--template-dir", "DIRECTORY", "Path to directory containing custom templates (not used: no template engine)", (o, v) => o with { TemplateDir = ExistingDirectory("--template-dir", v[0]) }),
+        new("--plugins-dir", "DIRECTORY", "Path to directory containing custom plugins (Python plugins stop start-up)", (o, v) => o with { PluginsDir = ExistingDirectory("--plugins-dir", v[0]) }),
+        new("--version-note", "TEXT", "Additional note to show on /-/versions", (o, v) => o with { VersionNote = v[0] }),
     ];
 
     /// <summary>The options of the running server alone (where it listens, what it prints).</summary>
@@ -66,6 +71,23 @@ internal static class CommandLine
         int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= 65535
             ? number
             : throw new CommandLineException($"Invalid value for '-p' / '--port': '{port}' is not in the range 0<=x<=65535.");
+
+    /// <summary>Checked as Datasette's click type checks it: a colon, and an existing directory after it.</summary>
+    private static StaticMount ParseStaticMount(string value)
+    {
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            throw new CommandLineException($"Invalid value for '--static': \"{value}\" should be of format mountpoint:directory");
+        }
+        var directory = Path.GetFullPath(value[(colon + 1)..]);
+        return Directory.Exists(directory)
+            ? new StaticMount(value[..colon], directory)
+            : throw new CommandLineException($"Invalid value for '--static': {value} is not a valid directory path");
+    }
+
+    private static string ExistingDirectory(string option, string path) =>
+        Directory.Exists(path) ? path : throw new CommandLineException($"Invalid value for '{option}': Directory '{path}' does not exist.");
 
     /// <summary>Adds to one of the option lists, which belong to this parse alone (it starts from a new ServeOptions).</summary>
     private static ServeOptions Add<TItem>(ServeOptions options, List<TItem> list, TItem item)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Binding;
+using Datasette.Gen.Configuration.Diagnostics;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Configuration.Schema;
 using Datasette.Gen.Configuration.Tree;
@@ -24,13 +25,17 @@ internal static class ConfigurationLoader
 
     public static Loaded Load(Deployment deployment, ServeOptions options)
     {
-        if (options.ConfigFile is null && options.MetadataFile is null && options.Settings.Count == 0)
+        if (options.ConfigFile is null && options.MetadataFile is null && options.Settings.Count == 0 && options.SettingsFile is null)
         {
             return new Loaded(deployment.Config, deployment.Metadata, Array.Empty<string>());
         }
         var config = options.ConfigFile is null
             ? new ConfigDocument("datasette.yaml", deployment.Config.Effective, EquatableArray<Configuration.Diagnostics.ConfigDiagnostic>.Empty)
             : Read(options.ConfigFile);
+        if (options.SettingsFile is not null)
+        {
+            config = UnderSettings(config, Read(options.SettingsFile));
+        }
         if (options.Settings.Count > 0)
         {
             config = config with { Root = ApplySettings(config.Root as ConfigMapping ?? ConfigTree.EmptyMapping(SourceSpan.None("-s")), options.Settings) };
@@ -53,13 +58,36 @@ internal static class ConfigurationLoader
         });
     }
 
+    /// <summary>
+    /// A configuration directory's settings.json (a mapping of setting names) as the lowest layer of
+    /// <c>settings</c>: the configuration file's own settings and then -s override it. Its values keep
+    /// their place in settings.json, so a mistake there is reported at its line.
+    /// </summary>
+    private static ConfigDocument UnderSettings(ConfigDocument config, ConfigDocument settings)
+    {
+        var diagnostics = config.Diagnostics.Concat(settings.Diagnostics).ToList();
+        switch (settings.Root)
+        {
+            case null:
+                break;
+            case ConfigMapping mapping:
+                var layered = ConfigTree.SetPath(ConfigTree.EmptyMapping(mapping.Span), ["settings"], mapping);
+                var root = config.Root is ConfigMapping configRoot ? ConfigTree.Merge(layered, configRoot) : config.Root;
+                return config with { Root = root ?? layered, Diagnostics = diagnostics.ToEquatableArray() };
+            case var other:
+                diagnostics.Add(ConfigDiagnostic.Create(DiagnosticCatalog.SettingsNotMapping, other.Span, other is ConfigScalar scalar ? $"{scalar.TypeName} {scalar.PythonRepr}" : other.TypeName));
+                break;
+        }
+        return config with { Diagnostics = diagnostics.ToEquatableArray() };
+    }
+
     private static ConfigDocument Read(string path)
     {
-        if (!File.Exists(path))
+        if (!Path.Exists(path))
         {
             throw new CommandLineException($"Invalid value for '-c' / '-m': File '{path}' does not exist.");
         }
-        return ConfigReader.Read(path, File.ReadAllText(path));
+        return ConfigReader.Read(path, StartupFiles.ReadText(path));
     }
 
     /// <summary>-s pairs: a bare setting name is checked and typed; a dotted key takes JSON or a string.</summary>

@@ -78,7 +78,7 @@ public static class DatasetteHost
 
     private static async Task<int> ServeAsync(IReadOnlyList<string> args, Deployment deployment, TextWriter output, TextWriter error)
     {
-        var options = WithEnvironment(CommandLine.ParseServe(args));
+        var options = Resolve(CommandLine.ParseServe(args), error);
         if (options.Get is { } path)
         {
             return await GetCommand.RunAsync(deployment, options, path, output, error).ConfigureAwait(false);
@@ -101,6 +101,13 @@ public static class DatasetteHost
         return 0;
     }
 
+    /// <summary>
+    /// The options as every way of running an instance uses them: the environment's values filled in, and a
+    /// configuration directory among the files replaced by its parts. Applying it again changes nothing.
+    /// </summary>
+    internal static ServeOptions Resolve(ServeOptions options, TextWriter? warnings = null) =>
+        options.Resolved ? options : ConfigurationDirectory.Apply(WithEnvironment(options), warnings ?? Console.Error) with { Resolved = true };
+
     /// <summary>The options Datasette also reads from the environment, where the command line left them unset.</summary>
     internal static ServeOptions WithEnvironment(ServeOptions options)
     {
@@ -122,6 +129,7 @@ public static class DatasetteHost
     /// <summary>As <see cref="StartAsync(Deployment, ServeOptions)"/>, with Kestrel's options adjustable (tests shorten its timeouts).</summary>
     internal static async Task<DatasetteServer> StartAsync(Deployment deployment, ServeOptions options, Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? configureKestrel)
     {
+        options = Resolve(options);
         var loaded = Prepare(deployment, options);
         // Databases, the internal catalog and Kestrel start side by side; requests wait for the
         // databases (a few milliseconds at most), so the first answer comes sooner.
@@ -224,6 +232,8 @@ public static class DatasetteHost
             CompiledPermissions = deployment.Permissions,
             Actions = deployment.Actions,
             Plugins = deployment.Plugins,
+            StaticMounts = options.StaticMounts,
+            VersionNote = options.VersionNote,
         });
         try
         {
@@ -293,7 +303,9 @@ public static class DatasetteHost
     internal static void AttachDatabases(Datasette datasette, Deployment deployment, ServeOptions options)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (file, immutable) in options.Files.Select(f => (f, false)).Concat(options.ImmutableFiles.Select(f => (f, true))))
+        // Datasette's order: the named files, the immutable ones, then a configuration directory's.
+        var files = options.Files.Select(f => (f, false)).Concat(options.ImmutableFiles.Select(f => (f, true))).Concat(options.DirectoryFiles.Select(f => (f, false)));
+        foreach (var (file, immutable) in files)
         {
             if (!File.Exists(file))
             {
@@ -311,7 +323,8 @@ public static class DatasetteHost
                 {
                     continue; // -i for a file also given as a plain argument: immutable wins below
                 }
-                throw new CommandLineException($"Duplicate database file: '{previous}' and '{file}' both refer to {absolute}", 1);
+                // The later spelling first, as Datasette words it.
+                throw new CommandLineException($"Duplicate database file: '{file}' and '{previous}' both refer to {absolute}", 1);
             }
             seen[absolute] = file;
         }
@@ -319,7 +332,7 @@ public static class DatasetteHost
         var inspected = options.InspectFile is null ? new List<InspectEntry>() : InspectData.Read(options.InspectFile).ToList();
         foreach (var (absolute, file) in seen)
         {
-            var kind = immutables.Contains(absolute) ? DatabaseKind.ImmutableFile : DatabaseKind.MutableFile;
+            var kind = immutables.Contains(absolute) || options.InspectedFileNames.Contains(Path.GetFileName(file)) ? DatabaseKind.ImmutableFile : DatabaseKind.MutableFile;
             var database = new Database(kind, file, cacheSizeKb: datasette.Settings.CacheSizeKb);
             if (kind == DatabaseKind.ImmutableFile && inspected.Find(e => e.File == Path.GetFileName(file)) is { } entry)
             {
@@ -327,7 +340,7 @@ public static class DatasetteHost
             }
             Check(datasette.AddDatabase(database));
         }
-        if (options.Files.Count == 0 && options.ImmutableFiles.Count == 0)
+        if (seen.Count == 0)
         {
             foreach (var (name, database) in EmbeddedDatabases.Databases(System.Reflection.Assembly.GetEntryAssembly(), datasette.Settings.CacheSizeKb))
             {

@@ -10,7 +10,7 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// </summary>
 internal static class InspectData
 {
-    public static IReadOnlyList<InspectEntry> Read(string path) => Parse(System.IO.File.ReadAllBytes(path), path);
+    public static IReadOnlyList<InspectEntry> Read(string path) => Parse(StartupFiles.ReadBytes(path), path);
 
     /// <summary>Inspect data already in memory (the build's, embedded in the executable); <paramref name="source"/> names it in errors.</summary>
     public static IReadOnlyList<InspectEntry> Parse(byte[] json, string source)

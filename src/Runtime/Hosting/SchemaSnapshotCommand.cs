@@ -43,6 +43,7 @@ internal static class SchemaSnapshotCommand
     public static async Task<SchemaSnapshot> BuildAsync(Deployment deployment, ServeOptions options)
     {
         DatasetteHost.UseStaticSqlite();
+        options = DatasetteHost.Resolve(options);
         var loaded = ConfigurationLoader.Load(deployment, options);
         var internalDatabase = await InternalDatabase.OpenAsync(null).ConfigureAwait(false);
         await using var datasette = new Datasette(loaded.Config, internalDatabase);

@@ -48,4 +48,28 @@ public sealed record ServeOptions
 
     /// <summary><c>--ssl-certfile</c> (or DATASETTE_SSL_CERTFILE): PEM certificate for HTTPS.</summary>
     public string? SslCertFile { get; init; }
+
+    /// <summary><c>--static MOUNT:DIR</c>, and a configuration directory's <c>static/</c> when none is given.</summary>
+    internal List<Http.StaticMount> StaticMounts { get; init; } = new();
+
+    /// <summary>The configuration directory's database files: attached after the files named on the command line.</summary>
+    internal List<string> DirectoryFiles { get; init; } = new();
+
+    /// <summary>File names a configuration directory's inspect-data.json lists: those databases are immutable (when no -i is given).</summary>
+    internal IReadOnlySet<string> InspectedFileNames { get; init; } = new HashSet<string>();
+
+    /// <summary>A configuration directory's settings.json: settings under the configuration file's and -s.</summary>
+    internal string? SettingsFile { get; init; }
+
+    /// <summary><c>--version-note</c>: shown as <c>datasette.note</c> in <c>/-/versions</c>.</summary>
+    internal string? VersionNote { get; init; }
+
+    /// <summary><c>--template-dir</c>, or a configuration directory's <c>templates/</c>.</summary>
+    internal string? TemplateDir { get; init; }
+
+    /// <summary><c>--plugins-dir</c>, or a configuration directory's <c>plugins/</c>.</summary>
+    internal string? PluginsDir { get; init; }
+
+    /// <summary>The directory and environment were applied (<see cref="DatasetteHost.Resolve"/>), and its warnings printed.</summary>
+    internal bool Resolved { get; init; }
 }

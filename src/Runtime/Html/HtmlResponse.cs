@@ -16,6 +16,28 @@ internal static class HtmlResponse
 
     private static readonly StreamPipeWriterOptions WriterOptions = new(minimumBufferSize: 16 * 1024, leaveOpen: true);
 
+    /// <summary>
+    /// Renders the whole page first and sends it with a Content-Length: for error pages, which
+    /// may answer a request whose body Kestrel rejected, where a chunked reply is not wanted.
+    /// </summary>
+    public static async Task SendBufferedAsync(HttpContext context, RazorSlice slice, int status)
+    {
+        using (slice)
+        {
+            using var buffer = new MemoryStream();
+            var writer = PipeWriter.Create(buffer, WriterOptions);
+            await slice.RenderAsync(writer, Encoder, context.RequestAborted).ConfigureAwait(false);
+            await writer.CompleteAsync().ConfigureAwait(false);
+            context.Response.StatusCode = status;
+            context.Response.ContentType = ContentType;
+            context.Response.ContentLength = buffer.Length;
+            if (!HttpMethods.IsHead(context.Request.Method))
+            {
+                await context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+    }
+
     public static async Task SendAsync(HttpContext context, RazorSlice slice, int status = 200)
     {
         using (slice)

@@ -72,4 +72,21 @@ internal sealed record SourceLinks(string? License, string? LicenseUrl, string? 
     public static readonly SourceLinks None = new(null, null, null, null, null, null);
 
     public bool IsEmpty => License is null && LicenseUrl is null && Source is null && SourceUrl is null && About is null && AboutUrl is null;
+
+    /// <summary>The footer's items in order: label, text (the URL when there is no text), URL or null.</summary>
+    public IEnumerable<(string Label, string Text, string? Url)> Items()
+    {
+        if (License is not null || LicenseUrl is not null)
+        {
+            yield return ("Data license", License ?? LicenseUrl!, LicenseUrl);
+        }
+        if (Source is not null || SourceUrl is not null)
+        {
+            yield return ("Data source", Source ?? SourceUrl!, SourceUrl);
+        }
+        if (About is not null || AboutUrl is not null)
+        {
+            yield return ("About", About ?? AboutUrl!, AboutUrl);
+        }
+    }
 }

@@ -60,7 +60,7 @@ internal sealed class ColumnTypeStore
 
     private async Task WriteAsync(Func<SqliteConnector, int> write)
     {
-        await _internal.WriteAsync(write).ConfigureAwait(false);
+        await _internal.WriteInTransactionAsync(write).ConfigureAwait(false);
         Interlocked.Increment(ref _version);
     }
 }

@@ -44,7 +44,7 @@ internal sealed class MetadataStore
 
     /// <summary>Upserts one value at the level the non-null names select.</summary>
     public Task SetAsync(string? database, string? resource, string? column, string key, string? value) =>
-        _internal.WriteAsync(c => Upsert(c.Connection, database, resource, column, key, value));
+        _internal.WriteInTransactionAsync(c => Upsert(c.Connection, database, resource, column, key, value));
 
     /// <summary>The values at one level, key → value in insertion order: instance (no database), database, resource or column.</summary>
     public IReadOnlyDictionary<string, string?> Values(string? database = null, string? resource = null, string? column = null) => _internal.Read(c =>

@@ -46,15 +46,34 @@ internal static class StoredQueryRow
     }
 
     /// <summary>Inserts <paramref name="query"/>, replacing the row of the same database and name.</summary>
-    public static void Insert(SqliteConnection connection, StoredQuery query)
+    public static void Insert(SqliteConnection connection, StoredQuery query) => Execute(connection, query, """
+        insert or replace into queries (database_name, name, sql, title, description, description_html, options, parameters,
+            is_write, is_private, is_trusted, source, owner_id)
+        values (:db, :name, :sql, :title, :description, :description_html, :options, :parameters,
+            :is_write, :is_private, :is_trusted, :source, :owner_id)
+        """);
+
+    /// <summary>Inserts <paramref name="query"/> unless its database already has one of that name; false then.</summary>
+    public static bool InsertNew(SqliteConnection connection, StoredQuery query) => Execute(connection, query, """
+        insert into queries (database_name, name, sql, title, description, description_html, options, parameters,
+            is_write, is_private, is_trusted, source, owner_id)
+        values (:db, :name, :sql, :title, :description, :description_html, :options, :parameters,
+            :is_write, :is_private, :is_trusted, :source, :owner_id)
+        on conflict (database_name, name) do nothing
+        """) == 1;
+
+    /// <summary>Rewrites the row of <paramref name="query"/>'s database and name (keeping created_at); false when there is none.</summary>
+    public static bool Update(SqliteConnection connection, StoredQuery query) => Execute(connection, query, """
+        update queries set sql = :sql, title = :title, description = :description, description_html = :description_html,
+            options = :options, parameters = :parameters, is_write = :is_write, is_private = :is_private,
+            is_trusted = :is_trusted, source = :source, owner_id = :owner_id, updated_at = CURRENT_TIMESTAMP
+        where database_name = :db and name = :name
+        """) == 1;
+
+    private static int Execute(SqliteConnection connection, StoredQuery query, string sql)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            insert or replace into queries (database_name, name, sql, title, description, description_html, options, parameters,
-                is_write, is_private, is_trusted, source, owner_id)
-            values (:db, :name, :sql, :title, :description, :description_html, :options, :parameters,
-                :is_write, :is_private, :is_trusted, :source, :owner_id)
-            """;
+        command.CommandText = sql;
         command.Parameters.AddWithValue(":db", query.Database);
         command.Parameters.AddWithValue(":name", query.Name);
         command.Parameters.AddWithValue(":sql", query.Sql);
@@ -68,7 +87,7 @@ internal static class StoredQueryRow
         command.Parameters.AddWithValue(":is_trusted", query.IsTrusted ? 1 : 0);
         command.Parameters.AddWithValue(":source", query.Source);
         command.Parameters.AddWithValue(":owner_id", (object?)query.OwnerId ?? DBNull.Value);
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 
     /// <summary>Only present options, keys in sorted order (Datasette dumps them sorted); hide_sql only when true.</summary>

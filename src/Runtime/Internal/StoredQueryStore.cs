@@ -55,6 +55,41 @@ internal sealed class StoredQueryStore
         return 0;
     });
 
+    /// <summary>Saves a new query; false (nothing written) when its database already has one of that name.</summary>
+    public Task<bool> AddAsync(StoredQuery query) => _internal.WriteInTransactionAsync(c => StoredQueryRow.InsertNew(c.Connection, query));
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the query as it is when the writer reaches it, so two
+    /// updates of different fields never undo each other; false when the query is gone by then.
+    /// </summary>
+    public Task<bool> UpdateAsync(string database, string name, Func<StoredQuery, StoredQuery> change) => _internal.WriteInTransactionAsync(c =>
+    {
+        using var command = c.Connection.CreateCommand();
+        command.CommandText = ListColumns + " from queries where database_name = :db and name = :name";
+        command.Parameters.AddWithValue(":db", database);
+        command.Parameters.AddWithValue(":name", name);
+        StoredQuery current;
+        using (var reader = command.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+            current = StoredQueryRow.Read(reader);
+        }
+        return StoredQueryRow.Update(c.Connection, change(current) with { Database = database, Name = name });
+    });
+
+    /// <summary>Deletes the query; false when there was none.</summary>
+    public Task<bool> RemoveAsync(string database, string name) => _internal.WriteInTransactionAsync(c =>
+    {
+        using var command = c.Connection.CreateCommand();
+        command.CommandText = "delete from queries where database_name = :db and name = :name";
+        command.Parameters.AddWithValue(":db", database);
+        command.Parameters.AddWithValue(":name", name);
+        return command.ExecuteNonQuery() == 1;
+    });
+
     public StoredQuery? Get(string database, string name)
     {
         var found = List(database, QueryFilter.None with { Name = name }, limit: 1, cursor: null);

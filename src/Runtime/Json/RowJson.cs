@@ -157,7 +157,7 @@ internal static class RowJson
     }
 
     /// <summary>A value a column type's transform returned: SQLite's own types, booleans, or JSON.</summary>
-    private static void WriteObjectValue(Utf8JsonWriter writer, object? value, bool jsonInfinity)
+    internal static void WriteObjectValue(Utf8JsonWriter writer, object? value, bool jsonInfinity)
     {
         switch (value)
         {

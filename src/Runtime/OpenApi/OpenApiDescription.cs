@@ -11,8 +11,9 @@ namespace Datasette.Gen.Runtime.OpenApi;
 
 /// <summary>
 /// The OpenAPI document as one request's actor may see it: every database, table, view and
-/// stored query it may view (and the SQL endpoint where it may execute SQL), each described from
-/// the live schema through the shared builder, or taken compiled when the input is unchanged.
+/// stored query it may view (and the SQL endpoint where it may execute SQL), plus the write
+/// endpoints it may use, each described from the live schema through the shared builders, or
+/// taken compiled when the input is unchanged.
 /// </summary>
 internal static class OpenApiDescription
 {
@@ -45,6 +46,11 @@ internal static class OpenApiDescription
                 .Concat(v.Tables.Select(t => new OpenApiTypeNames.Item(OpenApiTypeNames.Kind.Table, v.Database.Name, t.Name)))
                 .Concat(v.Queries.Select(q => new OpenApiTypeNames.Item(OpenApiTypeNames.Kind.Query, v.Database.Name, q.Name)))),
             OpenApiDocument.SharedNames);
+        var visibleTables = visible.SelectMany(v => v.Tables.Select(t => ((string?)v.Database.Name, (string?)t.Name))).ToList();
+        foreach (var (action, _) in TableGrants)
+        {
+            request.Prefetch(action, visibleTables);
+        }
         var parts = new List<OpenApiPart>();
         foreach (var (database, executeSql, tables, queries) in visible)
         {
@@ -55,9 +61,23 @@ internal static class OpenApiDescription
             {
                 parts.Add(OpenApiParts.Sql(described));
             }
+            var databaseWrites = OpenApiDatabaseWrites.Usable(described,
+                createTable: request.Allowed("create-table", database.Name),
+                executeWriteSql: request.Allowed("execute-write-sql", database.Name),
+                database.IsMutable);
+            if (databaseWrites.Any)
+            {
+                parts.Add(OpenApiParts.DatabaseWrites(databaseWrites));
+            }
             foreach (var table in tables)
             {
-                parts.Add(OpenApiParts.Table(Table(request, datasette, database, table, typeNames[new(OpenApiTypeNames.Kind.Table, database.Name, table.Name)])));
+                var input = Table(request, datasette, database, table, typeNames[new(OpenApiTypeNames.Kind.Table, database.Name, table.Name)]);
+                parts.Add(OpenApiParts.Table(input));
+                var endpoints = OpenApiTableWrites.Usable(Grants(request, database.Name, table.Name), table.IsView, database.IsMutable);
+                if (endpoints != OpenApiTableWriteEndpoints.None)
+                {
+                    parts.Add(OpenApiParts.TableWrites(new OpenApiTableWrites(input, endpoints)));
+                }
             }
             foreach (var query in queries)
             {
@@ -68,6 +88,30 @@ internal static class OpenApiDescription
             }
         }
         return parts;
+    }
+
+    private static readonly (string Action, OpenApiTableGrants Grant)[] TableGrants =
+    {
+        ("insert-row", OpenApiTableGrants.InsertRow),
+        ("update-row", OpenApiTableGrants.UpdateRow),
+        ("delete-row", OpenApiTableGrants.DeleteRow),
+        ("alter-table", OpenApiTableGrants.AlterTable),
+        ("drop-table", OpenApiTableGrants.DropTable),
+        ("set-column-type", OpenApiTableGrants.SetColumnType),
+    };
+
+    /// <summary>The table actions the actor holds (token restrictions applied, as the endpoints check them).</summary>
+    private static OpenApiTableGrants Grants(DatasetteRequest request, string database, string table)
+    {
+        var grants = OpenApiTableGrants.None;
+        foreach (var (action, grant) in TableGrants)
+        {
+            if (request.Allowed(action, database, table))
+            {
+                grants |= grant;
+            }
+        }
+        return grants;
     }
 
     private static List<(Database Database, bool ExecuteSql, List<TableInfo> Tables, List<StoredQuery> Queries)> Visible(DatasetteRequest request, Datasette datasette)

@@ -37,6 +37,10 @@ internal static class OpenApiParts
 
     public static OpenApiPart Query(OpenApiQuery query) => Get(OpenApiBuilder.QueryFingerprint(query), query, OpenApiBuilder.Query);
 
+    public static OpenApiPart TableWrites(OpenApiTableWrites writes) => Get(OpenApiWriteBuilder.TableFingerprint(writes), writes, OpenApiWriteBuilder.Table);
+
+    public static OpenApiPart DatabaseWrites(OpenApiDatabaseWrites writes) => Get(OpenApiWriteBuilder.DatabaseFingerprint(writes), writes, OpenApiWriteBuilder.Database);
+
     private static OpenApiPart Get<T>(string fingerprint, T input, Func<T, OpenApiPart> build)
     {
         if (Compiled.TryGetValue(fingerprint, out var compiled))

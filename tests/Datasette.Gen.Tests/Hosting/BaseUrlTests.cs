@@ -32,6 +32,10 @@ public sealed class BaseUrlTests
         "-/openapi.json",
         "fixtures.json?sql=select+1",
         "fixtures/facetable.json/",
+        // Redirects: /- to /-/, :memory: to _memory, a percent-encoded path that is not found to its tilde form.
+        "-",
+        ":memory:.json",
+        "fixtures/no%20such.json",
     };
 
     [Theory]

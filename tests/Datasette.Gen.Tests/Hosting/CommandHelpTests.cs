@@ -98,7 +98,7 @@ public sealed class CommandHelpTests
         Assert.True(lines.Count >= 15, usage);
         foreach (var line in lines)
         {
-            var values = line.Groups[2].Value.Split(' ', System.StringSplitOptions.RemoveEmptyEntries).Select(v => v == "INTEGER" ? "0" : "x").ToArray();
+            var values = line.Groups[2].Value.Split(' ', System.StringSplitOptions.RemoveEmptyEntries).Select(v => v switch { "INTEGER" => "0", "DIRECTORY" => ".", _ => "x" }).ToArray();
             foreach (var name in line.Groups[1].Value.Split(", "))
             {
                 CommandLine.ParseServe(new List<string> { name }.Concat(values).ToList());

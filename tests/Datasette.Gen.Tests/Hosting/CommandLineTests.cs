@@ -157,7 +157,7 @@ public sealed class CommandLineTests
         var other = System.IO.Path.Combine(file.Directory, ".", "test.db");
         var error = await Assert.ThrowsAsync<CommandLineException>(() =>
             DatasetteHost.StartAsync(TestServer.EmptyDeployment, new ServeOptions { Files = new() { file.Path, other }, Port = 0 }));
-        Assert.Equal($"Duplicate database file: '{file.Path}' and '{other}' both refer to {file.Path}", error.Message);
+        Assert.Equal($"Duplicate database file: '{other}' and '{file.Path}' both refer to {file.Path}", error.Message);
         Assert.Equal(1, error.ExitCode);
     }
 }

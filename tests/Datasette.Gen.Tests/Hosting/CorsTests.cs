@@ -14,7 +14,7 @@ public sealed class CorsTests
     {
         ["Access-Control-Allow-Origin"] = "*",
         ["Access-Control-Allow-Headers"] = "Authorization, Content-Type",
-        ["Access-Control-Expose-Headers"] = "Link",
+        ["Access-Control-Expose-Headers"] = "Link, ETag",
         ["Access-Control-Allow-Methods"] = "GET, POST, HEAD, OPTIONS",
         ["Access-Control-Max-Age"] = "3600",
     };
@@ -46,6 +46,25 @@ public sealed class CorsTests
             Assert.True(response.Headers.TryGetValues(name, out var values), $"{name} missing from {method} {path} ({(int)response.StatusCode})");
             Assert.Equal(value, values.Single());
         }
+    }
+
+    [Fact]
+    public async Task Cors_lets_a_script_read_the_etag_of_a_data_answer_and_revalidate_with_it()
+    {
+        using var file = new TempDatabaseFile("create table t (id integer primary key, v); insert into t values (1, 'a')");
+        await using var server = await TestServer.StartAsync(new ServeOptions { Files = new() { file.Path }, Cors = true });
+        using var first = await SendAsync(server, "GET", "/test/t.json", null);
+        var tag = first.Headers.ETag?.Tag;
+        Assert.NotNull(tag);
+        var exposed = first.Headers.GetValues("Access-Control-Expose-Headers").Single().Split(',', System.StringSplitOptions.TrimEntries);
+        Assert.Contains("ETag", exposed);
+        Assert.Contains("Link", exposed);
+
+        var revalidate = new HttpRequestMessage(HttpMethod.Get, "/test/t.json");
+        revalidate.Headers.TryAddWithoutValidation("If-None-Match", tag);
+        using var second = await server.Client.SendAsync(revalidate);
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Contains("ETag", second.Headers.GetValues("Access-Control-Expose-Headers").Single().Split(',', System.StringSplitOptions.TrimEntries));
     }
 
     [Theory]

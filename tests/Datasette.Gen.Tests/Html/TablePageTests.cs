@@ -25,6 +25,16 @@ public sealed class TablePageTests(FixturesServerFixture fixture) : IClassFixtur
         Assert.Matches("<nav class=\"crumbs\" aria-label=\"Breadcrumbs\">\\s*<a href=\"/\">home</a>\\s*<span[^>]*>/</span>\\s*<a href=\"/fixtures\">fixtures</a>", html);
     }
 
+    [Theory]
+    [InlineData("/fixtures/facetable", "/fixtures/facetable.json")]
+    [InlineData("/fixtures/simple_primary_key/1", "/fixtures/simple_primary_key/1.json")]
+    [InlineData("/fixtures", "/fixtures.json")]
+    public async Task The_page_names_its_json_twin_in_a_link_header(string url, string json)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal($"<{fixture.Server.BaseUrl}{json}>; rel=\"alternate\"; type=\"application/json+datasette\"", string.Join(",", response.Headers.GetValues("Link")));
+    }
+
     [Fact]
     public async Task The_stylesheet_is_served_with_its_hash()
     {

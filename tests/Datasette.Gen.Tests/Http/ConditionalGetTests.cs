@@ -65,7 +65,8 @@ public sealed class ConditionalGetTests : IAsyncLifetime
         var instance = await TestInstance.CreateAsync(config);
         var database = instance.Datasette.AddDatabase(new Database(kind, path), "data");
         // Every query that calls sql_calls() counts: a page answered without SQL leaves the count alone.
-        database.Preparer = (connection, _) => connection.CreateFunction("sql_calls", () => Interlocked.Increment(ref _sqlCalls), isDeterministic: false);
+        // Declared deterministic (its value never reaches an answer): an undeclared function withholds the tag.
+        database.Preparer = (connection, _) => connection.CreateFunction("sql_calls", () => Interlocked.Increment(ref _sqlCalls), isDeterministic: true);
         // An immutable file is tagged once its background hash is known: wait for it, as a warm server would have.
         _ = database.Hash;
         return (instance, database);

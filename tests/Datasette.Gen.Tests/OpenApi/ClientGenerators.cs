@@ -37,6 +37,13 @@ public static partial class ClientGenerators
         "The format uri is not supported by Kiota and the string type will be used.",
     };
 
+    /// <summary>
+    /// The row-level write paths (<c>/{db}/{table}/{pks}/-/update</c>, <c>…/-/delete</c>), which Kiota
+    /// cannot generate beside the row page <c>/{pks}.json</c>: it merges the two path parameters of
+    /// one level into one indexer and drops <c>.json</c> from the row page's URL (docs/openapi.md).
+    /// </summary>
+    public const string KiotaRowWritePaths = "**/{pks}/-/**";
+
     private static readonly Lazy<string?> RestoreProblem = new(Restore, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Runs <c>kiota generate</c>; returns its warnings (the update check, which needs the network, left out).</summary>

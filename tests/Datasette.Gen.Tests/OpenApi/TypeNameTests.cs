@@ -58,14 +58,30 @@ public sealed class TypeNameTests(FixturesServerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void Write_component_names_take_part_in_the_clash_rules()
+    {
+        // "foo" + "UpsertRowInput" is "foo_upsert" + "RowInput": both would be FooUpsertRowInput.
+        var names = Assign(new[] { Table("d", "foo"), Table("d", "foo_upsert"), Table("d", "bar") }, OpenApiDocument.SharedNames);
+
+        Assert.Matches("^Foo_[0-9a-f]{6}$", names[Table("d", "foo")]);
+        Assert.Matches("^FooUpsert_[0-9a-f]{6}$", names[Table("d", "foo_upsert")]);
+        Assert.Equal("Bar", names[Table("d", "bar")]);
+    }
+
+    [Fact]
     public void Shared_names_are_exactly_the_schemas_the_document_holds_besides_the_parts()
     {
         var instance = new OpenApiInstance("t", null, "1", "/", 1000, 100, true, true,
             new[] { "count" }.ToEquatableArray(), new[] { "columns" }.ToEquatableArray(), new[] { "columns" }.ToEquatableArray());
-        using var document = JsonDocument.Parse(OpenApiDocument.Write(instance, new List<OpenApiPart>()));
+        // A database part with write endpoints holds no schemas of its own, but brings in the shared write schemas.
+        var writes = OpenApiWriteBuilder.Database(new OpenApiDatabaseWrites(new OpenApiDatabase("d", "d", null, "D"), CreateTable: true, ExecuteWrite: true));
+        using var document = JsonDocument.Parse(OpenApiDocument.Write(instance, new List<OpenApiPart> { writes }));
+        using var readOnly = JsonDocument.Parse(OpenApiDocument.Write(instance, new List<OpenApiPart>()));
 
         var schemas = OpenApiDocumentReader.Schemas(document.RootElement).EnumerateObject().Select(p => p.Name).Order(System.StringComparer.Ordinal);
         Assert.Equal(OpenApiDocument.SharedNames.Order(System.StringComparer.Ordinal), schemas);
+        Assert.Equal(OpenApiDocument.SharedNames.Except(OpenApiWriteSchemas.Names).Order(System.StringComparer.Ordinal),
+            OpenApiDocumentReader.Schemas(readOnly.RootElement).EnumerateObject().Select(p => p.Name).Order(System.StringComparer.Ordinal));
     }
 
     /// <summary>

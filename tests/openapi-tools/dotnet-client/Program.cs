@@ -1,32 +1,44 @@
 // Reads facetable through a generated C# client of the conformance deployment and prints the rows
 // it got, typed, as JSON (the test compares them with fixtures.db):
 //   dotnet GeneratedClients.dll kiota|nswag http://127.0.0.1:PORT
+// or inserts a facetable row with a token through the Kiota client and reads it back by its key:
+//   dotnet GeneratedClients.dll kiota-write http://127.0.0.1:PORT TOKEN
 using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 
-if (args.Length != 2)
+if (args.Length is not (2 or 3) || (args[0] == "kiota-write") != (args.Length == 3))
 {
-    Console.Error.WriteLine("usage: GeneratedClients kiota|nswag BASE_URL");
+    Console.Error.WriteLine("usage: GeneratedClients kiota|nswag BASE_URL | kiota-write BASE_URL TOKEN");
     return 2;
 }
 using var http = new HttpClient();
-var (rows, byKey) = args[0] switch
-{
-    "kiota" => await Kiota(http, args[1]),
-    "nswag" => await NSwag(http, args[1]),
-    _ => throw new ArgumentException("unknown generator " + args[0]),
-};
 using var output = Console.OpenStandardOutput();
-using (var json = new Utf8JsonWriter(output))
+using var json = new Utf8JsonWriter(output);
+json.WriteStartObject();
+if (args[0] == "kiota-write")
 {
-    json.WriteStartObject();
+    var (written, read) = await KiotaWrite(http, args[1], args[2]);
+    json.WritePropertyName("written");
+    written.Write(json);
+    json.WritePropertyName("read");
+    read.Write(json);
+}
+else
+{
+    var (rows, byKey) = args[0] switch
+    {
+        "kiota" => await Kiota(http, args[1]),
+        "nswag" => await NSwag(http, args[1]),
+        _ => throw new ArgumentException("unknown generator " + args[0]),
+    };
     json.WriteStartArray("rows");
     foreach (var row in rows)
     {
@@ -35,9 +47,36 @@ using (var json = new Utf8JsonWriter(output))
     json.WriteEndArray();
     json.WritePropertyName("by_key");
     byKey.Write(json);
-    json.WriteEndObject();
 }
+json.WriteEndObject();
+json.Flush();
 return 0;
+
+// A row inserted with the typed request body (the token in the Authorization header), answered
+// typed (`return`), then read back by its key.
+static async Task<(Row Written, Row Read)> KiotaWrite(HttpClient http, string baseUrl, string token)
+{
+    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = baseUrl };
+    var client = new Fixtures.Kiota.ApiClient(adapter);
+    var answer = await client.Fixtures.Facetable.Minus.Insert.PostAsync(new Fixtures.Kiota.Models.FacetableInsertRequest
+    {
+        Row = new Fixtures.Kiota.Models.FacetableRowInput
+        {
+            State = "WA",
+            PlanetInt = 2,
+            OnEarth = 0,
+            Created = "2026-12-05 16:40:00",
+            CityId = 1,
+            Neighborhood = "Written through Kiota",
+        },
+        Return = true,
+    }) ?? throw new InvalidDataException("no insert answer");
+    var w = (answer.Rows ?? throw new InvalidDataException("no rows in the insert answer")).Single();
+    var page = await client.Fixtures.Facetable[w.Pk.ToString()!].GetAsync() ?? throw new InvalidDataException("no row page");
+    var r = page.Rows!.Single();
+    return (new Row(w.Pk, w.State, w.PlanetInt, w.Created, w.CityId, w.Neighborhood, null), new Row(r.Pk, r.State, r.PlanetInt, r.Created, r.CityId, r.Neighborhood, null));
+}
 
 // Four rows in descending primary-key order (an enum argument), then the first again by its key.
 static async Task<(List<Row> Rows, Row ByKey)> Kiota(HttpClient http, string baseUrl)

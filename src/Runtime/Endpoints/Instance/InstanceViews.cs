@@ -51,6 +51,10 @@ internal static class InstanceViews
         {
             writer.WriteStartObject("datasette");
             writer.WriteString("version", Datasette.CompatibleVersion);
+            if (!string.IsNullOrEmpty(datasette.Options.VersionNote))
+            {
+                writer.WriteString("note", datasette.Options.VersionNote);
+            }
             writer.WriteEndObject();
             writer.WriteStartObject("datasette_gen");
             writer.WriteString("version", typeof(Datasette).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");

@@ -29,6 +29,12 @@ internal static class PageChromes
     {
         var baseUrl = datasette.Settings.BaseUrl;
         var actor = request.Actor;
+        var alternate = alternateJson ? HtmlPages.AlternateJsonUrl(request) : null;
+        if (alternate is not null)
+        {
+            // routes.md §10: the HTML page names its JSON twin in a header as well as in <head>.
+            request.Context.Response.Headers.Link = HeaderValues.Link(alternate, "rel=\"alternate\"; type=\"application/json+datasette\"");
+        }
         return new PageChrome
         {
             Title = title,
@@ -37,7 +43,7 @@ internal static class PageChromes
             AppCssUrl = StaticAssets.Url(baseUrl, "app.css"),
             ScriptUrl = StaticAssets.Url(baseUrl, ScriptPath),
             Version = Datasette.CompatibleVersion,
-            AlternateJsonUrl = alternateJson ? HtmlPages.AlternateJsonUrl(request) : null,
+            AlternateJsonUrl = alternate,
             ExtraCss = Assets(datasette.Config.ExtraCssUrls),
             ExtraJs = Assets(datasette.Config.ExtraJsUrls),
             Crumbs = Crumbs(request, datasette, database, table),

@@ -54,6 +54,11 @@ internal static class QueryView
         {
             throw DatasetteHttpException.Forbidden("You do not have permission to view this query");
         }
+        // A user's query is that user's SQL: running it needs what running the SQL directly would.
+        if (!query.IsTrusted && !query.IsWrite && !request.Allowed("execute-sql", database.Name))
+        {
+            throw DatasetteHttpException.Forbidden("execute-sql");
+        }
         var names = query.Parameters.Count > 0 ? query.Parameters.ToList() : NamedParameters.Extract(query.Sql);
         var parameters = new Dictionary<string, object?>();
         foreach (var name in names)
@@ -267,7 +272,7 @@ internal static class QueryView
         writer.WriteEndObject();
         // Datasette's HTML query page shows a SQL error inside the page, with status 200.
         return request.Format is null
-            ? HtmlPages.SendJsonAsync(request, storedQuery is null ? $"{database.Name}: {sql}" : $"{database.Name}: {storedQuery.Title ?? storedQuery.Name}", body)
+            ? QueryHtml.SendAsync(request, datasette, database, sql, parameters, storedQuery, rows?.Columns, body, error)
             : body.SendAsync(request.Context, error is null ? 200 : 400);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Endpoints.Write;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;
@@ -48,18 +49,18 @@ internal static class WriteQueryView
         bool ok;
         try
         {
-            var affected = await database.WriteAsync(connector =>
+            var affected = await database.WriteInTransactionAsync(connector =>
             {
-                using var transaction = connector.Connection.BeginTransaction();
+                if (!query.IsTrusted)
+                {
+                    EnsureUserSqlAllowed(request, database, connector, query.Sql);
+                }
                 using var command = connector.Connection.CreateCommand(query.Sql);
-                command.Transaction = transaction;
                 foreach (var (name, value) in parameters)
                 {
                     command.Parameters.AddWithValue(":" + name, value ?? DBNull.Value);
                 }
-                var rows = command.ExecuteNonQuery();
-                transaction.Commit();
-                return rows;
+                return command.ExecuteNonQuery();
             }).ConfigureAwait(false);
             database.InvalidateSchema();
             (message, ok) = (SuccessMessage(database, query, parameters, affected, datasette.Settings.SqlTimeLimitMs, out var failed), true);
@@ -102,6 +103,32 @@ internal static class WriteQueryView
         }
         datasette.AddMessage(request, message, ok ? MessageType.Info : MessageType.Error);
         await Responses.RedirectAsync(request.Context, redirect ?? request.RawPath).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A user's stored write query is user-supplied SQL: analysed on the writer, in the write's own
+    /// savepoint (the statement checked is the statement run), and refused unless the actor holds
+    /// every permission its operations need, as execute-write decides.
+    /// </summary>
+    private static void EnsureUserSqlAllowed(DatasetteRequest request, Database database, SqliteConnector connector, string sql)
+    {
+        IReadOnlyList<SqlOperation> analysis;
+        try
+        {
+            analysis = WriteSqlAnalyzer.Analyze(connector, sql, database.Name);
+        }
+        catch (SqlErrorException ex)
+        {
+            throw DatasetteHttpException.Forbidden("Could not analyze query: " + ex.Message);
+        }
+        try
+        {
+            WriteSqlPermissions.Ensure(request, database.Name, analysis);
+        }
+        catch (WriteApiException refused)
+        {
+            throw DatasetteHttpException.Forbidden(refused.Message);
+        }
     }
 
     /// <summary>on_success_message_sql's first value, else on_success_message, else "Query executed[, N rows affected]".</summary>

@@ -39,13 +39,14 @@ internal static class TableHtml
         var tableUrl = (string)urls.Table(database, table.Name);
         var args = request.Args;
         var metadata = datasette.Internal.Metadata.ForResource(database.Name, table.Name);
+        var columnDescriptions = datasette.Internal.Metadata.ColumnDescriptions(database.Name, table.Name);
         string? Meta(string key) => metadata.FirstOrDefault(p => p.Key == key).Value;
         var title = Meta("title") ?? table.Name;
         var chrome = PageChromes.Build(request, datasette, $"{database.Name}: {table.Name}",
             PageChromes.BodyClass("table", database.Name, table.Name),
             Templates.Table(database.Name, table.Name),
             database.Name, table.Name,
-            pageDataJson: PageData(database, table, tableUrl, query));
+            pageDataJson: PageData(database, table, tableUrl, query, datasette.Settings.AllowFacet));
         long? count = page.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt64() : null;
         var truncated = count == TableCounts.Cap;
         var description = query.HumanDescription;
@@ -65,7 +66,7 @@ internal static class TableHtml
             IsView = table.IsView,
             IsPrivate = request.IsPrivate("view-table", database.Name, table.Name),
             DescriptionHtml = Meta("description_html") ?? (Meta("description") is { } text ? WebUtility.HtmlEncode(text) : null),
-            ColumnDescriptions = datasette.Internal.Metadata.ColumnDescriptions(database.Name, table.Name),
+            ColumnDescriptions = columnDescriptions,
             CountHeading = countHeading,
             CountTruncated = truncated,
             Filters = Filters(request, table, query, TableQuery.SortableColumns(table, config)),
@@ -78,7 +79,7 @@ internal static class TableHtml
             SuggestedFacets = Suggested(page),
             FacetsTimedOut = Strings(page, "facets_timed_out"),
             Facets = FacetBoxes(request, page),
-            Rows = Rows(request, datasette, database, table, query, TableQuery.SortableColumns(table, config), rowsArray),
+            Rows = Rows(request, datasette, database, table, query, TableQuery.SortableColumns(table, config), columnDescriptions, rowsArray),
             NextUrl = nextUrl,
             Export = Export(datasette, table, tableUrl, args, nextUrl is not null, hasLabels),
             Definition = TableExtras.Definition(database, table),
@@ -86,7 +87,7 @@ internal static class TableHtml
     }
 
     /// <summary>The JSON the page's scripts read (docs/html.md): names, URLs, columns and the SQL completion schema.</summary>
-    private static string PageData(Database database, TableInfo table, string tableUrl, TableQuery query)
+    private static string PageData(Database database, TableInfo table, string tableUrl, TableQuery query, bool allowFacet)
     {
         using var buffer = new JsonBody();
         var w = buffer.Writer;
@@ -101,13 +102,12 @@ internal static class TableHtml
         w.WriteStringArray("allColumns", table.Columns.Select(col => col.Name));
         w.WriteString("sort", query.SortColumn);
         w.WriteBoolean("sortDesc", query.SortDescending);
+        // The column menu's "Facet by this" (Datasette's DATASETTE_ALLOW_FACET).
+        w.WriteBoolean("allowFacet", allowFacet);
         w.WriteEndObject();
         w.Flush();
-        return ScriptSafe(System.Text.Encoding.UTF8.GetString(buffer.WrittenMemory.Span));
+        return ScriptJson.Safe(System.Text.Encoding.UTF8.GetString(buffer.WrittenMemory.Span));
     }
-
-    /// <summary>JSON inside a script element: no "&lt;/" can end it early.</summary>
-    internal static string ScriptSafe(string json) => json.Replace("</", "<\\/", StringComparison.Ordinal);
 
     private static FilterForm Filters(DatasetteRequest request, TableInfo table, TableQuery query, IReadOnlyList<string> sortable)
     {
@@ -137,7 +137,8 @@ internal static class TableHtml
         };
     }
 
-    private static RowsTable Rows(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery query, IReadOnlyList<string> sortable, JsonElement rows)
+    private static RowsTable Rows(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery query, IReadOnlyList<string> sortable,
+        IReadOnlyList<KeyValuePair<string, string>> columnDescriptions, JsonElement rows)
     {
         var tableUrl = (string)datasette.Urls.Table(database, table.Name);
         var singlePk = table.PrimaryKeys.Count == 1 ? table.PrimaryKeys[0] : null;
@@ -149,7 +150,7 @@ internal static class TableHtml
         {
             headers.Add(new HeaderCell("Link", "col-Link", null, false, false, true, null, null, null));
         }
-        var descriptions = datasette.Internal.Metadata.ColumnDescriptions(database.Name, table.Name).ToDictionary(p => p.Key, p => p.Value);
+        var descriptions = columnDescriptions.ToDictionary(p => p.Key, p => p.Value);
         var foreignTables = table.Outgoing.GroupBy(f => f.Column).ToDictionary(g => g.Key, g => (string)datasette.Urls.Table(database, g.First().OtherTable));
         foreach (var column in query.OutputColumns)
         {
@@ -164,6 +165,8 @@ internal static class TableHtml
             headers.Add(new HeaderCell(column, "col-" + CssClass.Sanitise(column), info?.Type.ToLowerInvariant(), info?.NotNull ?? false, isPk, false,
                 descriptions.GetValueOrDefault(column), sortUrl, arrow));
         }
+        // Per column, not per cell: the sanitiser is a regex match.
+        var columnClasses = query.OutputColumns.Select(column => "col-" + CssClass.Sanitise(column)).ToArray();
         var truncate = datasette.Settings.TruncateCellsHtml;
         var result = new List<RowCells>();
         foreach (var row in rows.EnumerateArray())
@@ -185,10 +188,11 @@ internal static class TableHtml
                 var text = WebUtility.HtmlEncode(string.Join(",", table.KeyColumns.Select(k => row.TryGetProperty(k, out var v) ? KeyText(v) : "")));
                 cells.Add(new Cell("col-Link type-pk", "Link", $"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{text}</a>"));
             }
-            foreach (var column in query.OutputColumns)
+            for (var i = 0; i < query.OutputColumns.Count; i++)
             {
+                var column = query.OutputColumns[i];
                 var value = row.TryGetProperty(column, out var v) ? v : default;
-                var css = "col-" + CssClass.Sanitise(column);
+                var css = columnClasses[i];
                 if (column == singlePk && rowUrl is not null)
                 {
                     cells.Add(new Cell(css + " type-pk", column, $"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{CellHtml.Render(value, default, 0)}</a>"));

@@ -311,7 +311,7 @@ internal static class ExecuteWriteEndpoint
             || rest.StartsWith("delete", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("replace", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void WriteAnalysisRow(Utf8JsonWriter writer, SqlOperation op, bool? allowed = null, bool withAllowed = false)
+    internal static void WriteAnalysisRow(Utf8JsonWriter writer, SqlOperation op, bool? allowed = null, bool withAllowed = false)
     {
         writer.WriteStartObject();
         writer.WriteString("operation", op.Operation);
