@@ -109,16 +109,16 @@ internal sealed class GroupCommitWriter
 
     private void RunExclusive(SqliteConnector connector, WriteItem item)
     {
+        Exception? failure = null;
         _written();
         try
         {
             _prepare(connector);
             item.Run(connector);
-            item.Succeed();
         }
         catch (Exception ex)
         {
-            item.Fail(ex);
+            failure = ex;
         }
         finally
         {
@@ -128,6 +128,16 @@ internal sealed class GroupCommitWriter
                 TryExecute(connector.Connection, "ROLLBACK");
             }
             _written();
+        }
+        // Answered only once the write is marked ended, so a read made after the answer is never
+        // taken for one made during the write (ContentVersion names no state mid-write).
+        if (failure is null)
+        {
+            item.Succeed();
+        }
+        else
+        {
+            item.Fail(failure);
         }
     }
 
@@ -139,18 +149,25 @@ internal sealed class GroupCommitWriter
             return;
         }
         _written();
+        Exception?[]? failed = null;
         try
         {
-            CommitCore(connector, group);
+            failed = CommitCore(connector, group);
         }
         finally
         {
-            group.Clear();
             _written();
+            // As for an exclusive write: the answers go out after the end of the write is marked.
+            if (failed is not null)
+            {
+                FinishGroup(group, failed);
+            }
+            group.Clear();
         }
     }
 
-    private void CommitCore(SqliteConnector connector, List<WriteItem> group)
+    /// <summary>Runs and commits the group; the error of each write that did not land (null for the ones that did).</summary>
+    private Exception?[] CommitCore(SqliteConnector connector, List<WriteItem> group)
     {
         var failed = new Exception?[group.Count];
         while (true)
@@ -162,8 +179,7 @@ internal sealed class GroupCommitWriter
             }
             catch (Exception ex)
             {
-                FailAll(group, failed, ex);
-                return;
+                return FailAll(failed, ex);
             }
             var restart = false;
             for (var i = 0; i < group.Count && !restart; i++)
@@ -211,8 +227,7 @@ internal sealed class GroupCommitWriter
             }
             if (InAutocommit(connector))
             {
-                FinishGroup(group, failed);
-                return;
+                return failed;
             }
             try
             {
@@ -221,12 +236,10 @@ internal sealed class GroupCommitWriter
             catch (Exception ex)
             {
                 TryExecute(connector.Connection, "ROLLBACK");
-                FailAll(group, failed, ex);
-                return;
+                return FailAll(failed, ex);
             }
             Interlocked.Increment(ref _commits);
-            FinishGroup(group, failed);
-            return;
+            return failed;
         }
     }
 
@@ -246,12 +259,13 @@ internal sealed class GroupCommitWriter
         }
     }
 
-    private static void FailAll(List<WriteItem> group, Exception?[] failed, Exception error)
+    private static Exception?[] FailAll(Exception?[] failed, Exception error)
     {
-        for (var i = 0; i < group.Count; i++)
+        for (var i = 0; i < failed.Length; i++)
         {
-            group[i].Fail(failed[i] ?? error);
+            failed[i] ??= error;
         }
+        return failed;
     }
 
     private static bool InAutocommit(SqliteConnector connector) => raw.sqlite3_get_autocommit(connector.Connection.Handle) != 0;

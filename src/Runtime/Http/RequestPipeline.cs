@@ -25,8 +25,15 @@ internal sealed class RequestPipeline(
     Func<DatasetteRequest, Task<JsonObject?>> actorFromRequest,
     bool cors,
     Router router,
-    ILogger logger)
+    ILogger logger,
+    Func<DatasetteRequest, int, string, string?, Task>? htmlErrorPage = null)
 {
+    /// <summary>The HTML error page: the layout's when the facade gave one, else the bare page.</summary>
+    private Task HtmlErrorAsync(DatasetteRequest request, int status, string message, string? title) =>
+        htmlErrorPage is null
+            ? Responses.HtmlErrorAsync(request.Context, status, message, title)
+            : htmlErrorPage(request, status, message, title);
+
     public async Task InvokeAsync(HttpContext context)
     {
         var request = new DatasetteRequest(context, settings) { Permissions = permissions };
@@ -105,7 +112,7 @@ internal sealed class RequestPipeline(
             case ForbiddenException forbidden:
                 return WantsJsonForbidden(request)
                     ? Responses.JsonErrorAsync(context, 403, forbidden.Message)
-                    : Responses.HtmlErrorAsync(context, 403, forbidden.Message, forbidden.Title);
+                    : HtmlErrorAsync(request, 403, forbidden.Message, forbidden.Title);
             case UnknownActionException unknown:
                 return ErrorAsync(request, 404, unknown.Message, null);
             case DatasetteHttpException { Status: 405 }:
@@ -117,7 +124,7 @@ internal sealed class RequestPipeline(
             case SqlErrorException sql:
                 return request.WantsJsonErrors
                     ? Responses.JsonErrorAsync(context, 400, sql.Message)
-                    : Responses.HtmlErrorAsync(context, 400, sql.Message, "Invalid SQL");
+                    : HtmlErrorAsync(request, 400, sql.Message, "Invalid SQL");
             case QueryInterruptedException interrupted:
                 return ErrorAsync(request, 400, interrupted.Message, "SQL Interrupted");
             case BadHttpRequestException badRequest:
@@ -139,8 +146,8 @@ internal sealed class RequestPipeline(
         || (request.Header("Accept")?.Contains("application/json", StringComparison.Ordinal) ?? false)
         || request.Header("Content-Type") == "application/json";
 
-    private static Task ErrorAsync(DatasetteRequest request, int status, string message, string? title) =>
+    private Task ErrorAsync(DatasetteRequest request, int status, string message, string? title) =>
         request.WantsJsonErrors
             ? Responses.JsonErrorAsync(request.Context, status, message)
-            : Responses.HtmlErrorAsync(request.Context, status, message, title);
+            : HtmlErrorAsync(request, status, message, title);
 }

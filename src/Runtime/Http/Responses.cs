@@ -101,30 +101,4 @@ internal static class Responses
         response.Headers["Access-Control-Allow-Methods"] = "GET, POST, HEAD, OPTIONS";
         response.Headers["Access-Control-Max-Age"] = "3600";
     }
-
-    /// <summary>
-    /// A simple HTML page: the pending flash messages (shown once, as Datasette's base template
-    /// does) followed by <paramref name="bodyHtml"/>, which must already be encoded.
-    /// </summary>
-    public static Task HtmlPageAsync(DatasetteRequest request, string title, string bodyHtml, int status = 200)
-    {
-        var messages = new StringBuilder();
-        foreach (var (message, type) in request.ShowMessages())
-        {
-            var css = type switch { MessageType.Warning => "message-warning", MessageType.Error => "message-error", _ => "message-info" };
-            messages.Append("<p class=\"").Append(css).Append("\">").Append(WebUtility.HtmlEncode(message)).Append("</p>\n");
-        }
-        var encodedTitle = WebUtility.HtmlEncode(title);
-        var html = $"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8"><title>{encodedTitle}</title></head>
-            <body>
-            {messages}<h1>{encodedTitle}</h1>
-            {bodyHtml}
-            </body>
-            </html>
-            """;
-        return TextAsync(request.Context, html, status, "text/html; charset=utf-8");
-    }
 }

@@ -92,11 +92,12 @@ internal static class SuggestedFacets
         return nonStrings is [0];
     }
 
+    /// <summary>Runs one suggestion probe; its date() calls read column values only (see <see cref="QueryRunner.Run{T}"/>'s clockFree).</summary>
     private static List<T>? Probe<T>(Database database, string sql, IReadOnlyDictionary<string, object?> parameters, int limit, Func<Microsoft.Data.Sqlite.SqliteDataReader, T> read)
     {
         try
         {
-            return QueryRunner.Run(database, sql, parameters, limit, reader =>
+            return QueryRunner.Run(database, sql, parameters, limit, clockFree: true, read: reader =>
             {
                 var values = new List<T>();
                 while (reader.Read())

@@ -94,6 +94,12 @@ internal sealed class TableQuery
     }
 
     /// <summary>Builds the query that <paramref name="context"/>'s arguments ask of <paramref name="table"/>.</summary>
+    /// <summary>The columns a request may sort by: <c>sortable_columns</c> when configured, else every column (and rowid).</summary>
+    public static IReadOnlyList<string> SortableColumns(TableInfo table, TableConfig? config) =>
+        config?.SortableColumns is { } configured
+            ? configured.ToList()
+            : table.Columns.Select(c => c.Name).Concat(table.IsRowidTable ? new[] { "rowid" } : Array.Empty<string>()).ToList();
+
     public static TableQuery Build(QueryContext context, Database database, TableInfo table, TableConfig? config)
     {
         var args = context.Args;
@@ -244,10 +250,7 @@ internal sealed class TableQuery
         var requested = !string.IsNullOrEmpty(sort) ? sort : !string.IsNullOrEmpty(sortDesc) ? sortDesc : null;
         if (requested is not null)
         {
-            var sortable = config?.SortableColumns is { } configured
-                ? configured.ToList()
-                : table.Columns.Select(c => c.Name).Concat(table.IsRowidTable ? new[] { "rowid" } : Array.Empty<string>()).ToList();
-            if (!sortable.Contains(requested))
+            if (!SortableColumns(table, config).Contains(requested))
             {
                 throw DatasetteHttpException.BadRequest($"Cannot sort table by {requested}");
             }

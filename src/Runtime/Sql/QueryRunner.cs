@@ -13,7 +13,12 @@ internal static class QueryRunner
     // statement prepares, and a cached command prepares once per connection.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteCommand, object> Varying = new();
 
-    public static T Run<T>(Database database, string sql, IReadOnlyDictionary<string, object?>? parameters, int? timeLimitMs, Func<SqliteDataReader, T> read)
+    /// <param name="clockFree">
+    /// The caller wrote this SQL and its date/time functions only read column values, never the
+    /// clock: they do not make the answer vary. The user's own SQL inside it is also run as the
+    /// page's main query, which still reports a varying function of its own.
+    /// </param>
+    public static T Run<T>(Database database, string sql, IReadOnlyDictionary<string, object?>? parameters, int? timeLimitMs, Func<SqliteDataReader, T> read, bool clockFree = false)
     {
         return database.Read(connector =>
         {
@@ -34,7 +39,7 @@ internal static class QueryRunner
                 {
                     Varying.AddOrUpdate(command, Varying);
                 }
-                if (Varying.TryGetValue(command, out _))
+                if (!clockFree && Varying.TryGetValue(command, out _))
                 {
                     RequestScope.NoteAnswerVaries();
                 }

@@ -26,6 +26,7 @@ public sealed class NamespaceLayeringTests
         ["Http"],
         ["Querying", "Extras"],
         ["Plugins", "Plugins.*", "Client", "ColumnTypes", "Tokens", "Events"],
+        ["Html", "Html.*"],
         ["Endpoints.*", "OpenApi"],
         ["Endpoints"],
         [""],
@@ -84,6 +85,8 @@ public sealed class NamespaceLayeringTests
         // Guards the rules above against passing vacuously (e.g. a graph read from the wrong assembly).
         Assert.Contains("Datasette.Gen.Runtime.Data", Graph.Value.Edges["Datasette.Gen.Runtime.Sql"]);
         Assert.Contains("Datasette.Gen.Runtime.Querying", Graph.Value.Edges["Datasette.Gen.Runtime.Endpoints.Tables"]);
+        // The compiled templates are in the graph, under the Html room.
+        Assert.Contains("Datasette.Gen.Runtime.Html", Graph.Value.Edges[NamespaceGraph.SlicesNamespace]);
         Assert.NotNull(NamespaceGraph.Cyclic("A", "B").FindCycle());
     }
 

@@ -1,9 +1,11 @@
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Datasette.Gen.Configuration.UrlEncoding;
+using Datasette.Gen.Runtime.Endpoints.Pages;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Events;
+using Datasette.Gen.Runtime.Html;
+using Datasette.Gen.Runtime.Html.Pages;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
 using Datasette.Gen.Runtime.Permissions;
@@ -48,12 +50,13 @@ internal static class AuthViews
         {
             return Responses.RedirectAsync(request.Context, home);
         }
-        return Responses.HtmlPageAsync(request, "Log out", $"""
-            <p>You are logged in as <strong>{WebUtility.HtmlEncode(DisplayActor(request.Actor))}</strong></p>
-            <form action="{WebUtility.HtmlEncode(datasette.Urls.Logout().Value)}" method="post">
-              <input type="submit" value="Log out">
-            </form>
-            """);
+        var model = new LogoutPageModel
+        {
+            Chrome = DebugPages.Chrome(request, datasette, "Log out", "logout.html"),
+            ActorName = DisplayActor(request.Actor),
+            LogoutUrl = datasette.Urls.Logout().Value,
+        };
+        return HtmlResponse.SendAsync(request.Context, DebugSlices.Logout(model));
     }
 
     /// <summary><c>/-/messages</c> (view-instance): GET a test form, POST adds a message and redirects home.</summary>
@@ -62,15 +65,12 @@ internal static class AuthViews
         request.EnsureAllowed("view-instance");
         if (!Microsoft.AspNetCore.Http.HttpMethods.IsPost(request.Method))
         {
-            await Responses.HtmlPageAsync(request, "Debug messages", """
-                <form action="" method="post">
-                  <p><input type="text" name="message" placeholder="Message"></p>
-                  <p><select name="message_type">
-                    <option>INFO</option><option>WARNING</option><option>ERROR</option><option>all</option>
-                  </select></p>
-                  <p><input type="submit" value="Add message"></p>
-                </form>
-                """).ConfigureAwait(false);
+            var model = new MessagesPageModel
+            {
+                Chrome = DebugPages.Chrome(request, datasette, "Debug messages", "messages_debug.html"),
+                FormUrl = datasette.Urls.Path("-/messages").Value,
+            };
+            await HtmlResponse.SendAsync(request.Context, DebugSlices.Messages(model)).ConfigureAwait(false);
             return;
         }
         var form = await RequestBody.ReadFormAsync(request).ConfigureAwait(false);
@@ -107,7 +107,7 @@ internal static class AuthViews
         var actor = CheckCanCreateToken(request, datasette);
         if (!Microsoft.AspNetCore.Http.HttpMethods.IsPost(request.Method))
         {
-            await RenderCreateTokenAsync(request, datasette, actor, null, null, Array.Empty<string>()).ConfigureAwait(false);
+            await RenderCreateTokenAsync(request, datasette, actor, null, null, Array.Empty<string>(), null).ConfigureAwait(false);
             return;
         }
         var form = await RequestBody.ReadFormAsync(request).ConfigureAwait(false);
@@ -163,7 +163,7 @@ internal static class AuthViews
             tokenBits = datasette.Unsign(token[SignedTokenHandler.Prefix.Length..], "token");
             await datasette.TrackEventAsync(CreateTokenEvent.From(actor, expiresAfter, restrictions)).ConfigureAwait(false);
         }
-        await RenderCreateTokenAsync(request, datasette, actor, token, tokenBits, errors).ConfigureAwait(false);
+        await RenderCreateTokenAsync(request, datasette, actor, token, tokenBits, errors, form).ConfigureAwait(false);
     }
 
     /// <summary>Tracks the event (login, logout) before answering with the redirect.</summary>
@@ -174,17 +174,7 @@ internal static class AuthViews
     }
 
     /// <summary>Datasette's display label for an actor: display, name, username, login or id, else the JSON.</summary>
-    public static string DisplayActor(JsonObject actor)
-    {
-        foreach (var key in new[] { "display", "name", "username", "login", "id" })
-        {
-            if (actor[key] is JsonValue value && value.ToJsonString() is var text && text is not ("\"\"" or "null" or "false" or "0"))
-            {
-                return value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : text;
-            }
-        }
-        return actor.ToJsonString();
-    }
+    public static string DisplayActor(JsonObject actor) => ActorDisplay.Name(actor);
 
     private static JsonObject CheckCanCreateToken(DatasetteRequest request, Datasette datasette)
     {
@@ -204,7 +194,7 @@ internal static class AuthViews
         return actor;
     }
 
-    private static async Task RenderCreateTokenAsync(DatasetteRequest request, Datasette datasette, JsonObject actor, string? token, JsonNode? tokenBits, IReadOnlyList<string> errors)
+    private static async Task RenderCreateTokenAsync(DatasetteRequest request, Datasette datasette, JsonObject actor, string? token, JsonNode? tokenBits, IReadOnlyList<string> errors, QueryArgs? posted)
     {
         if (WantsJson(request))
         {
@@ -224,29 +214,11 @@ internal static class AuthViews
             await body.SendAsync(request.Context, errors.Count == 0 ? 200 : 400).ConfigureAwait(false);
             return;
         }
-        var html = new StringBuilder();
-        foreach (var error in errors)
-        {
-            html.Append("<p class=\"message-error\">").Append(WebUtility.HtmlEncode(error)).Append("</p>\n");
-        }
-        if (token is not null)
-        {
-            html.Append("<p>Your API token:</p>\n<input type=\"text\" readonly style=\"width: 100%\" value=\"")
-                .Append(WebUtility.HtmlEncode(token)).Append("\">\n<p>Token details:</p>\n<pre>")
-                .Append(WebUtility.HtmlEncode(tokenBits?.ToJsonString() ?? "")).Append("</pre>\n");
-        }
-        html.Append("<p>This token will allow API access with the same abilities as your current user, <strong>")
-            .Append(WebUtility.HtmlEncode(DisplayActor(actor))).Append("</strong></p>\n")
-            .Append("<form action=\"\" method=\"post\">\n<p>Token expires: <select name=\"expire_type\">")
-            .Append("<option value=\"\">Never</option><option value=\"minutes\">minutes</option><option value=\"hours\">hours</option><option value=\"days\">days</option>")
-            .Append("</select> <input type=\"text\" name=\"expire_duration\"></p>\n");
-        html.Append("<h2>Restrict actions that can be performed using this token</h2>\n<h3>All databases and tables</h3>\n<ul>\n");
-        foreach (var action in datasette.SortedActions())
-        {
-            html.Append("<li><label><input type=\"checkbox\" name=\"all:").Append(WebUtility.HtmlEncode(action.Name)).Append("\"> ")
-                .Append(WebUtility.HtmlEncode(action.Name)).Append("</label></li>\n");
-        }
-        html.Append("</ul>\n");
+        // After an error the form keeps what was asked for; after a token is made it starts afresh.
+        var kept = token is null ? posted : null;
+        bool Checked(string name) => kept?.Get(name) is not null;
+        var actions = datasette.SortedActions();
+        var groups = new List<TokenRestrictionGroup>();
         var databases = await datasette.AllowedResourcesAsync("view-database", actor, limit: 1000).ConfigureAwait(false);
         var tables = new List<Resource>();
         await foreach (var table in (await datasette.AllowedResourcesAsync("view-table", actor, limit: 1000).ConfigureAwait(false)).AllAsync().ConfigureAwait(false))
@@ -259,36 +231,47 @@ internal static class AuthViews
             {
                 continue;
             }
-            var encoded = WebUtility.HtmlEncode(TildeEncoding.Encode(database.Parent));
-            html.Append("<h3>").Append(WebUtility.HtmlEncode(database.Parent)).Append("</h3>\n<ul>\n");
-            foreach (var action in datasette.SortedActions())
+            var encoded = TildeEncoding.Encode(database.Parent);
+            var boxes = new List<TokenRestrictionBox>();
+            foreach (var action in actions.Where(a => a.TakesParent))
             {
-                if (action.TakesParent)
+                var name = $"database:{encoded}:{action.Name}";
+                boxes.Add(new TokenRestrictionBox(name, action.Name, Checked(name)));
+            }
+            foreach (var table in tables.Where(t => t.Parent == database.Parent && t.Child is not null))
+            {
+                foreach (var action in actions.Where(a => a.TakesChild))
                 {
-                    html.Append("<li><label><input type=\"checkbox\" name=\"database:").Append(encoded).Append(':').Append(WebUtility.HtmlEncode(action.Name))
-                        .Append("\"> ").Append(WebUtility.HtmlEncode(action.Name)).Append("</label></li>\n");
+                    var name = $"resource:{encoded}:{TildeEncoding.Encode(table.Child!)}:{action.Name}";
+                    boxes.Add(new TokenRestrictionBox(name, table.Child + ": " + action.Name, Checked(name)));
                 }
             }
-            foreach (var table in tables)
-            {
-                if (table.Parent != database.Parent || table.Child is null)
-                {
-                    continue;
-                }
-                foreach (var action in datasette.SortedActions())
-                {
-                    if (action.TakesChild)
-                    {
-                        html.Append("<li><label><input type=\"checkbox\" name=\"resource:").Append(encoded).Append(':')
-                            .Append(WebUtility.HtmlEncode(TildeEncoding.Encode(table.Child))).Append(':').Append(WebUtility.HtmlEncode(action.Name))
-                            .Append("\"> ").Append(WebUtility.HtmlEncode(table.Child + ": " + action.Name)).Append("</label></li>\n");
-                    }
-                }
-            }
-            html.Append("</ul>\n");
+            groups.Add(new TokenRestrictionGroup(database.Parent, boxes));
         }
-        html.Append("<p><input type=\"submit\" value=\"Create token\"></p>\n</form>\n");
-        await Responses.HtmlPageAsync(request, "Create an API token", html.ToString(), errors.Count == 0 ? 200 : 400).ConfigureAwait(false);
+        var model = new CreateTokenPageModel
+        {
+            Chrome = DebugPages.Chrome(request, datasette, "Create an API token", "create_token.html"),
+            FormUrl = datasette.Urls.Path("-/create-token").Value,
+            ActorName = DisplayActor(actor),
+            Errors = errors,
+            Token = token,
+            TokenDetails = tokenBits is null ? null : Indented(tokenBits),
+            ExpireType = kept?.Get("expire_type") ?? "",
+            ExpireDuration = kept?.Get("expire_duration") ?? "",
+            AllActions = actions.Select(a => new TokenRestrictionBox("all:" + a.Name, a.Name, Checked("all:" + a.Name))).ToList(),
+            Databases = groups,
+        };
+        await HtmlResponse.SendAsync(request.Context, DebugSlices.CreateToken(model), errors.Count == 0 ? 200 : 400).ConfigureAwait(false);
+    }
+
+    private static string Indented(JsonNode node)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Indented = true, Encoder = JsonBody.WriterOptions.Encoder }))
+        {
+            node.WriteTo(writer);
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static bool WantsJson(DatasetteRequest request) =>

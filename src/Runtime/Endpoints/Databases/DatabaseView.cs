@@ -34,6 +34,11 @@ internal static class DatabaseView
             throw DatasetteHttpException.InvalidFormat(format);
         }
         await datasette.RefreshCatalogAsync().ConfigureAwait(false);
+        if (format is null)
+        {
+            await DatabaseHtml.SendAsync(request, datasette, database, writer => Write(writer, request, datasette, database)).ConfigureAwait(false);
+            return;
+        }
         await DataViews.SendAsync(request, database.Name, writer => Write(writer, request, datasette, database)).ConfigureAwait(false);
     }
 

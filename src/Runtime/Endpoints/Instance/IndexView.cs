@@ -18,7 +18,7 @@ internal static class IndexView
         request.EnsureAllowed("view-instance");
         await datasette.RefreshCatalogAsync().ConfigureAwait(false);
         var sortByRelationships = request.Args.Get("_sort") == "relationships";
-        await DataViews.SendAsync(request, "index", writer =>
+        Action<Utf8JsonWriter> write = writer =>
         {
             writer.WriteString("unstable", Urls.UnstableNote);
             writer.WriteStartArray("databases");
@@ -38,7 +38,10 @@ internal static class IndexView
                 writer.WriteString(key, value);
             }
             writer.WriteEndObject();
-        }).ConfigureAwait(false);
+        };
+        await (request.Format is null && !request.Path.EndsWith(".json", StringComparison.Ordinal)
+            ? IndexHtml.SendAsync(request, datasette, write)
+            : DataViews.SendAsync(request, "index", write)).ConfigureAwait(false);
     }
 
     private static void WriteDatabase(Utf8JsonWriter writer, DatasetteRequest request, Datasette datasette, Database database, bool sortByRelationships)

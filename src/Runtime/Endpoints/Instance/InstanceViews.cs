@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Datasette.Gen.Configuration.Model;
+using Datasette.Gen.Runtime.Endpoints.Pages;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
 using Datasette.Gen.Runtime.Sql;
@@ -46,7 +47,7 @@ internal static class InstanceViews
     {
         request.EnsureAllowed("view-instance");
         var (version, options, fts) = _sqliteVersions ??= SqliteVersions(datasette.Internal.Database);
-        return DataViews.SendAsync(request, "versions", writer =>
+        return DebugPages.SendDataAsync(request, datasette, "versions", writer =>
         {
             writer.WriteStartObject("datasette");
             writer.WriteString("version", Datasette.CompatibleVersion);
@@ -87,13 +88,13 @@ internal static class InstanceViews
     public static Task SettingsAsync(DatasetteRequest request, Datasette datasette)
     {
         request.EnsureAllowed("view-instance");
-        return DataViews.SendAsync(request, "settings", writer => SettingsJson.Write(writer, datasette.Settings));
+        return DebugPages.SendDataAsync(request, datasette, "settings", writer => SettingsJson.Write(writer, datasette.Settings));
     }
 
     public static Task ConfigAsync(DatasetteRequest request, Datasette datasette)
     {
         request.EnsureAllowed("view-instance");
-        return DataViews.SendAsync(request, "config", writer =>
+        return DebugPages.SendDataAsync(request, datasette, "config", writer =>
         {
             foreach (var entry in datasette.Config.Effective.DistinctEntries())
             {
@@ -106,7 +107,7 @@ internal static class InstanceViews
     public static Task DatabasesAsync(DatasetteRequest request, Datasette datasette)
     {
         request.EnsureAllowed("view-instance");
-        return DataViews.SendAsync(request, "databases", writer =>
+        return DebugPages.SendDataAsync(request, datasette, "databases", writer =>
         {
             writer.WriteStartArray("databases");
             foreach (var database in datasette.Databases)
@@ -131,7 +132,7 @@ internal static class InstanceViews
 
     /// <summary><c>/-/actor.json</c>: the current actor, or null (no permission needed).</summary>
     public static Task ActorAsync(DatasetteRequest request, Datasette datasette) =>
-        DataViews.SendAsync(request, "actor", writer =>
+        DebugPages.SendDataAsync(request, datasette, "actor", writer =>
         {
             writer.WriteNode("actor", request.Actor);
         });
@@ -139,8 +140,17 @@ internal static class InstanceViews
     public static Task PluginsAsync(DatasetteRequest request, Datasette datasette)
     {
         request.EnsureAllowed("view-instance");
+        if (!DebugPages.WantsJson(request))
+        {
+            return DebugPages.SendDataPageAsync(request, datasette, "plugins", writer => WritePlugins(writer, datasette));
+        }
         using var body = new JsonBody();
-        var writer = body.Writer;
+        WritePlugins(body.Writer, datasette);
+        return body.SendAsync(request.Context);
+    }
+
+    private static void WritePlugins(System.Text.Json.Utf8JsonWriter writer, Datasette datasette)
+    {
         writer.WriteStartArray();
         var plugins = new List<Plugins.PluginInfo>(datasette.Plugins.Plugins);
         plugins.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -162,7 +172,6 @@ internal static class InstanceViews
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-        return body.SendAsync(request.Context);
     }
 
     private static bool RuntimeFeature() => System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported;

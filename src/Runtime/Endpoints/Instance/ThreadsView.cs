@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Datasette.Gen.Runtime.Endpoints.Pages;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 
@@ -15,7 +16,7 @@ internal static class ThreadsView
         }
         using var process = Process.GetCurrentProcess();
         var threads = process.Threads;
-        return DataViews.SendAsync(request, "threads", writer =>
+        return DebugPages.SendDataAsync(request, datasette, "threads", writer =>
         {
             writer.WriteNumber("num_threads", threads.Count);
             writer.WriteStartArray("threads");

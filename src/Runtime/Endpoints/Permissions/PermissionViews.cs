@@ -1,11 +1,12 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Datasette.Gen.Configuration.Arguments;
 using Datasette.Gen.Configuration.Permissions;
 using Datasette.Gen.Configuration.Tree;
+using Datasette.Gen.Runtime.Endpoints.Pages;
+using Datasette.Gen.Runtime.Html;
+using Datasette.Gen.Runtime.Html.Pages;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
 using Datasette.Gen.Runtime.Permissions;
@@ -25,6 +26,17 @@ internal static class PermissionViews
     public static Task ActionsAsync(DatasetteRequest request, Datasette datasette)
     {
         request.EnsureAllowed("permissions-debug");
+        if (!DebugPages.WantsJson(request))
+        {
+            var page = new ActionsPageModel
+            {
+                Chrome = DebugPages.Chrome(request, datasette, "Registered actions", "debug_actions.html", alternateJson: true),
+                Tabs = DebugPages.Tabs(request, datasette, "Actions"),
+                JsonUrl = datasette.Urls.Path("-/actions.json").Value,
+                Actions = datasette.SortedActions().Select(a => new ActionRow(a.Name, a.Abbr, a.Description, a.TakesParent, a.TakesChild, Resource.ClassName(a.Resource), a.AlsoRequires)).ToList(),
+            };
+            return HtmlResponse.SendAsync(request.Context, DebugSlices.Actions(page));
+        }
         return DataViews.SendAsync(request, "actions", writer =>
         {
             writer.WriteStartArray("actions");
@@ -51,7 +63,9 @@ internal static class PermissionViews
         var debug = request.Allowed("permissions-debug");
         if (request.Format is null)
         {
-            await Responses.HtmlPageAsync(request, "Allowed resources", ActionForm(datasette, "/-/allowed.json", "parent", "child")).ConfigureAwait(false);
+            await ToolPageAsync(request, datasette, "Allowed", "Allowed resources", "debug_allowed.html", "-/allowed.json",
+                "Which resources may the current actor access for an action? Leave parent empty to list them all.",
+                new ToolField("parent", "Parent (database)", "optional"), new ToolField("child", "Child (table or query)", "needs a parent")).ConfigureAwait(false);
             return;
         }
         var args = request.Args;
@@ -121,7 +135,8 @@ internal static class PermissionViews
         request.EnsureAllowed("permissions-debug");
         if (request.Format is null)
         {
-            await Responses.HtmlPageAsync(request, "Permission rules", ActionForm(datasette, "/-/rules.json")).ConfigureAwait(false);
+            await ToolPageAsync(request, datasette, "Rules", "Permission rules", "debug_rules.html", "-/rules.json",
+                "The permission rules that apply to the current actor for an action, from every source.").ConfigureAwait(false);
             return;
         }
         var action = request.Args.Get("action");
@@ -190,7 +205,10 @@ internal static class PermissionViews
         request.EnsureAllowed("permissions-debug");
         if (request.Format is null)
         {
-            await Responses.HtmlPageAsync(request, "Permission check", ActionForm(datasette, "/-/check.json", "parent", "child", "actor")).ConfigureAwait(false);
+            await ToolPageAsync(request, datasette, "Check", "Permission check", "debug_check.html", "-/check.json",
+                "Explain one permission decision for the current actor, or for the actor given as JSON.",
+                new ToolField("parent", "Parent (database)", "optional"), new ToolField("child", "Child (table or query)", "needs a parent"),
+                new ToolField("actor", "Actor JSON", "optional, e.g. {\"id\": \"alice\"}")).ConfigureAwait(false);
             return;
         }
         var args = request.Args;
@@ -244,32 +262,32 @@ internal static class PermissionViews
             return;
         }
         var filter = request.Args.Get("filter") is { Length: > 0 } given ? given : "all";
-        var yours = ActorId(request.Actor);
-        var html = new StringBuilder();
-        html.Append("<p>Filter: <a href=\"?filter=all\">all</a> · <a href=\"?filter=exclude-yours\">exclude yours</a> · <a href=\"?filter=only-yours\">only yours</a></p>\n");
-        html.Append("<form action=\"\" method=\"post\">\n<p><label>Actor <textarea name=\"actor\">").Append(WebUtility.HtmlEncode(request.Actor?.ToJsonString() ?? "null"))
-            .Append("</textarea></label></p>\n<p><label>Action <select name=\"permission\">");
-        foreach (var action in datasette.SortedActions())
+        var yours = ActorId(request.Actor)?.ToJsonString();
+        var checks = new List<CheckRow>();
+        var recent = datasette.Permissions.RecentChecks;
+        for (var i = recent.Count - 1; i >= 0; i--)
         {
-            html.Append("<option>").Append(WebUtility.HtmlEncode(action.Name)).Append("</option>");
-        }
-        html.Append("</select></label> <input type=\"text\" name=\"resource_1\" placeholder=\"Parent\"> <input type=\"text\" name=\"resource_2\" placeholder=\"Child\"> <input type=\"submit\" value=\"Check\"></p>\n</form>\n");
-        html.Append("<h2>Recent permission checks</h2>\n<table>\n<tr><th>When</th><th>Actor</th><th>Action</th><th>Resource</th><th>Result</th></tr>\n");
-        var checks = datasette.Permissions.RecentChecks;
-        for (var i = checks.Count - 1; i >= 0; i--)
-        {
-            var check = checks[i];
-            var theirs = ActorId(check.Actor);
+            var check = recent[i];
+            var theirs = ActorId(check.Actor)?.ToJsonString();
             if ((filter == "only-yours" && theirs != yours) || (filter == "exclude-yours" && theirs == yours))
             {
                 continue;
             }
-            html.Append("<tr><td>").Append(WebUtility.HtmlEncode(check.When)).Append("</td><td>").Append(WebUtility.HtmlEncode(check.Actor?.ToJsonString() ?? "null"))
-                .Append("</td><td>").Append(WebUtility.HtmlEncode(check.Action)).Append("</td><td>").Append(WebUtility.HtmlEncode(ResourcePath(check.Parent, check.Child)))
-                .Append("</td><td>").Append(check.Result ? "allowed" : "denied").Append("</td></tr>\n");
+            checks.Add(new CheckRow(check.When, check.Actor?.ToJsonString() ?? "null", check.Action, ResourcePath(check.Parent, check.Child), check.Result));
         }
-        html.Append("</table>\n");
-        await Responses.HtmlPageAsync(request, "Debug permissions", html.ToString()).ConfigureAwait(false);
+        var here = datasette.Urls.Path("-/permissions").Value;
+        var model = new PermissionsPageModel
+        {
+            Chrome = DebugPages.Chrome(request, datasette, "Permission playground", "debug_permissions_playground.html"),
+            Tabs = DebugPages.Tabs(request, datasette, "Playground"),
+            FormUrl = here,
+            ActorJson = request.Actor?.ToJsonString() ?? "null",
+            ActionNames = datasette.SortedActions().Select(a => a.Name).ToList(),
+            Filter = filter,
+            FilterLinks = [new LinkItem("all", here + "?filter=all"), new LinkItem("exclude-yours", here + "?filter=exclude-yours"), new LinkItem("only-yours", here + "?filter=only-yours")],
+            Checks = checks,
+        };
+        await HtmlResponse.SendAsync(request.Context, DebugSlices.Permissions(model)).ConfigureAwait(false);
     }
 
     /// <summary><c>/-/allow-debug?actor=…&amp;allow=…</c>: does this allow block match this actor?</summary>
@@ -302,20 +320,16 @@ internal static class PermissionViews
         {
             errors.Add("Allow JSON error: allow must be a JSON object, true or false");
         }
-        var html = new StringBuilder();
-        html.Append("<form action=\"\" method=\"get\">\n<p><label>Allow block<br><textarea name=\"allow\">").Append(WebUtility.HtmlEncode(allowInput))
-            .Append("</textarea></label></p>\n<p><label>Actor<br><textarea name=\"actor\">").Append(WebUtility.HtmlEncode(actorInput))
-            .Append("</textarea></label></p>\n<p><input type=\"submit\" value=\"Apply allow block to actor\"></p>\n</form>\n");
-        if (errors.Count > 0)
+        var model = new AllowDebugPageModel
         {
-            html.Append("<p class=\"message-error\">").Append(WebUtility.HtmlEncode(string.Join("\n\n", errors))).Append("</p>\n");
-        }
-        else
-        {
-            var result = AllowMatcher.Matches(block!, JsonActor.From(actor));
-            html.Append("<p>Result: <strong>").Append(result ? "True" : "False").Append("</strong></p>\n");
-        }
-        return Responses.HtmlPageAsync(request, "Debug allow rules", html.ToString());
+            Chrome = DebugPages.Chrome(request, datasette, "Debug allow rules", "allow_debug.html"),
+            Tabs = DebugPages.Tabs(request, datasette, "Allow debug"),
+            Actor = actorInput,
+            Allow = allowInput,
+            Errors = errors,
+            Result = errors.Count == 0 && AllowMatcher.Matches(block!, JsonActor.From(actor)),
+        };
+        return HtmlResponse.SendAsync(request.Context, DebugSlices.AllowDebug(model));
     }
 
     private static async Task ExplainAsync(DatasetteRequest request, Datasette datasette, string action, string? parent, string? child, JsonObject? actor, string? rawParent, string? rawChild)
@@ -465,18 +479,18 @@ internal static class PermissionViews
     private static string ResourcePath(string? parent, string? child) =>
         parent is null ? "/" : child is null ? "/" + parent : "/" + parent + "/" + child;
 
-    private static string ActionForm(Datasette datasette, string target, params string[] fields)
+    private static Task ToolPageAsync(DatasetteRequest request, Datasette datasette, string tab, string heading, string template, string jsonPath, string intro, params ToolField[] fields)
     {
-        var html = new StringBuilder("<form action=\"").Append(WebUtility.HtmlEncode(datasette.Urls.Path(target.TrimStart('/')).Value)).Append("\" method=\"get\">\n<p><label>Action <select name=\"action\">");
-        foreach (var action in datasette.SortedActions())
+        var model = new PermissionToolPageModel
         {
-            html.Append("<option>").Append(WebUtility.HtmlEncode(action.Name)).Append("</option>");
-        }
-        html.Append("</select></label>");
-        foreach (var field in fields)
-        {
-            html.Append(" <input type=\"text\" name=\"").Append(field).Append("\" placeholder=\"").Append(field).Append("\">");
-        }
-        return html.Append(" <input type=\"submit\" value=\"Go\"></p>\n</form>\n").ToString();
+            Chrome = DebugPages.Chrome(request, datasette, heading, template),
+            Tabs = DebugPages.Tabs(request, datasette, tab),
+            Heading = heading,
+            Intro = intro,
+            JsonUrl = datasette.Urls.Path(jsonPath).Value,
+            ActionNames = datasette.SortedActions().Select(a => a.Name).ToList(),
+            Fields = fields,
+        };
+        return HtmlResponse.SendAsync(request.Context, DebugSlices.PermissionTool(model));
     }
 }

@@ -272,7 +272,7 @@ internal static class QueryView
         writer.WriteEndObject();
         // Datasette's HTML query page shows a SQL error inside the page, with status 200.
         return request.Format is null
-            ? HtmlPages.SendJsonAsync(request, storedQuery is null ? $"{database.Name}: {sql}" : $"{database.Name}: {storedQuery.Title ?? storedQuery.Name}", body)
+            ? QueryHtml.SendAsync(request, datasette, database, sql, parameters, storedQuery, rows?.Columns, body, error)
             : body.SendAsync(request.Context, error is null ? 200 : 400);
     }
 

@@ -98,6 +98,11 @@ internal static class RowView
         writer.WriteBoolean("ok", true);
         var context = new RowExtraContext(request, datasette, database, table, columns, keys, values, sql, parameters, rawPks, requested);
         var resolved = ExtraRegistry.Resolve(requested, ExtraScopes.Row);
+        if (request.Format is null)
+        {
+            // The HTML page lists the links from other tables whatever _extra= asked for.
+            resolved = resolved.With(Extra.ForeignKeyTables);
+        }
         ExtraWriter<RowExtraContext>.WriteAll(writer, RowExtras.BeforeRows, resolved, context);
         writer.WritePropertyName("rows");
         writer.WriteRawValue(rows.WrittenMemory.Span, skipInputValidation: true);
@@ -107,7 +112,7 @@ internal static class RowView
         writer.WriteEndObject();
         if (request.Format is null)
         {
-            await HtmlPages.SendJsonAsync(request, $"{database.Name}: {table.Name}: {string.Join(", ", values)}", body).ConfigureAwait(false);
+            await RowHtml.SendAsync(request, datasette, database, table, keys, values, body).ConfigureAwait(false);
             return;
         }
         await body.SendAsync(request.Context).ConfigureAwait(false);

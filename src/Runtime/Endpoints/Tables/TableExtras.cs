@@ -320,7 +320,7 @@ internal static class TableExtras
     }
 
     /// <summary>CREATE statement plus, for tables, each index's CREATE statement, each ending in ';'.</summary>
-    private static string? Definition(Data.Database database, Data.TableInfo table)
+    internal static string? Definition(Data.Database database, Data.TableInfo table)
     {
         if (table.Sql is null)
         {

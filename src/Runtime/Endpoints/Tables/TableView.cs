@@ -91,6 +91,10 @@ internal static class TableView
             reader => RowJson.Write(rows.Writer, reader, options, query.PageSize));
 
         var extras = CheckExtrasAndFacets(request, datasette, format);
+        if (format is null)
+        {
+            extras = (extras.Requested, extras.Resolved.Union(TableHtml.Extras));
+        }
         if (format == "json")
         {
             var requestedShape = request.Args.Get("_shape");
@@ -137,7 +141,7 @@ internal static class TableView
         writer.WriteEndObject();
         if (format is null)
         {
-            await HtmlPages.SendJsonAsync(request, $"{database.Name}: {table.Name}", body).ConfigureAwait(false);
+            await TableHtml.SendAsync(request, datasette, database, table, config, query, body, nextUrl).ConfigureAwait(false);
             return;
         }
         if (format != "json")

@@ -5,6 +5,7 @@ using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
 using Datasette.Gen.Runtime.Sql;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 
 namespace Datasette.Gen.Runtime.Endpoints.Write;
@@ -22,12 +23,51 @@ internal static class ExecuteWriteEndpoint
 
     private const string ReadOnlyRefusal = "Use /-/query for read-only SQL; this endpoint only executes writes";
 
-    public static Task HandleAsync(DatasetteRequest request, Datasette datasette) =>
-        WriteResponses.RunAsync(request, () => ExecuteAsync(request, datasette));
+    /// <summary>GET shows the page; a POST answers JSON to JSON clients and the page with its result to a form.</summary>
+    public static Task HandleAsync(DatasetteRequest request, Datasette datasette)
+    {
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        {
+            return ExecuteWritePage.GetAsync(request, datasette);
+        }
+        return WriteResponses.RunAsync(request, () => ExecuteAsync(request, datasette));
+    }
 
-    private sealed record Outcome(IReadOnlyList<SqlOperation> Analysis, long RowCount, byte[] Rows, bool Truncated);
+    /// <summary>What running the statement did; <see cref="Columns"/> is null when it returned no result set.</summary>
+    internal sealed record Outcome(IReadOnlyList<SqlOperation> Analysis, long RowCount, byte[] Rows, bool Truncated, IReadOnlyList<string>? Columns, string? InsertedRowPath)
+    {
+        public string Message => RowCount == -1 ? "Query executed" : $"Query executed, {RowCount} row{(RowCount == 1 ? "" : "s")} affected";
+    }
 
     private static async Task ExecuteAsync(DatasetteRequest request, Datasette datasette)
+    {
+        var database = MutableDatabaseFor(request, datasette);
+        var body = await ExecuteWritePayload.ReadAsync(request).ConfigureAwait(false);
+        // Datasette's rule: a JSON body, an exact JSON Accept header or a _json form field asks for JSON.
+        if (!body.IsJson && request.Header("Accept") != "application/json" && !body.JsonField)
+        {
+            await ExecuteWritePage.PostAsync(request, datasette, database, body.Sql, body.Params).ConfigureAwait(false);
+            return;
+        }
+        var outcome = await RunAsync(request, datasette, database, ExecuteWritePayload.RequireSql(body.Sql), body.Params).ConfigureAwait(false);
+        await WriteResponses.OkAsync(request, 200, writer =>
+        {
+            writer.WriteString("message", outcome.Message);
+            writer.WriteNumber("rowcount", outcome.RowCount);
+            writer.WritePropertyName("rows");
+            writer.WriteRawValue(outcome.Rows, skipInputValidation: true);
+            writer.WriteBoolean("truncated", outcome.Truncated);
+            writer.WriteStartArray("analysis");
+            foreach (var op in outcome.Analysis.Where(op => !WriteSqlPermissions.Decide(op).Ignore))
+            {
+                WriteAnalysisRow(writer, op);
+            }
+            writer.WriteEndArray();
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>The database of the route, when the actor may write SQL to it and it is mutable (403 JSON refusals otherwise).</summary>
+    internal static Database MutableDatabaseFor(DatasetteRequest request, Datasette datasette)
     {
         var route = request.Route("database") ?? "";
         var database = datasette.DatabaseByRoute(route) ?? throw new DatabaseNotFoundException(route);
@@ -37,7 +77,12 @@ internal static class ExecuteWriteEndpoint
             throw WriteApiException.Forbidden("Permission denied: need execute-write-sql");
         }
         WriteTable.EnsureMutable(database);
-        var (sql, provided) = await ExecuteWritePayload.ReadAsync(request).ConfigureAwait(false);
+        return database;
+    }
+
+    /// <summary>Checks and runs one statement (write-api spec §9 steps 5–10); refusals are <see cref="WriteApiException"/>s.</summary>
+    internal static async Task<Outcome> RunAsync(DatasetteRequest request, Datasette datasette, Database database, string sql, IReadOnlyDictionary<string, object?> provided)
+    {
         var names = ParameterNames(sql);
         var unknown = provided.Keys.Where(k => !names.Contains(k)).Order(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
@@ -55,28 +100,14 @@ internal static class ExecuteWriteEndpoint
                 throw WriteApiException.BadRequest(ReadOnlyRefusal);
             }
             WriteSqlPermissions.Ensure(request, database.Name, analysis);
-            return Run(connector, sql, parameters, timeLimitMs, analysis);
+            return Run(connector, sql, parameters, timeLimitMs, analysis, database);
         }).ConfigureAwait(false);
 
         if (outcome.Analysis.Any(op => op.Operation is "create" or "alter" or "drop"))
         {
             database.InvalidateSchema();
         }
-        var message = outcome.RowCount == -1 ? "Query executed" : $"Query executed, {outcome.RowCount} row{(outcome.RowCount == 1 ? "" : "s")} affected";
-        await WriteResponses.OkAsync(request, 200, writer =>
-        {
-            writer.WriteString("message", message);
-            writer.WriteNumber("rowcount", outcome.RowCount);
-            writer.WritePropertyName("rows");
-            writer.WriteRawValue(outcome.Rows, skipInputValidation: true);
-            writer.WriteBoolean("truncated", outcome.Truncated);
-            writer.WriteStartArray("analysis");
-            foreach (var op in outcome.Analysis.Where(op => !WriteSqlPermissions.Decide(op).Ignore))
-            {
-                WriteAnalysisRow(writer, op);
-            }
-            writer.WriteEndArray();
-        }).ConfigureAwait(false);
+        return outcome;
     }
 
     /// <summary><c>GET /{db}/-/execute-write/analyze?sql=…</c> (unstable): what the statement would need, without running it.</summary>
@@ -106,7 +137,31 @@ internal static class ExecuteWriteEndpoint
         {
             throw WriteApiException.BadRequest("Invalid keys: " + string.Join(", ", invalid));
         }
-        var sql = request.Args.Get("sql") ?? "";
+        var (names, rows, error, disabledReason) = Preview(request, database, request.Args.Get("sql") ?? "");
+        using var body = new JsonBody();
+        var writer = body.Writer;
+        writer.WriteStartObject();
+        writer.WriteBoolean("ok", error is null);
+        writer.WriteStringArray("parameters", names);
+        writer.WriteString("analysis_error", error);
+        writer.WriteStartArray("analysis_rows");
+        foreach (var (op, allowed) in rows)
+        {
+            WriteAnalysisRow(writer, op, allowed, withAllowed: true);
+        }
+        writer.WriteEndArray();
+        writer.WriteBoolean("execute_disabled", disabledReason is not null);
+        writer.WriteString("execute_disabled_reason", disabledReason);
+        writer.WriteString("unstable", "This API is not part of Datasette's stable interface and may change at any time");
+        writer.WriteEndObject();
+        await body.SendAsync(request.Context, 200).ConfigureAwait(false);
+    }
+
+    /// <summary>What the page and the analyze endpoint show before running: parameters, each operation with its permission, why Execute is disabled.</summary>
+    internal sealed record WritePreview(IReadOnlyList<string> Parameters, IReadOnlyList<(SqlOperation Op, bool? Allowed)> Rows, string? Error, string? DisabledReason);
+
+    internal static WritePreview Preview(DatasetteRequest request, Database database, string sql)
+    {
         IReadOnlyList<string> names = Array.Empty<string>();
         IReadOnlyList<(SqlOperation Op, bool? Allowed)> rows = Array.Empty<(SqlOperation, bool?)>();
         string? error = null;
@@ -135,27 +190,11 @@ internal static class ExecuteWriteEndpoint
         }
         var disabledReason = sql.Trim().Length == 0 ? "Enter writable SQL before executing."
             : error ?? (rows.Any(r => r.Allowed == false) ? "You do not have permission for every operation listed above." : null);
-        using var body = new JsonBody();
-        var writer = body.Writer;
-        writer.WriteStartObject();
-        writer.WriteBoolean("ok", error is null);
-        writer.WriteStringArray("parameters", names);
-        writer.WriteString("analysis_error", error);
-        writer.WriteStartArray("analysis_rows");
-        foreach (var (op, allowed) in rows)
-        {
-            WriteAnalysisRow(writer, op, allowed, withAllowed: true);
-        }
-        writer.WriteEndArray();
-        writer.WriteBoolean("execute_disabled", disabledReason is not null);
-        writer.WriteString("execute_disabled_reason", disabledReason);
-        writer.WriteString("unstable", "This API is not part of Datasette's stable interface and may change at any time");
-        writer.WriteEndObject();
-        await body.SendAsync(request.Context, 200).ConfigureAwait(false);
+        return new WritePreview(names, rows, error, disabledReason);
     }
 
     // Datasette forbids framing every answer of this endpoint (clickjacking a write form).
-    private static void BlockFraming(DatasetteRequest request)
+    internal static void BlockFraming(DatasetteRequest request)
     {
         var headers = request.Context.Response.Headers;
         headers["X-Frame-Options"] = "DENY";
@@ -192,7 +231,7 @@ internal static class ExecuteWriteEndpoint
         }
     }
 
-    private static Outcome Run(SqliteConnector connector, string sql, Dictionary<string, object> parameters, int timeLimitMs, IReadOnlyList<SqlOperation> analysis)
+    private static Outcome Run(SqliteConnector connector, string sql, Dictionary<string, object> parameters, int timeLimitMs, IReadOnlyList<SqlOperation> analysis, Database database)
     {
         using var command = connector.Connection.CreateCommand();
         command.CommandText = sql;
@@ -205,11 +244,13 @@ internal static class ExecuteWriteEndpoint
         {
             var buffer = new ArrayBufferWriter<byte>();
             bool truncated;
+            List<string>? columns = null;
             using (var reader = command.ExecuteReader())
             using (var writer = new Utf8JsonWriter(buffer, JsonBody.WriterOptions))
             {
                 if (reader.FieldCount > 0)
                 {
+                    columns = RowJson.ColumnNames(reader);
                     truncated = RowJson.Write(writer, reader, new RowJsonOptions(RowJson.ColumnNames(reader), RowShape.Objects), ReturningLimit).HasMore;
                 }
                 else
@@ -220,7 +261,8 @@ internal static class ExecuteWriteEndpoint
                 }
             }
             long rowCount = truncated || !IsDml(sql) ? -1 : SQLitePCL.raw.sqlite3_changes(connector.Connection.Handle);
-            return new Outcome(analysis, rowCount, buffer.WrittenSpan.ToArray(), truncated);
+            var inserted = rowCount == 1 ? InsertedRow.PathOf(connector, database, analysis) : null;
+            return new Outcome(analysis, rowCount, buffer.WrittenSpan.ToArray(), truncated, columns, inserted);
         }
         catch (SqliteException ex) when ((ex.SqliteErrorCode & 0xff) == SQLitePCL.raw.SQLITE_INTERRUPT)
         {

@@ -12,7 +12,11 @@ internal static class ExecuteWritePayload
 {
     private const string FormParameterPrefix = "_sql_param_";
 
-    public static async Task<(string Sql, Dictionary<string, object?> Params)> ReadAsync(DatasetteRequest request)
+    /// <summary>The body's SQL (null when absent or not a string), its parameters, and whether it asks for JSON.</summary>
+    internal sealed record Body(object? Sql, Dictionary<string, object?> Params, bool IsJson, bool JsonField);
+
+    /// <summary>Reads the body; a missing SQL is not refused here (<see cref="RequireSql"/>), so the form page can show it.</summary>
+    public static async Task<Body> ReadAsync(DatasetteRequest request)
     {
         string text;
         try
@@ -28,7 +32,7 @@ internal static class ExecuteWritePayload
         return isJson ? FromJson(text) : FromForm(text);
     }
 
-    private static (string, Dictionary<string, object?>) FromJson(string text)
+    private static Body FromJson(string text)
     {
         object? body;
         try
@@ -62,10 +66,10 @@ internal static class ExecuteWritePayload
         {
             throw WriteApiException.BadRequest("params must be a dictionary");
         }
-        return (RequireSql(data.GetValueOrDefault("sql")), parameters);
+        return new Body(data.GetValueOrDefault("sql"), parameters, IsJson: true, JsonField: false);
     }
 
-    private static (string, Dictionary<string, object?>) FromForm(string text)
+    private static Body FromForm(string text)
     {
         // Python's dict(parse_qsl(...)): the last of repeated fields wins.
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -82,10 +86,10 @@ internal static class ExecuteWritePayload
             }
             parameters[key.StartsWith(FormParameterPrefix, StringComparison.Ordinal) ? key[FormParameterPrefix.Length..] : key] = value;
         }
-        return (RequireSql(fields.GetValueOrDefault("sql")), parameters);
+        return new Body(fields.GetValueOrDefault("sql"), parameters, IsJson: false, JsonField: fields.GetValueOrDefault("_json") is { Length: > 0 });
     }
 
-    private static string RequireSql(object? sql) =>
+    public static string RequireSql(object? sql) =>
         sql is string { Length: > 0 } text ? text : throw WriteApiException.BadRequest("SQL is required");
 
     // `data.get("params") or {}`: every falsy JSON value means no parameters.

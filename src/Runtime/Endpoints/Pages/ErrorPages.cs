@@ -1,0 +1,27 @@
+using Datasette.Gen.Runtime.Html;
+using Datasette.Gen.Runtime.Html.Pages;
+using Datasette.Gen.Runtime.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace Datasette.Gen.Runtime.Endpoints.Pages;
+
+/// <summary>HTML error pages in the shared layout, for the request pipeline.</summary>
+internal static class ErrorPages
+{
+    public static async Task SendAsync(DatasetteRequest request, Datasette datasette, int status, string message, string? title)
+    {
+        var heading = title ?? $"Error {status}";
+        PageChrome chrome;
+        try
+        {
+            chrome = PageChromes.Build(request, datasette, heading, "error", ["*error.html"], alternateJson: false);
+        }
+        catch (Exception) when (!request.Context.Response.HasStarted)
+        {
+            // The layout needs permissions and metadata; when those are what failed, the bare page still answers.
+            await Responses.HtmlErrorAsync(request.Context, status, message, title).ConfigureAwait(false);
+            return;
+        }
+        await HtmlResponse.SendBufferedAsync(request.Context, HtmlSlices.Error(new ErrorPageModel(chrome, heading, message)), status).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using Datasette.Gen.Configuration;
+using Datasette.Gen.Configuration.Model;
+using Datasette.Gen.Runtime.Html;
+using Datasette.Gen.Runtime.Http;
+
+namespace Datasette.Gen.Runtime.Endpoints.Pages;
+
+/// <summary>
+/// Builds the shared layout of a page (html-ui.md §1) from the request: breadcrumbs by permission,
+/// the actor, flash messages, extra assets, footer links from the most specific metadata.
+/// </summary>
+internal static class PageChromes
+{
+    public const string ScriptPath = "datasette-gen.js";
+
+    /// <summary>A page's chrome; <paramref name="database"/> and <paramref name="table"/> place it (and its crumbs).</summary>
+    public static PageChrome Build(
+        DatasetteRequest request,
+        Datasette datasette,
+        string title,
+        string bodyClass,
+        IReadOnlyList<string> templates,
+        string? database = null,
+        string? table = null,
+        bool alternateJson = true,
+        string? pageDataJson = null,
+        bool noIndex = false)
+    {
+        var baseUrl = datasette.Settings.BaseUrl;
+        var actor = request.Actor;
+        var alternate = alternateJson ? HtmlPages.AlternateJsonUrl(request) : null;
+        if (alternate is not null)
+        {
+            // routes.md §10: the HTML page names its JSON twin in a header as well as in <head>.
+            request.Context.Response.Headers.Link = HeaderValues.Link(alternate, "rel=\"alternate\"; type=\"application/json+datasette\"");
+        }
+        return new PageChrome
+        {
+            Title = title,
+            BodyClass = bodyClass,
+            BaseUrl = baseUrl,
+            AppCssUrl = StaticAssets.Url(baseUrl, "app.css"),
+            ScriptUrl = StaticAssets.Url(baseUrl, ScriptPath),
+            Version = Datasette.CompatibleVersion,
+            AlternateJsonUrl = alternate,
+            ExtraCss = Assets(datasette.Config.ExtraCssUrls),
+            ExtraJs = Assets(datasette.Config.ExtraJsUrls),
+            Crumbs = Crumbs(request, datasette, database, table),
+            ActorName = actor is null ? null : ActorDisplay.Name(actor),
+            // Only a cookie can be cleared by logging out; a token or plugin actor cannot.
+            CanLogOut = actor is not null && request.Cookie("ds_actor") is not null,
+            Messages = request.ShowMessages().Select(m => new FlashMessage(m.Message, m.Type switch
+            {
+                MessageType.Warning => "warning",
+                MessageType.Error => "error",
+                _ => "info",
+            })).ToList(),
+            Links = SourceLinksFor(datasette, database, table),
+            DatabaseColor = database is not null && datasette.Databases.TryGetValue(database, out var db) ? db.Color : null,
+            TemplatesConsidered = templates,
+            PageDataJson = pageDataJson,
+            NoIndex = noIndex,
+        };
+    }
+
+    /// <summary>The page-type classes of the body, each name through the CSS-class sanitiser.</summary>
+    public static string BodyClass(string kind, string? database = null, string? table = null)
+    {
+        var classes = kind;
+        if (database is not null)
+        {
+            classes += " db-" + CssClass.Sanitise(database);
+        }
+        if (table is not null)
+        {
+            classes += " table-" + CssClass.Sanitise(table);
+        }
+        return classes;
+    }
+
+    private static List<AssetLink> Assets(EquatableArray<ExtraUrl> urls) =>
+        urls.Select(u => new AssetLink(u.Url, u.Sri, u.Module)).ToList();
+
+    /// <summary>home / database / table, each shown only when the actor may view that level.</summary>
+    private static List<Crumb> Crumbs(DatasetteRequest request, Datasette datasette, string? database, string? table)
+    {
+        var crumbs = new List<Crumb>();
+        if (database is null)
+        {
+            return crumbs;
+        }
+        if (request.Allowed("view-instance"))
+        {
+            crumbs.Add(new Crumb("home", datasette.Urls.Instance()));
+        }
+        if (table is not null && request.Allowed("view-database", database))
+        {
+            crumbs.Add(new Crumb(database, datasette.Urls.Database(database)));
+        }
+        return crumbs;
+    }
+
+    /// <summary>License, source and about of the table, else the database, else the instance.</summary>
+    private static SourceLinks SourceLinksFor(Datasette datasette, string? database, string? table)
+    {
+        var store = datasette.Internal.Metadata;
+        if (table is not null && database is not null && Links(store.ForResource(database, table)) is { IsEmpty: false } forTable)
+        {
+            return forTable;
+        }
+        if (database is not null && Links(store.ForDatabase(database)) is { IsEmpty: false } forDatabase)
+        {
+            return forDatabase;
+        }
+        return Links(store.Instance());
+    }
+
+    private static SourceLinks Links(IReadOnlyList<KeyValuePair<string, string>> pairs)
+    {
+        string? Get(string key) => pairs.FirstOrDefault(p => p.Key == key).Value;
+        return new SourceLinks(Get("license"), Get("license_url"), Get("source"), Get("source_url"), Get("about"), Get("about_url"));
+    }
+
+    /// <summary>Display name of an actor object, for pages that show one.</summary>
+    public static string DisplayName(JsonObject actor) => ActorDisplay.Name(actor);
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Endpoints.Pages;
+using Datasette.Gen.Runtime.Html;
+using Datasette.Gen.Runtime.Html.Pages;
+using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Internal;
+using Datasette.Gen.Runtime.Json;
+
+namespace Datasette.Gen.Runtime.Endpoints.Queries;
+
+/// <summary>
+/// The query page's HTML (html-ui.md §6), from the page's JSON: the SQL form (editable for
+/// arbitrary SQL, read-only for a stored query), parameters, a SQL error in the page with status
+/// 200, and the results.
+/// </summary>
+internal static class QueryHtml
+{
+    public static Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, string? sql, Dictionary<string, object?> parameters,
+        StoredQuery? stored, IReadOnlyList<string>? columns, JsonBody body, string? error)
+    {
+        using var document = JsonDocument.Parse(body.WrittenMemory);
+        var page = document.RootElement;
+        var args = request.Args;
+        var databaseUrl = (string)datasette.Urls.Database(database);
+        var path = stored is null ? databaseUrl + "/-/query" : (string)datasette.Urls.Query(database, stored.Name);
+        var hidden = stored is not null
+            ? stored.HideSql && !QueryArgs.IsTruthy(args.Get("_show_sql"))
+            : QueryArgs.IsTruthy(args.Get("_hide_sql"));
+        var toggle = stored is not null
+            ? (stored.HideSql
+                ? new LinkItem(hidden ? "show" : "hide", path + args.ToQueryString(["_show_sql"], hidden ? [new("_show_sql", "1")] : []))
+                : null)
+            : new LinkItem(hidden ? "show" : "hide", path + args.ToQueryString(["_hide_sql"], hidden ? [] : [new("_hide_sql", "1")]));
+        RowsTable? rows = null;
+        string? resultHeading = null;
+        var exports = new List<LinkItem>();
+        if (!string.IsNullOrEmpty(sql) && error is null && columns is not null)
+        {
+            var truncated = page.TryGetProperty("truncated", out var t) && t.ValueKind == JsonValueKind.True;
+            var rowArray = page.GetProperty("rows");
+            var count = rowArray.GetArrayLength();
+            resultHeading = $"Custom SQL query returning {(truncated ? "more than " : "")}{CellHtml.Thousands(count)} row{(count == 1 ? "" : "s")}";
+            rows = Rows(datasette, columns, rowArray);
+            exports.Add(new LinkItem("json", DatasetteUrls.WithFormat(path, "json") + args.ToQueryString()));
+            exports.Add(new LinkItem("CSV", DatasetteUrls.WithFormat(path, "csv") + args.ToQueryString(["_size"], [new("_size", "max")])));
+        }
+        var named = parameters.Where(p => !p.Key.StartsWith('_')).Select(p => new KeyValuePair<string, string>(p.Key, Convert.ToString(p.Value, CultureInfo.InvariantCulture) ?? "")).ToList();
+        var title = stored is null ? database.Name : stored.Title ?? $"{database.Name}: {stored.Name}";
+        var model = new QueryPageModel
+        {
+            Chrome = PageChromes.Build(request, datasette, stored is null ? $"{database.Name}: {sql}" : title,
+                stored is null ? PageChromes.BodyClass("query", database.Name) : PageChromes.BodyClass("query", database.Name) + " query-" + CssClass.Sanitise(stored.Name),
+                Templates.Query(database.Name, stored?.Name), database.Name),
+            Heading = title,
+            DescriptionHtml = stored is null ? null : DescriptionHtml(stored),
+            FormMethod = stored?.IsWrite == true ? "post" : "get",
+            FormAction = path,
+            Sql = sql ?? "",
+            IsStored = stored is not null,
+            ShowSql = !hidden,
+            SqlToggle = toggle,
+            Error = error,
+            Parameters = named,
+            ResultHeading = resultHeading,
+            CannotRun = stored?.IsWrite == true && !database.IsMutable ? "This query cannot be executed because the database is immutable." : null,
+            Exports = exports,
+            Rows = rows,
+        };
+        return HtmlResponse.SendAsync(request.Context, HtmlSlices.Query(model));
+    }
+
+    /// <summary>
+    /// description_html is markup only from the deployment's configuration or a query marked
+    /// trusted; a user's stored query could otherwise put script on the page, so its HTML is shown
+    /// as text.
+    /// </summary>
+    internal static string? DescriptionHtml(StoredQuery stored)
+    {
+        var trusted = stored.Source == "config" || stored.IsTrusted;
+        if (stored.DescriptionHtml is { } html)
+        {
+            return trusted ? html : WebUtility.HtmlEncode(html);
+        }
+        return stored.Description is { } text ? WebUtility.HtmlEncode(text) : null;
+    }
+
+    private static RowsTable Rows(Datasette datasette, IReadOnlyList<string> columns, JsonElement rows)
+    {
+        var classes = columns.Select(c => "col-" + CssClass.Sanitise(c)).ToArray();
+        var headers = columns.Select((c, i) => new HeaderCell(c, classes[i], null, false, false, false, null, null, null)).ToList();
+        var truncate = datasette.Settings.TruncateCellsHtml;
+        var result = new List<RowCells>();
+        foreach (var row in rows.EnumerateArray())
+        {
+            var cells = new List<Cell>(columns.Count);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var value = row.ValueKind == JsonValueKind.Array ? row[i] : row.TryGetProperty(columns[i], out var v) ? v : default;
+                cells.Add(new Cell(classes[i] + " type-" + CellHtml.TypeOf(value), columns[i], CellHtml.Render(value, default, truncate)));
+            }
+            result.Add(new RowCells(null, cells));
+        }
+        return new RowsTable { Headers = headers, Rows = result, ZeroText = "0 results" };
+    }
+}

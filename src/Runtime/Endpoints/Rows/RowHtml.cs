@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.Json;
+using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Endpoints.Pages;
+using Datasette.Gen.Runtime.Html;
+using Datasette.Gen.Runtime.Html.Pages;
+using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Json;
+
+namespace Datasette.Gen.Runtime.Endpoints.Rows;
+
+/// <summary>
+/// The row page's HTML (html-ui.md §5), from the row's JSON: primary-key columns first and bold,
+/// cells never truncated, no sort links, then the incoming foreign keys with their counts.
+/// </summary>
+internal static class RowHtml
+{
+    public static Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, IReadOnlyList<string> keys, string[] values, JsonBody body)
+    {
+        using var document = JsonDocument.Parse(body.WrittenMemory);
+        var page = document.RootElement;
+        var tableUrl = (string)datasette.Urls.Table(database, table.Name);
+        var row = page.GetProperty("rows")[0];
+        var columns = new List<string>();
+        foreach (var property in row.EnumerateObject())
+        {
+            columns.Add(property.Name);
+        }
+        columns = columns.Where(keys.Contains).Concat(columns.Where(c => !keys.Contains(c))).ToList();
+        var rowPath = string.Join(",", values.Select(Configuration.UrlEncoding.TildeEncoding.Encode));
+        var foreignTables = table.Outgoing.GroupBy(f => f.Column).ToDictionary(g => g.Key, g => (string)datasette.Urls.Table(database, g.First().OtherTable));
+        var headers = columns.Select(column =>
+        {
+            var info = table.Columns.FirstOrDefault(c => c.Name == column);
+            return new HeaderCell(column, "col-" + CssClass.Sanitise(column), info?.Type.ToLowerInvariant(), info?.NotNull ?? false, keys.Contains(column), false, null, null, null);
+        }).ToList();
+        var cells = columns.Select(column =>
+        {
+            var value = row.GetProperty(column);
+            var links = new CellHtml.Links(tableUrl + "/" + rowPath + ".blob?_blob_column=" + QueryArgs.QuotePlus(column), foreignTables.GetValueOrDefault(column));
+            var html = CellHtml.Render(value, links, 0);
+            var isKey = keys.Contains(column);
+            return new Cell("col-" + CssClass.Sanitise(column) + " type-" + (isKey ? "pk" : CellHtml.TypeOf(value)), column, isKey ? "<strong>" + html + "</strong>" : html);
+        }).ToList();
+        var incoming = new List<LinkItem>();
+        if (page.TryGetProperty("foreign_key_tables", out var fkTables))
+        {
+            foreach (var fk in fkTables.EnumerateArray())
+            {
+                var count = fk.GetProperty("count").GetInt64();
+                var label = $"{CellHtml.Thousands(count)} row{(count == 1 ? "" : "s")} from {fk.GetProperty("other_column").GetString()} in {fk.GetProperty("other_table").GetString()}";
+                incoming.Add(new LinkItem(label, fk.GetProperty("link").GetString()!));
+            }
+        }
+        var heading = $"{table.Name}: {string.Join(", ", values)}";
+        var model = new RowPageModel
+        {
+            Chrome = PageChromes.Build(request, datasette, $"{database.Name}: {heading}", PageChromes.BodyClass("row", database.Name, table.Name),
+                Templates.Row(database.Name, table.Name), database.Name, table.Name),
+            Heading = heading,
+            IsPrivate = request.IsPrivate("view-table", database.Name, table.Name),
+            JsonUrl = HtmlPages.AlternateJsonUrl(request),
+            Row = new RowsTable { Headers = headers, Rows = [new RowCells(rowPath, cells)] },
+            IncomingLinks = incoming,
+        };
+        return HtmlResponse.SendAsync(request.Context, HtmlSlices.Row(model));
+    }
+}

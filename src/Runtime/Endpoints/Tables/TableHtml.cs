@@ -1,0 +1,315 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Datasette.Gen.Configuration.Model;
+using Datasette.Gen.Configuration.UrlEncoding;
+using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Endpoints.Pages;
+using Datasette.Gen.Runtime.Extras;
+using Datasette.Gen.Runtime.Html;
+using Datasette.Gen.Runtime.Html.Pages;
+using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Json;
+using Datasette.Gen.Runtime.Querying;
+using Datasette.Gen.Runtime.Sql;
+
+namespace Datasette.Gen.Runtime.Endpoints.Tables;
+
+/// <summary>
+/// The table page's HTML (html-ui.md §4), built from the same rows and extras as its JSON: the
+/// query's typed parts give columns, sort and filters; the page's JSON body gives rows, count
+/// and facets, read back once.
+/// </summary>
+internal static class TableHtml
+{
+    /// <summary>The extras the HTML page shows, whatever <c>_extra=</c> asked for.</summary>
+    public static readonly ExtraSet Extras = ExtraSet.Of(
+        Extra.Count, Extra.SortedFacetResults, Extra.FacetsTimedOut, Extra.SuggestedFacets);
+
+    public static Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config, TableQuery query, JsonBody body, string? nextUrl)
+    {
+        using var document = JsonDocument.Parse(body.WrittenMemory);
+        var model = Build(request, datasette, database, table, config, query, document.RootElement, nextUrl);
+        return HtmlResponse.SendAsync(request.Context, HtmlSlices.Table(model));
+    }
+
+    private static TablePageModel Build(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config, TableQuery query, JsonElement page, string? nextUrl)
+    {
+        var urls = datasette.Urls;
+        var tableUrl = (string)urls.Table(database, table.Name);
+        var args = request.Args;
+        var metadata = datasette.Internal.Metadata.ForResource(database.Name, table.Name);
+        var columnDescriptions = datasette.Internal.Metadata.ColumnDescriptions(database.Name, table.Name);
+        string? Meta(string key) => metadata.FirstOrDefault(p => p.Key == key).Value;
+        var title = Meta("title") ?? table.Name;
+        var chrome = PageChromes.Build(request, datasette, $"{database.Name}: {table.Name}",
+            PageChromes.BodyClass("table", database.Name, table.Name),
+            Templates.Table(database.Name, table.Name),
+            database.Name, table.Name,
+            pageDataJson: PageData(database, table, tableUrl, query, datasette.Settings.AllowFacet));
+        long? count = page.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt64() : null;
+        var truncated = count == TableCounts.Cap;
+        var description = query.HumanDescription;
+        var countHeading = count is null ? null
+            : (truncated ? ">" + CellHtml.Thousands(TableCounts.Cap - 1) + " rows" : CellHtml.Thousands(count.Value) + (count == 1 ? " row" : " rows"))
+              + (description.Length > 0 ? " " + description : "");
+        var rowsArray = page.GetProperty("rows");
+        var hasLabels = table.Outgoing.Count > 0;
+        var csvArgs = args.ToQueryString(["_next", "_size", "_labels"], [new("_size", "max"), .. hasLabels ? new KeyValuePair<string, string>[] { new("_labels", "on") } : []]);
+        return new TablePageModel
+        {
+            Chrome = chrome,
+            Database = database.Name,
+            Table = table.Name,
+            TableUrl = tableUrl,
+            Heading = title,
+            IsView = table.IsView,
+            IsPrivate = request.IsPrivate("view-table", database.Name, table.Name),
+            DescriptionHtml = Meta("description_html") ?? (Meta("description") is { } text ? WebUtility.HtmlEncode(text) : null),
+            ColumnDescriptions = columnDescriptions,
+            CountHeading = countHeading,
+            CountTruncated = truncated,
+            Filters = Filters(request, table, query, TableQuery.SortableColumns(table, config)),
+            Wheres = args.GetAll("_where").Select(w => new RemovableClause(w, tableUrl + WithoutPair(args, "_where", w))).ToList(),
+            EditSqlUrl = request.Allowed("execute-sql", database.Name)
+                ? urls.Database(database) + "/-/query" + QueryString(query.PageSql.Replace("\n", " ", StringComparison.Ordinal), query.Parameters)
+                : null,
+            Renderers = [new LinkItem("json", DatasetteUrls.WithFormat(tableUrl, "json") + args.ToQueryString())],
+            CsvUrl = DatasetteUrls.WithFormat(tableUrl, "csv") + csvArgs,
+            SuggestedFacets = Suggested(page),
+            FacetsTimedOut = Strings(page, "facets_timed_out"),
+            Facets = FacetBoxes(request, page),
+            Rows = Rows(request, datasette, database, table, query, TableQuery.SortableColumns(table, config), columnDescriptions, rowsArray),
+            NextUrl = nextUrl,
+            Export = Export(datasette, table, tableUrl, args, nextUrl is not null, hasLabels),
+            Definition = TableExtras.Definition(database, table),
+        };
+    }
+
+    /// <summary>The JSON the page's scripts read (docs/html.md): names, URLs, columns and the SQL completion schema.</summary>
+    private static string PageData(Database database, TableInfo table, string tableUrl, TableQuery query, bool allowFacet)
+    {
+        using var buffer = new JsonBody();
+        var w = buffer.Writer;
+        w.WriteStartObject();
+        w.WriteString("page", "table");
+        w.WriteString("database", database.Name);
+        w.WriteString("table", table.Name);
+        w.WriteString("tableUrl", tableUrl);
+        w.WriteBoolean("isView", table.IsView);
+        w.WriteStringArray("primaryKeys", table.PrimaryKeys);
+        w.WriteStringArray("columns", query.OutputColumns);
+        w.WriteStringArray("allColumns", table.Columns.Select(col => col.Name));
+        w.WriteString("sort", query.SortColumn);
+        w.WriteBoolean("sortDesc", query.SortDescending);
+        // The column menu's "Facet by this" (Datasette's DATASETTE_ALLOW_FACET).
+        w.WriteBoolean("allowFacet", allowFacet);
+        w.WriteEndObject();
+        w.Flush();
+        return ScriptJson.Safe(System.Text.Encoding.UTF8.GetString(buffer.WrittenMemory.Span));
+    }
+
+    private static FilterForm Filters(DatasetteRequest request, TableInfo table, TableQuery query, IReadOnlyList<string> sortable)
+    {
+        var args = request.Args;
+        var active = new List<FilterRow>();
+        foreach (var (key, value) in args.Pairs)
+        {
+            if (!ColumnFilter.IsFilterArgument(key) || ColumnFilter.Column(key) is not { } column)
+            {
+                continue;
+            }
+            var op = key.Length > column.Length ? key[(column.Length + 2)..] : "exact";
+            active.Add(new FilterRow(column, op, value));
+        }
+        var columns = query.OutputColumns.Concat(table.Columns.Select(col => col.Name)).Distinct(StringComparer.Ordinal).ToList();
+        return new FilterForm
+        {
+            HasSearch = table.FtsTable is not null,
+            Search = args.Get("_search"),
+            Active = active,
+            Columns = columns,
+            SortableColumns = query.OutputColumns.Where(sortable.Contains).ToList(),
+            Sort = query.SortFromRequest ? query.SortColumn : null,
+            SortDescending = query.SortFromRequest && query.SortDescending,
+            HiddenArgs = args.Pairs.Where(p => p.Key.StartsWith('_') && !p.Key.Contains("__", StringComparison.Ordinal)
+                && p.Key is not ("_sort" or "_sort_desc" or "_search" or "_next")).ToList(),
+        };
+    }
+
+    private static RowsTable Rows(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery query, IReadOnlyList<string> sortable,
+        IReadOnlyList<KeyValuePair<string, string>> columnDescriptions, JsonElement rows)
+    {
+        var tableUrl = (string)datasette.Urls.Table(database, table.Name);
+        var singlePk = table.PrimaryKeys.Count == 1 ? table.PrimaryKeys[0] : null;
+        // Compound keys and rowid tables get a "Link" column of the key values joined by commas.
+        var linkColumn = singlePk is null && !table.IsView;
+        var args = request.Args;
+        var headers = new List<HeaderCell>();
+        if (linkColumn)
+        {
+            headers.Add(new HeaderCell("Link", "col-Link", null, false, false, true, null, null, null));
+        }
+        var descriptions = columnDescriptions.ToDictionary(p => p.Key, p => p.Value);
+        var foreignTables = table.Outgoing.GroupBy(f => f.Column).ToDictionary(g => g.Key, g => (string)datasette.Urls.Table(database, g.First().OtherTable));
+        foreach (var column in query.OutputColumns)
+        {
+            var info = table.Columns.FirstOrDefault(col => col.Name == column);
+            var isPk = table.PrimaryKeys.Contains(column) || (column == "rowid" && table.IsRowidTable);
+            // Without a sort the rows come in primary-key order, and the key's heading says so.
+            var current = query.SortColumn == column
+                || (query.SortColumn is null && !table.IsView && table.KeyColumns.Count == 1 && table.KeyColumns[0] == column);
+            string? arrow = current ? (query.SortDescending ? "▲" : "▼") : null;
+            var sortKey = current && !query.SortDescending ? "_sort_desc" : "_sort";
+            var sortUrl = sortable.Contains(column) ? tableUrl + args.ToQueryString(["_sort", "_sort_desc", "_next"], [new(sortKey, column)]) : null;
+            headers.Add(new HeaderCell(column, "col-" + CssClass.Sanitise(column), info?.Type.ToLowerInvariant(), info?.NotNull ?? false, isPk, false,
+                descriptions.GetValueOrDefault(column), sortUrl, arrow));
+        }
+        // Per column, not per cell: the sanitiser is a regex match.
+        var columnClasses = query.OutputColumns.Select(column => "col-" + CssClass.Sanitise(column)).ToArray();
+        var truncate = datasette.Settings.TruncateCellsHtml;
+        var result = new List<RowCells>();
+        foreach (var row in rows.EnumerateArray())
+        {
+            string? rowPath = null;
+            if (!table.IsView)
+            {
+                var keys = new List<string>();
+                foreach (var key in table.KeyColumns)
+                {
+                    keys.Add(row.TryGetProperty(key, out var k) ? KeyText(k) : "");
+                }
+                rowPath = string.Join(",", keys.Select(TildeEncoding.Encode));
+            }
+            var rowUrl = rowPath is null ? null : tableUrl + "/" + rowPath;
+            var cells = new List<Cell>();
+            if (linkColumn)
+            {
+                var text = WebUtility.HtmlEncode(string.Join(",", table.KeyColumns.Select(k => row.TryGetProperty(k, out var v) ? KeyText(v) : "")));
+                cells.Add(new Cell("col-Link type-pk", "Link", $"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{text}</a>"));
+            }
+            for (var i = 0; i < query.OutputColumns.Count; i++)
+            {
+                var column = query.OutputColumns[i];
+                var value = row.TryGetProperty(column, out var v) ? v : default;
+                var css = columnClasses[i];
+                if (column == singlePk && rowUrl is not null)
+                {
+                    cells.Add(new Cell(css + " type-pk", column, $"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{CellHtml.Render(value, default, 0)}</a>"));
+                    continue;
+                }
+                var links = new CellHtml.Links(
+                    rowPath is null ? null : tableUrl + "/" + rowPath + ".blob?_blob_column=" + QueryArgs.QuotePlus(column),
+                    foreignTables.GetValueOrDefault(column));
+                cells.Add(new Cell(css + " type-" + CellHtml.TypeOf(value), column, CellHtml.Render(value, links, truncate)));
+            }
+            result.Add(new RowCells(rowPath, cells));
+        }
+        return new RowsTable { Headers = headers, Rows = result };
+    }
+
+    private static string KeyText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.Null => "",
+        JsonValueKind.Object when value.TryGetProperty("value", out var inner) => KeyText(inner),
+        _ => value.GetRawText(),
+    };
+
+    private static List<SuggestedFacet> Suggested(JsonElement page)
+    {
+        var list = new List<SuggestedFacet>();
+        if (page.TryGetProperty("suggested_facets", out var suggested) && suggested.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var facet in suggested.EnumerateArray())
+            {
+                var name = facet.GetProperty("name").GetString()!;
+                var type = facet.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+                list.Add(new SuggestedFacet(name, type, facet.GetProperty("toggle_url").GetString() + "#facet-" + CssClass.Sanitise(name)));
+            }
+        }
+        return list;
+    }
+
+    private static List<FacetBox> FacetBoxes(DatasetteRequest request, JsonElement page)
+    {
+        var boxes = new List<FacetBox>();
+        if (!page.TryGetProperty("sorted_facet_results", out var facets) || facets.ValueKind != JsonValueKind.Array)
+        {
+            return boxes;
+        }
+        foreach (var facet in facets.EnumerateArray())
+        {
+            var name = facet.GetProperty("name").GetString()!;
+            var type = facet.GetProperty("type").GetString();
+            var values = new List<FacetItem>();
+            foreach (var value in facet.GetProperty("results").EnumerateArray())
+            {
+                var label = value.GetProperty("label");
+                var text = label.ValueKind switch
+                {
+                    JsonValueKind.String => label.GetString()!,
+                    JsonValueKind.Null => "",
+                    _ => label.GetRawText(),
+                };
+                values.Add(new FacetItem(text.Length == 0 ? "-" : text, value.GetProperty("count").GetInt64(),
+                    value.GetProperty("toggle_url").GetString()!, value.GetProperty("selected").GetBoolean()));
+            }
+            var truncated = facet.TryGetProperty("truncated", out var tr) && tr.ValueKind == JsonValueKind.True;
+            var hideable = facet.GetProperty("hideable").GetBoolean();
+            boxes.Add(new FacetBox(name, type, hideable,
+                hideable ? facet.GetProperty("toggle_url").GetString() : null,
+                truncated,
+                truncated ? request.RawPath + request.Args.ToQueryString(["_facet_size"], [new("_facet_size", "max")]) + "#facet-" + CssClass.Sanitise(name) : null,
+                values));
+        }
+        return boxes;
+    }
+
+    private static AdvancedExport Export(Datasette datasette, TableInfo table, string tableUrl, QueryArgs args, bool hasNextPage, bool hasLabels)
+    {
+        var json = DatasetteUrls.WithFormat(tableUrl, "json");
+        var plain = args.ToQueryString(["_shape", "_next"]);
+        var shapes = new List<LinkItem> { new("default", json + plain) };
+        foreach (var (label, shape) in new[] { ("array", "array"), ("newline-delimited", "array&_nl=on") })
+        {
+            shapes.Add(new LinkItem(label, json + (plain.Length == 0 ? "?" : plain + "&") + "_shape=" + shape));
+        }
+        if (table.PrimaryKeys.Count > 0)
+        {
+            shapes.Add(new LinkItem("object", json + (plain.Length == 0 ? "?" : plain + "&") + "_shape=object"));
+        }
+        return new AdvancedExport
+        {
+            JsonShapes = shapes,
+            CsvAction = DatasetteUrls.WithFormat(tableUrl, "csv"),
+            CsvHiddenArgs = args.Pairs.Where(p => p.Key is not ("_next" or "_dl" or "_labels" or "_stream" or "_size"))
+                .Append(new KeyValuePair<string, string>("_size", "max")).ToList(),
+            OfferLabels = hasLabels,
+            OfferStream = hasNextPage && datasette.Settings.AllowCsvStream,
+        };
+    }
+
+    private static List<string> Strings(JsonElement page, string name) =>
+        page.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
+            ? array.EnumerateArray().Select(e => e.GetString() ?? "").ToList()
+            : [];
+
+    /// <summary>The query string without one name=value pair (the others kept in order).</summary>
+    private static string WithoutPair(QueryArgs args, string name, string value)
+    {
+        var kept = args.Pairs.Where(p => !(p.Key == name && p.Value == value)).ToList();
+        return new QueryArgs(kept).ToQueryString();
+    }
+
+    /// <summary><c>?sql=…&amp;p0=…</c> for the query page.</summary>
+    private static string QueryString(string sql, IReadOnlyDictionary<string, object?> parameters)
+    {
+        var pairs = new List<KeyValuePair<string, string>> { new("sql", sql) };
+        foreach (var (name, value) in parameters)
+        {
+            pairs.Add(new(name, Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""));
+        }
+        return new QueryArgs(pairs).ToQueryString();
+    }
+}
