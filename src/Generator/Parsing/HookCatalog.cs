@@ -55,8 +55,12 @@ internal sealed record HookDefinition(
     }
 }
 
-/// <summary>The hooks plugins may implement, in the order the registry calls them per plugin.</summary>
-internal static class HookCatalog
+/// <summary>
+/// The hooks plugins may implement, in the order the registry calls them per plugin. Each group of
+/// hooks lives in its own file (HookCatalog.&lt;Group&gt;.cs) as a method, so the order of static
+/// initialisation across partial files never matters.
+/// </summary>
+internal static partial class HookCatalog
 {
     public const string HookAttribute = "Datasette.Gen.Runtime.Plugins.DatasetteHookAttribute";
     public const string RegistryType = "Datasette.Gen.Runtime.Plugins.PluginRegistry";
@@ -65,7 +69,11 @@ internal static class HookCatalog
     private const string Hooks = "Datasette.Gen.Runtime.Plugins.Hooks.";
     private static readonly HookParameter Datasette = new("datasette", "Datasette.Gen.Runtime.Datasette", "Datasette");
 
-    public static IReadOnlyList<HookDefinition> All { get; } = new[]
+    public static IReadOnlyList<HookDefinition> All { get; } =
+        CoreHooks().Concat(PageHooks()).Concat(ActionHooks()).Concat(ApiHooks()).Concat(ServerHooks()).ToArray();
+
+    /// <summary>The hooks of the first release: start-up, connections, actors, permissions, routes, column types, tokens, events.</summary>
+    private static IEnumerable<HookDefinition> CoreHooks() => new[]
     {
         new HookDefinition("startup", "Startup", Hooks + "IStartup", "StartupAsync", ReturnShape.ValueTask, "AddStartup",
             new[] { Datasette }, HookResult.Completion, null, null),

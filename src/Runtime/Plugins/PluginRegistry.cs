@@ -3,9 +3,10 @@ namespace Datasette.Gen.Runtime.Plugins;
 /// <summary>
 /// The deployment's plugins and their hook implementations, in call order. The generator fills it
 /// (<c>Datasette.Gen.Generated.Deployment.Plugins</c>, one instance per plugin class, direct calls,
-/// no reflection); tests and embedders can fill one by hand.
+/// no reflection); tests and embedders can fill one by hand. Each group of hooks adds its lists and
+/// Add methods in its own file (PluginRegistry.&lt;Group&gt;.cs).
 /// </summary>
-public sealed class PluginRegistry
+public sealed partial class PluginRegistry
 {
     private readonly List<PluginInfo> _plugins = new();
 
