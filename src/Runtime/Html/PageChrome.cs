@@ -54,6 +54,30 @@ internal sealed class PageChrome
 
     /// <summary>Ask robots not to index the page (<c>/-/</c>).</summary>
     public bool NoIndex { get; init; }
+
+    /// <summary>Where the plugins' additions come from; null when no plugin implements a page hook.</summary>
+    public IPluginPageSource? PluginSource { get; init; }
+
+    /// <summary>What plugins add to the page, once <see cref="PreparePluginsAsync"/> has run.</summary>
+    public PluginPageExtras Plugins { get; private set; } = PluginPageExtras.None;
+
+    /// <summary>The page's stylesheets: the plugins' and the configuration's.</summary>
+    public IReadOnlyList<AssetLink> Css => Plugins.Css ?? ExtraCss;
+
+    /// <summary>The page's head scripts: the plugins' and the configuration's.</summary>
+    public IReadOnlyList<AssetLink> Js => Plugins.Js ?? ExtraJs;
+
+    /// <summary>
+    /// Asks the plugins once, when the layout starts (nothing is sent yet, so a failing hook still
+    /// gets an error page); without page hooks, nothing happens.
+    /// </summary>
+    public async ValueTask PreparePluginsAsync()
+    {
+        if (PluginSource is { } source && ReferenceEquals(Plugins, PluginPageExtras.None))
+        {
+            Plugins = await source.ComputeAsync().ConfigureAwait(false);
+        }
+    }
 }
 
 /// <summary>An extra stylesheet or script: <c>extra_css_urls</c> / <c>extra_js_urls</c>.</summary>

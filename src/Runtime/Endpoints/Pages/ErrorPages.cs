@@ -14,11 +14,13 @@ internal static class ErrorPages
         PageChrome chrome;
         try
         {
-            chrome = PageChromes.Build(request, datasette, heading, "error", ["*error.html"], alternateJson: false);
+            chrome = PageChromes.Build(request, datasette, heading, "error", ["*error.html"], alternateJson: false, plugins: new PluginPageView(ViewName: null));
+            // Here rather than when the layout renders, so a failing page hook still leaves the bare page below.
+            await chrome.PreparePluginsAsync().ConfigureAwait(false);
         }
         catch (Exception) when (!request.Context.Response.HasStarted)
         {
-            // The layout needs permissions and metadata; when those are what failed, the bare page still answers.
+            // The layout needs permissions, metadata and the page hooks; when those are what failed, the bare page still answers.
             await Responses.HtmlErrorAsync(request.Context, status, message, title).ConfigureAwait(false);
             return;
         }

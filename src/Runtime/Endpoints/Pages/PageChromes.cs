@@ -14,7 +14,11 @@ internal static class PageChromes
 {
     public const string ScriptPath = "datasette-gen.js";
 
-    /// <summary>A page's chrome; <paramref name="database"/> and <paramref name="table"/> place it (and its crumbs).</summary>
+    /// <summary>
+    /// A page's chrome; <paramref name="database"/> and <paramref name="table"/> place it (and its
+    /// crumbs); <paramref name="plugins"/> says what the page hooks see beyond that (default: a
+    /// view named after the template, no columns, no top_* slot).
+    /// </summary>
     public static PageChrome Build(
         DatasetteRequest request,
         Datasette datasette,
@@ -25,7 +29,8 @@ internal static class PageChromes
         string? table = null,
         bool alternateJson = true,
         string? pageDataJson = null,
-        bool noIndex = false)
+        bool noIndex = false,
+        PluginPageView? plugins = null)
     {
         var baseUrl = datasette.Settings.BaseUrl;
         var actor = request.Actor;
@@ -44,8 +49,8 @@ internal static class PageChromes
             ScriptUrl = StaticAssets.Url(baseUrl, ScriptPath),
             Version = Datasette.CompatibleVersion,
             AlternateJsonUrl = alternate,
-            ExtraCss = Assets(datasette.Config.ExtraCssUrls),
-            ExtraJs = Assets(datasette.Config.ExtraJsUrls),
+            ExtraCss = PageAssets.Merge(null, datasette.Config.ExtraCssUrls, baseUrl),
+            ExtraJs = PageAssets.Merge(null, datasette.Config.ExtraJsUrls, baseUrl),
             Crumbs = Crumbs(request, datasette, database, table),
             ActorName = actor is null ? null : ActorDisplay.Name(actor),
             // Only a cookie can be cleared by logging out; a token or plugin actor cannot.
@@ -61,6 +66,7 @@ internal static class PageChromes
             TemplatesConsidered = templates,
             PageDataJson = pageDataJson,
             NoIndex = noIndex,
+            PluginSource = datasette.Plugins.HasPageHooks ? new PluginPageSource(request, datasette, templates, database, table, plugins) : null,
         };
     }
 
@@ -78,9 +84,6 @@ internal static class PageChromes
         }
         return classes;
     }
-
-    private static List<AssetLink> Assets(EquatableArray<ExtraUrl> urls) =>
-        urls.Select(u => new AssetLink(u.Url, u.Sri, u.Module)).ToList();
 
     /// <summary>home / database / table, each shown only when the actor may view that level.</summary>
     private static List<Crumb> Crumbs(DatasetteRequest request, Datasette datasette, string? database, string? table)

@@ -53,7 +53,9 @@ internal static class QueryHtml
         {
             Chrome = PageChromes.Build(request, datasette, stored is null ? $"{database.Name}: {sql}" : title,
                 stored is null ? PageChromes.BodyClass("query", database.Name) : PageChromes.BodyClass("query", database.Name) + " query-" + CssClass.Sanitise(stored.Name),
-                Templates.Query(database.Name, stored?.Name), database.Name),
+                Templates.Query(database.Name, stored?.Name), database.Name,
+                // Datasette names the query view "database", stored or not.
+                plugins: new PluginPageView("database", columns, stored is null ? TopSlot.Query : TopSlot.StoredQuery, Sql: sql, QueryName: stored?.Name)),
             Heading = title,
             DescriptionHtml = stored is null ? null : DescriptionHtml(stored),
             FormMethod = stored?.IsWrite == true ? "post" : "get",

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Endpoints.Pages;
 using Datasette.Gen.Runtime.Html;
@@ -56,7 +57,10 @@ internal static class RowHtml
         var model = new RowPageModel
         {
             Chrome = PageChromes.Build(request, datasette, $"{database.Name}: {heading}", PageChromes.BodyClass("row", database.Name, table.Name),
-                Templates.Row(database.Name, table.Name), database.Name, table.Name),
+                Templates.Row(database.Name, table.Name), database.Name, table.Name,
+                plugins: datasette.Plugins.HasPageHooks
+                    ? new PluginPageView("row", columns, TopSlot.Row, datasette.Plugins.TopRow.Count > 0 ? JsonNode.Parse(row.GetRawText())!.AsObject() : null)
+                    : null),
             Heading = heading,
             IsPrivate = request.IsPrivate("view-table", database.Name, table.Name),
             JsonUrl = HtmlPages.AlternateJsonUrl(request),

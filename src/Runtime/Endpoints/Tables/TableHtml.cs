@@ -46,7 +46,8 @@ internal static class TableHtml
             PageChromes.BodyClass("table", database.Name, table.Name),
             Templates.Table(database.Name, table.Name),
             database.Name, table.Name,
-            pageDataJson: PageData(database, table, tableUrl, query, datasette.Settings.AllowFacet));
+            pageDataJson: PageData(database, table, tableUrl, query, datasette.Settings.AllowFacet),
+            plugins: new PluginPageView("table", query.OutputColumns, TopSlot.Table));
         long? count = page.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt64() : null;
         var truncated = count == TableCounts.Cap;
         var description = query.HumanDescription;

@@ -73,7 +73,7 @@ internal static class ExecuteWritePage
         var model = new ExecuteWritePageModel
         {
             Chrome = PageChromes.Build(request, datasette, $"Execute write SQL: {database.Name}", PageChromes.BodyClass("execute-write", database.Name),
-                ["*execute_write.html"], database.Name, alternateJson: false),
+                ["*execute_write.html"], database.Name, alternateJson: false, plugins: new PluginPageView("execute-write")),
             Database = database.Name,
             DatabaseUrl = urls.Database(database).Value,
             FormUrl = formUrl,
