@@ -26,6 +26,14 @@ public sealed class PageHookTests
         ("/data/by_name", "top_stored_query"),
     ];
 
+    /// <summary>An instance with the stored query <c>by_name</c>, saved as the server saves configured queries at start-up.</summary>
+    private static async Task<PluginApiInstance> WithStoredQueryAsync(PluginRegistry plugins)
+    {
+        var instance = await PluginApiInstance.CreateAsync(StoredQuery, plugins);
+        await instance.Datasette.Internal.Queries.SaveConfigQueriesAsync(instance.Datasette.Config);
+        return instance;
+    }
+
     private static ValueTask<IHtmlContent?> Block(string text) => new(new HtmlString("<div class=\"plugin-top\">" + text + "</div>"));
 
     [Fact]
@@ -133,7 +141,7 @@ public sealed class PageHookTests
             seen.Add(string.Join("|", t, d ?? "None", tb ?? "None", c is null ? "" : string.Join(",", c), v ?? "None", request.Path, datasette.Plugins.ExtraBodyScript.Count));
             return new((BodyScript?)null);
         });
-        await using var instance = await PluginApiInstance.CreateAsync(StoredQuery, plugins);
+        await using var instance = await WithStoredQueryAsync(plugins);
 
         await instance.Datasette.Client.GetAsync(path, actor: PluginApiInstance.Actor("root"));
 
@@ -191,7 +199,7 @@ public sealed class PageHookTests
             .AddTopRow("p", (_, _, database, table, row) => Block("top_row " + database + "/" + table + " " + row["name"]))
             .AddTopQuery("p", (_, _, database, sql) => Block("top_query " + database + " " + sql))
             .AddTopStoredQuery("p", (_, _, database, query) => Block("top_stored_query " + database + " " + query));
-        await using var instance = await PluginApiInstance.CreateAsync(StoredQuery, plugins);
+        await using var instance = await WithStoredQueryAsync(plugins);
 
         foreach (var (path, slot) in Pages)
         {
