@@ -177,7 +177,7 @@ internal static class StoredQueryEndpoints
         return (database, query);
     }
 
-    internal static void EnsureStoreAllowed(DatasetteRequest request, Database database)
+    private static void EnsureStoreAllowed(DatasetteRequest request, Database database)
     {
         if (!request.Allowed("execute-sql", database.Name))
         {

@@ -178,8 +178,7 @@ internal static class StoredQueryPages
             HasSql = analysis.HasSql,
             IsWrite = analysis.IsWrite,
             AnalysisError = analysis.Error,
-            Analysis = analysis.Rows.Select(r => new AnalysisRow(r.Op.Operation, r.Op.Table ?? r.Op.Target,
-                string.Join(", ", WriteSqlPermissions.Decide(r.Op).Requirements.Select(q => q.Action)), r.Op.Source, r.Allowed)).ToList(),
+            Analysis = analysis.Rows.Select(r => AnalysisRows.For(r.Op, r.Allowed)).ToList(),
             Parameters = analysis.Parameters,
             SaveDisabled = analysis.SaveDisabled,
         };
