@@ -100,6 +100,8 @@ public sealed class PageFlowTests(BrowserFixture fixture)
     [InlineData("/fixtures/-/query?sql=select+*+from+facetable+limit+3")]
     [InlineData("/fixtures/neighborhood_search?text=ern")]
     [InlineData("/fixtures/no_such_table")]
+    [InlineData("/-/queries")]
+    [InlineData("/fixtures/-/queries")]
     public async Task Pages_have_no_serious_accessibility_violations_light_or_dark(string path)
     {
         foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })

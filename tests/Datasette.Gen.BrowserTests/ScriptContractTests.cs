@@ -293,4 +293,21 @@ public sealed class ScriptContractTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".cm-editor")).ToBeVisibleAsync();
         Assert.Contains(requested, u => u.Contains("datasette-gen-sql.js", StringComparison.Ordinal));
     }
+
+    [BrowserFact]
+    public async Task A_copy_button_copies_its_field_and_announces_it()
+    {
+        await using var browser = await fixture.NewPageAsync();
+        await browser.Page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        var page = browser.Page;
+        await browser.GotoAsync("/-/browser-test/copy.html");
+        var status = page.GetByRole(AriaRole.Status);
+        await Assertions.Expect(status).ToHaveTextAsync("");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy to clipboard" }).ClickAsync();
+
+        await Assertions.Expect(status).ToHaveTextAsync("Copied");
+        Assert.Equal("dstok_abc+123", await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        browser.AssertNoErrors();
+    }
 }

@@ -80,6 +80,7 @@ internal static partial class DatasetteRoutes
         new("query-definition", QueryDefinition(), QueryView.DefinitionAsync),
         new("query-update", QueryUpdate(), StoredQueryEndpoints.UpdateAsync, AllowPost: true),
         new("query-delete", QueryDelete(), StoredQueryEndpoints.DeleteAsync, AllowPost: true),
+        new("query-edit", QueryEdit(), StoredQueryPages.EditAsync, AllowPost: true),
         new("table", Table(), Conditional(TableView.HandleAsync, cacheControlled: true), AllowPost: true),
         new("row", Row(), Conditional(RowView.HandleAsync, cacheControlled: true)),
         new("table-schema", TableSchema(), SchemaViews.TableAsync),
@@ -211,6 +212,9 @@ internal static partial class DatasetteRoutes
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<query>[^/.]+)/-/delete$")]
     private static partial Regex QueryDelete();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<query>[^/.]+)/-/edit$")]
+    private static partial Regex QueryEdit();
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)/-/queries/store$")]
     private static partial Regex QueryStore();

@@ -1,6 +1,5 @@
 using System.IO.Pipelines;
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using RazorSlices;
 
@@ -11,8 +10,8 @@ internal static class HtmlResponse
 {
     public const string ContentType = "text/html; charset=utf-8";
 
-    /// <summary>Escapes markup characters only: the page is UTF-8, so text in any script stays readable (the default encoder writes everything past ASCII as entities).</summary>
-    internal static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    /// <summary>Escapes markup characters only (<see cref="PageHtmlEncoder"/>): the page is UTF-8, so text in any script stays readable.</summary>
+    internal static readonly HtmlEncoder Encoder = PageHtmlEncoder.Instance;
 
     private static readonly StreamPipeWriterOptions WriterOptions = new(minimumBufferSize: 16 * 1024, leaveOpen: true);
 

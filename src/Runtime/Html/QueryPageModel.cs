@@ -37,4 +37,7 @@ internal sealed class QueryPageModel
     public IReadOnlyList<LinkItem> Exports { get; init; } = [];
 
     public RowsTable? Rows { get; init; }
+
+    /// <summary>The save form for this SQL (<c>/{db}/-/queries/store?sql=</c>), when the actor may store it.</summary>
+    public string? SaveQueryUrl { get; init; }
 }

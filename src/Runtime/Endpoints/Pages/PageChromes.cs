@@ -85,21 +85,25 @@ internal static class PageChromes
         return classes;
     }
 
-    /// <summary>home / database / table, each shown only when the actor may view that level.</summary>
+    /// <summary>
+    /// home / database / table down to the page's own place, each shown only when the actor may
+    /// view that level; every page has them (home alone on instance pages), as every Datasette
+    /// template inherits them from the base layout.
+    /// </summary>
     private static List<Crumb> Crumbs(DatasetteRequest request, Datasette datasette, string? database, string? table)
     {
         var crumbs = new List<Crumb>();
-        if (database is null)
-        {
-            return crumbs;
-        }
         if (request.Allowed("view-instance"))
         {
             crumbs.Add(new Crumb("home", datasette.Urls.Instance()));
         }
-        if (table is not null && request.Allowed("view-database", database))
+        if (database is not null && request.Allowed("view-database", database))
         {
             crumbs.Add(new Crumb(database, datasette.Urls.Database(database)));
+        }
+        if (database is not null && table is not null && request.Allowed("view-table", database, table))
+        {
+            crumbs.Add(new Crumb(table, datasette.Urls.Table(database, table)));
         }
         return crumbs;
     }

@@ -48,7 +48,7 @@ internal static class QueryHtml
             exports.Add(new LinkItem("CSV", DatasetteUrls.WithFormat(path, "csv") + args.ToQueryString(["_size"], [new("_size", "max")])));
         }
         var named = parameters.Where(p => !p.Key.StartsWith('_')).Select(p => new KeyValuePair<string, string>(p.Key, Convert.ToString(p.Value, CultureInfo.InvariantCulture) ?? "")).ToList();
-        var title = stored is null ? database.Name : stored.Title ?? $"{database.Name}: {stored.Name}";
+        var title = stored is null ? database.Name : string.IsNullOrEmpty(stored.Title) ? $"{database.Name}: {stored.Name}" : stored.Title;
         var model = new QueryPageModel
         {
             Chrome = PageChromes.Build(request, datasette, stored is null ? $"{database.Name}: {sql}" : title,
@@ -70,8 +70,28 @@ internal static class QueryHtml
             CannotRun = stored?.IsWrite == true && !database.IsMutable ? "This query cannot be executed because the database is immutable." : null,
             Exports = exports,
             Rows = rows,
+            SaveQueryUrl = stored is null && CanSave(request, database, sql) ? databaseUrl + "/-/queries/store?sql=" + QueryArgs.QuotePlus(sql!) : null,
         };
         return HtmlResponse.SendAsync(request.Context, HtmlSlices.Query(model));
+    }
+
+    /// <summary>Arbitrary SQL the actor could store: it passes the read-only validator and uses no magic parameter.</summary>
+    private static bool CanSave(DatasetteRequest request, Database database, string? sql)
+    {
+        if (string.IsNullOrWhiteSpace(sql) || sql.Contains(":_", StringComparison.Ordinal)
+            || !request.Allowed("execute-sql", database.Name) || !request.Allowed("store-query", database.Name))
+        {
+            return false;
+        }
+        try
+        {
+            Sql.ReadOnlySql.Validate(sql);
+            return true;
+        }
+        catch (Errors.DatasetteHttpException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

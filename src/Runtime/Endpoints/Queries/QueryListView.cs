@@ -1,19 +1,18 @@
-using System.Text.Json;
 using Datasette.Gen.Configuration.Arguments;
 using Datasette.Gen.Runtime.Data;
-using Datasette.Gen.Runtime.Endpoints.Instance;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;
-using Datasette.Gen.Runtime.Json;
-using Datasette.Gen.Runtime.Permissions;
 
 namespace Datasette.Gen.Runtime.Endpoints.Queries;
 
-/// <summary>The stored-query browser: <c>/-/queries.json</c> and <c>/{db}/-/queries.json</c>.</summary>
+/// <summary>The stored-query browser: <c>/-/queries</c> and <c>/{db}/-/queries</c>, as JSON or as the page.</summary>
 internal static class QueryListView
 {
     private const int DefaultJsonSize = 50;
+
+    /// <summary>A page of the HTML list is shorter, as in Datasette.</summary>
+    private const int DefaultHtmlSize = 20;
 
     public static Task InstanceAsync(DatasetteRequest request, Datasette datasette)
     {
@@ -29,45 +28,64 @@ internal static class QueryListView
     {
         await datasette.RefreshCatalogAsync().ConfigureAwait(false);
         var args = request.Args;
-        var size = ParseSize(args.Get("_size"), datasette.Settings.MaxReturnedRows);
+        var isJson = request.Format == "json";
+        var size = ParseSize(args.Get("_size"), isJson ? DefaultJsonSize : DefaultHtmlSize, datasette.Settings.MaxReturnedRows);
         var filter = new QueryFilter(
             null,
-            args.Get("q"),
+            NonEmpty(args.Get("q")),
             ParseFlag(args.Get("is_write"), "is_write"),
             ParseFlag(args.Get("is_private"), "is_private"),
-            args.Get("source"),
-            args.Get("owner_id"));
+            NonEmpty(args.Get("source")),
+            NonEmpty(args.Get("owner_id")));
         var listing = datasette.Permissions.AllowedResourcesSql(request.Actor, "view-query", database?.Name, includeIsPrivate: true);
         var visible = datasette.Permissions.AllowedResourcesSql(request.Actor, "view-query", database?.Name);
         var page = datasette.Internal.Queries.List(database?.Name, filter, size, args.Get("_next"), listing);
         var listPath = (database is null ? Urls.Instance(datasette) : Urls.Database(datasette, database) + "/") + "-/queries";
+        var nextUrl = page.Next is null ? null : request.Origin + request.Path + args.ToQueryString(["_next"], [new KeyValuePair<string, string>("_next", page.Next)]);
+        var facets = QueryListFacets.For(args, filter, listPath, f => datasette.Internal.Queries.Count(database?.Name, f, visible));
+        if (!isJson)
+        {
+            await QueryListHtml.SendAsync(request, datasette, database, page.Queries, facets, listPath, nextUrl).ConfigureAwait(false);
+            return;
+        }
         await DataViews.SendAsync(request, "queries", writer =>
         {
             writer.WriteString("database", database?.Name);
             writer.WriteString("database_color", database?.Color);
             writer.WriteStartArray("queries");
-            var anyTrusted = false;
-            var anyPrivate = false;
             foreach (var query in page.Queries)
             {
-                anyTrusted |= query.IsTrusted;
-                anyPrivate |= query.IsPrivate;
                 query.WriteJson(writer, isPrivateForActor: query.ActorPrivate ?? false);
             }
             writer.WriteEndArray();
             writer.WriteString("next", page.Next);
-            writer.WriteString("next_url", page.Next is null ? null : request.Origin + request.Path + args.ToQueryString(new[] { "_next" }, new[] { new KeyValuePair<string, string>("_next", page.Next) }));
+            writer.WriteString("next_url", nextUrl);
             writer.WriteNumber("limit", size);
-            writer.WriteBoolean("show_private_note", anyPrivate);
-            writer.WriteBoolean("show_trusted_note", anyTrusted);
+            writer.WriteBoolean("show_private_note", page.Queries.Any(q => q.IsPrivate));
+            writer.WriteBoolean("show_trusted_note", page.Queries.Any(q => q.IsTrusted));
             writer.WriteString("query_list_path", listPath);
             writer.WriteBoolean("show_database", database is null);
             writer.WriteStartArray("facets");
-            WriteFacet(writer, datasette, database, filter, visible, "Mode", "is_write", ("Read-only", false), ("Writable", true), listPath);
-            WriteFacet(writer, datasette, database, filter, visible, "Visibility", "is_private", ("Not private", false), ("Private", true), listPath);
+            foreach (var facet in facets)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("title", facet.Title);
+                writer.WriteStartArray("items");
+                foreach (var item in facet.Items)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("label", item.Label);
+                    writer.WriteNumber("count", item.Count);
+                    writer.WriteString("href", item.Href);
+                    writer.WriteBoolean("active", item.Active);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
             writer.WriteEndArray();
             writer.WriteStartObject("filters");
-            foreach (var name in new[] { "q", "is_write", "is_private", "source", "owner_id" })
+            foreach (var name in QueryListFacets.FilterNames)
             {
                 writer.WriteString(name, args.Get(name) ?? "");
             }
@@ -75,37 +93,13 @@ internal static class QueryListView
         }).ConfigureAwait(false);
     }
 
-    private static void WriteFacet(Utf8JsonWriter writer, Datasette datasette, Database? database, QueryFilter filter, ResourcesSql visible,
-        string title, string key, (string Label, bool Value) first, (string Label, bool Value) second, string listPath)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("title", title);
-        writer.WriteStartArray("items");
-        foreach (var (label, value) in new[] { first, second })
-        {
-            var facetFilter = key == "is_write" ? filter with { IsWrite = value } : filter with { IsPrivate = value };
-            var count = datasette.Internal.Queries.Count(database?.Name, facetFilter, visible);
-            if (count == 0)
-            {
-                continue;
-            }
-            var active = key == "is_write" ? filter.IsWrite == value : filter.IsPrivate == value;
-            writer.WriteStartObject();
-            writer.WriteString("label", label);
-            writer.WriteNumber("count", count);
-            writer.WriteString("href", $"{listPath}?{key}={(value ? 1 : 0)}");
-            writer.WriteBoolean("active", active);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private static int ParseSize(string? value, int max)
+    private static int ParseSize(string? value, int byDefault, int max)
     {
         if (value is null or "")
         {
-            return DefaultJsonSize;
+            return byDefault;
         }
         var size = SizeArgument.Parse(value, max, minimum: 1, out var error);
         return error is null ? size : throw DatasetteHttpException.BadRequest(error);

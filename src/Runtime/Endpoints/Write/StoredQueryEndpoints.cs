@@ -4,6 +4,7 @@ using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;
 using Datasette.Gen.Runtime.Json;
+using Microsoft.AspNetCore.Http;
 
 namespace Datasette.Gen.Runtime.Endpoints.Write;
 
@@ -14,9 +15,12 @@ namespace Datasette.Gen.Runtime.Endpoints.Write;
 /// </summary>
 internal static class StoredQueryEndpoints
 {
-    /// <summary><c>POST /{db}/-/queries/store</c>: 201 with the saved query.</summary>
+    /// <summary>
+    /// <c>POST /{db}/-/queries/store</c>: 201 with the saved query; a form post that is refused
+    /// gets the form again with the reason flashed. GET shows the form.
+    /// </summary>
     public static Task StoreAsync(DatasetteRequest request, Datasette datasette) =>
-        WriteResponses.RunAsync(request, async () =>
+        IsRead(request) ? StoredQueryPages.StoreFormAsync(request, datasette) : WriteResponses.RunAsync(request, async () =>
         {
             var database = ResolveDatabase(request, datasette);
             EnsureStoreAllowed(request, database);
@@ -30,11 +34,20 @@ internal static class StoredQueryEndpoints
                 throw WriteApiException.BadRequest("JSON must contain a query dictionary");
             }
             var queries = datasette.Internal.Queries;
-            var query = StoredQueryInput.ForCreate(request, database, fields, name => queries.Get(database.Name, name) is not null);
-            // Checked again by the insert itself: two requests storing one name cannot both succeed.
-            if (!await queries.AddAsync(query).ConfigureAwait(false))
+            StoredQuery query;
+            try
             {
-                throw WriteApiException.BadRequest("Query already exists");
+                query = StoredQueryInput.ForCreate(request, database, fields, name => queries.Get(database.Name, name) is not null);
+                // Checked again by the insert itself: two requests storing one name cannot both succeed.
+                if (!await queries.AddAsync(query).ConfigureAwait(false))
+                {
+                    throw WriteApiException.BadRequest(StoredQueryInput.NameTaken);
+                }
+            }
+            catch (WriteApiException refused) when (!isJson)
+            {
+                await StoredQueryPages.StoreRefusedAsync(request, datasette, database, fields, refused).ConfigureAwait(false);
+                return;
             }
             if (!isJson)
             {
@@ -120,9 +133,12 @@ internal static class StoredQueryEndpoints
             }).ConfigureAwait(false);
         });
 
-    /// <summary><c>POST /{db}/{query}/-/delete</c>: JSON <c>{"ok": true}</c>, or a flash message and a redirect to the database for a form.</summary>
+    /// <summary>
+    /// <c>POST /{db}/{query}/-/delete</c>: JSON <c>{"ok": true}</c>, or a flash message and a
+    /// redirect to the database for a form. GET asks for confirmation.
+    /// </summary>
     public static Task DeleteAsync(DatasetteRequest request, Datasette datasette) =>
-        WriteResponses.RunAsync(request, async () =>
+        IsRead(request) ? StoredQueryPages.DeleteConfirmAsync(request, datasette) : WriteResponses.RunAsync(request, async () =>
         {
             var (database, existing) = ResolveQuery(request, datasette);
             if (!request.Allowed("delete-query", database.Name, existing.Name))
@@ -145,13 +161,15 @@ internal static class StoredQueryEndpoints
             await Responses.RedirectAsync(request.Context, Urls.Database(datasette, database)).ConfigureAwait(false);
         });
 
-    private static Database ResolveDatabase(DatasetteRequest request, Datasette datasette)
+    private static bool IsRead(DatasetteRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+
+    internal static Database ResolveDatabase(DatasetteRequest request, Datasette datasette)
     {
         var route = request.Route("database") ?? "";
         return datasette.DatabaseByRoute(route) ?? throw new DatabaseNotFoundException(route);
     }
 
-    private static (Database Database, StoredQuery Query) ResolveQuery(DatasetteRequest request, Datasette datasette)
+    internal static (Database Database, StoredQuery Query) ResolveQuery(DatasetteRequest request, Datasette datasette)
     {
         var database = ResolveDatabase(request, datasette);
         var name = request.Route("query") ?? "";
@@ -175,7 +193,7 @@ internal static class StoredQueryEndpoints
     /// The body: JSON when the Content-Type says so (an empty body is <c>{}</c>), otherwise form
     /// fields, the last of a repeated field winning, as Python's dict of them keeps it.
     /// </summary>
-    private static async Task<(object? Data, bool IsJson)> ReadPayloadAsync(DatasetteRequest request)
+    internal static async Task<(object? Data, bool IsJson)> ReadPayloadAsync(DatasetteRequest request)
     {
         var text = await WriteRequestBody.ReadTextAsync(request).ConfigureAwait(false);
         if ((request.Header("Content-Type") ?? "").StartsWith("application/json", StringComparison.Ordinal))
@@ -199,42 +217,22 @@ internal static class StoredQueryEndpoints
 
     private static Task SendAnalysisAsync(DatasetteRequest request, Database database, string sql)
     {
-        var hasSql = sql.Trim().Length > 0;
-        IReadOnlyList<string> names = Array.Empty<string>();
-        IReadOnlyList<(Sql.SqlOperation Op, bool? Allowed)> rows = Array.Empty<(Sql.SqlOperation, bool?)>();
-        string? error = null;
-        var isWrite = false;
-        if (hasSql)
-        {
-            try
-            {
-                names = StoredQueryInput.DerivedParameters(sql);
-                var analysis = database.Read(connector => Sql.WriteSqlAnalyzer.Analyze(connector, sql, database.Name));
-                isWrite = WriteSqlPermissions.IsWrite(analysis);
-                rows = analysis.Where(op => !WriteSqlPermissions.Decide(op).Ignore)
-                    .Select(op => (op, WriteSqlPermissions.AllowedFor(request, op, isWrite))).ToList();
-            }
-            catch (Exception ex) when (ex is SqlErrorException or WriteApiException { Status: 400 })
-            {
-                // SQLite's message alone, without the "Could not analyze query" of a store request.
-                error = ex.Message;
-            }
-        }
+        var analysis = StoredQueryAnalysis.For(request, database, sql);
         using var body = new JsonBody();
         var writer = body.Writer;
         writer.WriteStartObject();
-        writer.WriteBoolean("ok", error is null);
-        writer.WriteStringArray("parameters", names);
-        writer.WriteString("analysis_error", error);
+        writer.WriteBoolean("ok", analysis.Error is null);
+        writer.WriteStringArray("parameters", analysis.Parameters);
+        writer.WriteString("analysis_error", analysis.Error);
         writer.WriteStartArray("analysis_rows");
-        foreach (var (op, allowed) in rows)
+        foreach (var (op, allowed) in analysis.Rows)
         {
             ExecuteWriteEndpoint.WriteAnalysisRow(writer, op, allowed, withAllowed: true);
         }
         writer.WriteEndArray();
-        writer.WriteBoolean("has_sql", hasSql);
-        writer.WriteBoolean("analysis_is_write", isWrite);
-        writer.WriteBoolean("save_disabled", !hasSql || error is not null || rows.Any(r => r.Allowed == false));
+        writer.WriteBoolean("has_sql", analysis.HasSql);
+        writer.WriteBoolean("analysis_is_write", analysis.IsWrite);
+        writer.WriteBoolean("save_disabled", analysis.SaveDisabled);
         writer.WriteString("unstable", Urls.UnstableNote);
         writer.WriteEndObject();
         return body.SendAsync(request.Context, 200);

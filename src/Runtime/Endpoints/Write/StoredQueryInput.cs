@@ -14,6 +14,12 @@ namespace Datasette.Gen.Runtime.Endpoints.Write;
 /// </summary>
 internal static partial class StoredQueryInput
 {
+    // The name refusals, shared by the API and the save form, which words them for its URL field.
+    internal const string NameRequired = "Query name is required";
+    internal const string NameInvalid = "Invalid query name";
+    internal const string NameConflicts = "Query name conflicts with a table or view";
+    internal const string NameTaken = "Query already exists";
+
     private static readonly string[] QueryFields =
     {
         "sql", "title", "description", "hide_sql", "fragment", "parameters", "is_private",
@@ -32,19 +38,19 @@ internal static partial class StoredQueryInput
         var name = data.GetValueOrDefault("name") as string;
         if (string.IsNullOrEmpty(name))
         {
-            throw WriteApiException.BadRequest("Query name is required");
+            throw WriteApiException.BadRequest(NameRequired);
         }
         if (!QueryName().IsMatch(name))
         {
-            throw WriteApiException.BadRequest("Invalid query name");
+            throw WriteApiException.BadRequest(NameInvalid);
         }
         if (database.Schema.Find(name) is not null)
         {
-            throw WriteApiException.BadRequest("Query name conflicts with a table or view");
+            throw WriteApiException.BadRequest(NameConflicts);
         }
         if (exists(name))
         {
-            throw WriteApiException.BadRequest("Query already exists");
+            throw WriteApiException.BadRequest(NameTaken);
         }
         var (sql, isWrite, derived) = AnalyzeSql(request, database, data.GetValueOrDefault("sql"));
         RequireWritableSqlFor(data, isWrite);
@@ -67,6 +73,16 @@ internal static partial class StoredQueryInput
             OnErrorRedirect = Text(data, "on_error_redirect"),
         };
     }
+
+    /// <summary>A refusal as the save form words it: the name is the form's "URL" field; other messages unchanged.</summary>
+    public static string FormMessage(string message) => message switch
+    {
+        NameRequired => "URL is required",
+        NameInvalid => "Invalid URL",
+        NameConflicts => "URL conflicts with an existing table or view",
+        NameTaken => "A query already exists at that URL",
+        _ => message,
+    };
 
     /// <summary>
     /// Checks an update against <paramref name="existing"/> and returns how to apply it: only the
