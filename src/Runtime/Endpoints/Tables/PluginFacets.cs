@@ -1,5 +1,6 @@
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Plugins;
 using Datasette.Gen.Runtime.Querying;
 using Datasette.Gen.Runtime.Sql;
@@ -69,7 +70,9 @@ internal static class PluginFacets
             var values = computed.Results
                 .Select(v => new FacetValue(v.Value ?? DBNull.Value, v.Label ?? v.Value ?? DBNull.Value, v.Count, v.ToggleUrl, v.Selected))
                 .ToList();
-            results.Add(new FacetResult(key, request, values, computed.Truncated, input.UrlRemoving(request.ArgName!, request.ArgValue!)));
+            // Relative, as the built-in facets' toggle_url is.
+            var remove = new QueryArgs(page.Request.Args.Pairs.Where(p => !(p.Key == request.ArgName && p.Value == request.ArgValue)).ToList());
+            results.Add(new FacetResult(key, request, values, computed.Truncated, page.Request.RawPath + remove.ToQueryString()));
         }
         return results;
     }
