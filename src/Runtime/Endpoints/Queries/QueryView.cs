@@ -328,10 +328,19 @@ internal static class QueryView
     private static async Task SendHtmlAsync(DatasetteRequest request, Datasette datasette, Database database, string sql, Dictionary<string, object?> parameters,
         StoredQuery? storedQuery, QueryRows? rows, JsonBody body, string? error)
     {
-        // Only a query with results links to other formats; can_render sees its rows (read again, only when a renderer asks).
-        var formats = rows is null || error is not null
+        var formats = rows is null || error is not null || datasette.OutputRenderers.Count == 0
             ? Array.Empty<string>()
-            : await OutputRendering.LinkableAsync(datasette, () =>
+            : await LinkedFormatsAsync(request, datasette, database, sql, parameters, storedQuery).ConfigureAwait(false);
+        await QueryHtml.SendAsync(request, datasette, database, sql, parameters, storedQuery, rows?.Columns, body, error, formats).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The plugin formats a query with results links to; can_render sees its rows (read again, only
+    /// when a renderer asks). A method of its own so the page without renderers allocates no closure.
+    /// </summary>
+    private static ValueTask<IReadOnlyList<string>> LinkedFormatsAsync(DatasetteRequest request, Datasette datasette, Database database, string sql,
+        Dictionary<string, object?> parameters, StoredQuery? storedQuery) =>
+            OutputRendering.LinkableAsync(datasette, () =>
             {
                 var (columns, read, truncated) = OutputRendering.Read(database, sql, parameters, request.SqlTimeLimitMs, datasette.Settings.MaxReturnedRows);
                 return new OutputRenderContext
@@ -346,8 +355,6 @@ internal static class QueryView
                     ViewName = "database",
                     Truncated = truncated,
                 };
-            }).ConfigureAwait(false);
-        await QueryHtml.SendAsync(request, datasette, database, sql, parameters, storedQuery, rows?.Columns, body, error, formats).ConfigureAwait(false);
-    }
+            });
 
 }

@@ -19,10 +19,6 @@ internal static class PluginFacets
     {
         var requested = new List<(FacetClass, FacetRequest)>();
         var classes = page.Datasette.FacetClasses;
-        if (classes.Count == 0)
-        {
-            return requested;
-        }
         foreach (var (key, value) in page.Request.Args.Pairs)
         {
             if (value.Length == 0 || !key.StartsWith("_facet_", StringComparison.Ordinal))
@@ -81,10 +77,6 @@ internal static class PluginFacets
     public static List<FacetSuggestion> Suggest(TablePage page, int size)
     {
         var suggestions = new List<FacetSuggestion>();
-        if (page.Datasette.FacetClasses.Count == 0)
-        {
-            return suggestions;
-        }
         var input = Input(page, size, page.Datasette.Settings.FacetSuggestTimeLimitMs);
         foreach (var facet in page.Datasette.FacetClasses)
         {

@@ -44,8 +44,12 @@ internal sealed class TableExtraContext(TablePage page)
         var size = Querying.Facets.Size(args, Page.Config, Page.Datasette.Settings);
         // Plugins' facet types first, as pluggy calls the last registered hook (the plugin's) first.
         var keys = new HashSet<string>();
-        var results = PluginFacets.Compute(Page, PluginFacets.Requested(Page), size, keys, timedOut);
-        results.AddRange(Querying.Facets.Compute(Page.QueryContext, Page.Database, Page.Table, Page.Query, requests, size, timedOut, keys));
+        var plugin = Page.Datasette.FacetClasses.Count == 0 ? null : PluginFacets.Compute(Page, PluginFacets.Requested(Page), size, keys, timedOut);
+        var results = Querying.Facets.Compute(Page.QueryContext, Page.Database, Page.Table, Page.Query, requests, size, timedOut, keys);
+        if (plugin is not null)
+        {
+            results.InsertRange(0, plugin);
+        }
         return new FacetOutcome(results, timedOut);
     }
 }

@@ -102,7 +102,10 @@ internal static class TableExtras
         if (suggest)
         {
             var size = Facets.Size(args, page.Config, settings);
-            suggestions.AddRange(PluginFacets.Suggest(page, size));
+            if (page.Datasette.FacetClasses.Count > 0)
+            {
+                suggestions.AddRange(PluginFacets.Suggest(page, size));
+            }
             suggestions.AddRange(SuggestedFacets.Compute(page.QueryContext, page.Database, page.Table, page.Query,
                 Facets.Requested(args, page.Config, includeConfigured: true), size, context.Count));
         }

@@ -145,7 +145,7 @@ internal static class TableView
         var page = new TablePage(request, datasette, context, database, table, config, query, extras.Requested, extras.Resolved, result.Count)
         {
             PluginFormats = format is null || extras.Resolved.Has(Extra.Renderers)
-                ? await OutputRendering.LinkableAsync(datasette, () => RenderContext(request, datasette, database, table, query, timeLimit)).ConfigureAwait(false)
+                ? await LinkedFormatsAsync(request, datasette, database, table, query, timeLimit).ConfigureAwait(false)
                 : Array.Empty<string>(),
         };
         TableExtras.Write(writer, page);
@@ -172,6 +172,13 @@ internal static class TableView
         Caching.Apply(request, datasette.Settings.DefaultCacheTtl);
         await OutputRendering.SendAsync(renderer, context).ConfigureAwait(false);
     }
+
+    /// <summary>The plugin formats this page links to; without renderers, no closure and no allocation.</summary>
+    private static ValueTask<IReadOnlyList<string>> LinkedFormatsAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table,
+        TableQuery query, int timeLimit) =>
+        datasette.OutputRenderers.Count == 0
+            ? new(Array.Empty<string>())
+            : OutputRendering.LinkableAsync(datasette, () => RenderContext(request, datasette, database, table, query, timeLimit));
 
     /// <summary>What a renderer (or its can_render) is given for this page: its rows, as the page shows them.</summary>
     private static OutputRenderContext RenderContext(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery query, int timeLimit)
