@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Querying;
 
 namespace Datasette.Gen.Runtime.Endpoints.Tables;
