@@ -414,6 +414,56 @@ def tier_runs(ours_argv, work, seconds, warmup, threads, connections):
     return [(name, path, results.get((name, 1)), results.get((name, 2))) for name, path, _ in TIER_CASES]
 
 
+# The example plugins (examples/, app built with -p:ExamplePlugins=true) against the same app built
+# without them. "applies: no" rows are pages no example plugin's hook changes: issue 19's target is
+# within 5% of the build without plugins there. The others show what a hook costs when it runs.
+PLUGIN_CASES = [
+    ("plugins: JSON table", "/fixtures/facetable.json", "no"),
+    ("plugins: HTML table", "/fixtures/facetable", "no"),
+    ("plugins: JSON table with coordinates", "/fixtures/roadside_attractions.json", "no"),
+    ("plugins: _near filter (near)", "/fixtures/roadside_attractions.json?_near=37.0167,-122.0024,10", "yes"),
+    ("plugins: .tsv renderer (tsv)", "/fixtures/facetable.tsv", "yes"),
+]
+TARGET_PLUGIN_OVERHEAD = 0.05
+
+
+def plugin_runs(ours_exe, plugins_exe, work, seconds, warmup, threads, connections):
+    """[(name, path, applies, without, with)]: each case on both builds, alternating, same arguments."""
+    results = {}
+    for key, exe in (("without", ours_exe), ("with", plugins_exe)):
+        port = free_port()
+        server = Server("plugins-" + key, [exe, "fixtures.db", "-p", str(port), "-s", "default_page_size", "100"], work, port)
+        server.start()
+        try:
+            for name, path, _ in PLUGIN_CASES:
+                status = fetch(port, path)[0]
+                print("  %-40s %s build: %d" % (name, key, status), file=sys.stderr, flush=True)
+                if status != 200:
+                    results[(name, key)] = None
+                    continue
+                if warmup:
+                    wrk(port, path, warmup, threads, connections)
+                results[(name, key)] = wrk(port, path, seconds, threads, connections)
+        finally:
+            server.stop()
+    return [(name, path, applies, results.get((name, "without")), results.get((name, "with"))) for name, path, applies in PLUGIN_CASES]
+
+
+def plugin_table(rows, out):
+    out("| case | applies | without plugins req/s | with plugins req/s | with ÷ without (target ≥ %.2f where it does not apply) | p50 / p99 ms without | p50 / p99 ms with |"
+        % (1 - TARGET_PLUGIN_OVERHEAD))
+    out("|---|---|---:|---:|---:|---:|---:|")
+    for name, path, applies, without, with_ in rows:
+        ratio = "–"
+        if without and with_ and without["rps"] > 0:
+            value = with_["rps"] / without["rps"]
+            ratio = "%.3f" % value + ("" if applies == "yes" or value >= 1 - TARGET_PLUGIN_OVERHEAD else " **MISS**")
+        out("| %s `%s` | %s | %s | %s | %s | %s / %s | %s / %s |" % (
+            name, path, applies, fmt(without and without["rps"]), fmt(with_ and with_["rps"]), ratio,
+            fmt(without and without["p50"], 2), fmt(without and without["p99"], 2),
+            fmt(with_ and with_["p50"], 2), fmt(with_ and with_["p99"], 2)))
+
+
 def port_free(port):
     with socket.socket() as s:
         try:
@@ -432,7 +482,8 @@ def fmt(value, digits=0, suffix=""):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ours", required=True)
-    ap.add_argument("--baseline", required=True)
+    ap.add_argument("--baseline", help="the raw baseline executable (not needed with --plugins-exe)")
+    ap.add_argument("--plugins-exe", help="the app built with -p:ExamplePlugins=true: compare it with --ours on the plugin cases only")
     ap.add_argument("--workdir", required=True, help="holds fixtures.db and big.db; logs go here")
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--results", required=True)
@@ -450,6 +501,19 @@ def main():
     warmup = 0 if args.quick else 1
     launches = 5 if args.quick else 20
     work = os.path.abspath(args.workdir)
+    if args.plugins_exe:
+        lines = []
+        plugin_table(plugin_runs(os.path.abspath(args.ours), os.path.abspath(args.plugins_exe), work, seconds, warmup,
+                                 args.threads, args.connections), lines.append)
+        text = "# Datasette.Gen benchmark: example plugins compiled in vs not (%s mode)\n\n%s · %d cores · load average %.2f\n\n" % (
+            "quick" if args.quick else "full", cpu_model(), os.cpu_count() or 0, os.getloadavg()[0]) + "\n".join(lines) + "\n"
+        sys.stdout.write(text)
+        os.makedirs(os.path.dirname(os.path.abspath(args.results)), exist_ok=True)
+        with open(args.results, "w") as f:
+            f.write(text)
+        return 0
+    if not args.baseline:
+        raise HarnessError("--baseline is required (unless --plugins-exe)")
     ours_exe, base_exe = os.path.abspath(args.ours), os.path.abspath(args.baseline)
     if args.writes_only:
         lines = []

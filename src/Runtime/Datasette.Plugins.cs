@@ -95,6 +95,7 @@ public sealed partial class Datasette
     /// <summary>Wires the plugins' hooks into the extension points the built-in behaviour uses too.</summary>
     private void InstallPlugins()
     {
+        InstallApiPlugins();
         var actorSources = new List<IActorSource>();
         foreach (var hook in Plugins.ActorFromRequest)
         {

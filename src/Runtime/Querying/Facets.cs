@@ -7,8 +7,15 @@ using Datasette.Gen.Runtime.Sql;
 
 namespace Datasette.Gen.Runtime.Querying;
 
-/// <summary>One requested facet: its type, column, and the query-string pair (or config entry) that asked for it.</summary>
-internal sealed record FacetRequest(FacetType Type, string Column, bool FromConfig, string? ArgName, string? ArgValue);
+/// <summary>
+/// One requested facet: its type, column, and the query-string pair (or config entry) that asked for
+/// it. A plugin's facet type (register_facet_classes) sets <paramref name="PluginType"/>, which then wins over <paramref name="Type"/>.
+/// </summary>
+internal sealed record FacetRequest(FacetType Type, string Column, bool FromConfig, string? ArgName, string? ArgValue, string? PluginType = null)
+{
+    /// <summary>The facet's <c>type</c> in the JSON: column, date, array or the plugin's.</summary>
+    public string TypeName => PluginType ?? Facets.TypeName(Type);
+}
 
 /// <summary>One value of a facet with its count and the URL that toggles it.</summary>
 internal sealed record FacetValue(object Value, object Label, long Count, string ToggleUrl, bool Selected);
@@ -22,6 +29,13 @@ internal sealed record FacetResult(string Key, FacetRequest Request, IReadOnlyLi
 /// </summary>
 internal static class Facets
 {
+    public static string TypeName(FacetType type) => type switch
+    {
+        FacetType.Date => "date",
+        FacetType.Array => "array",
+        _ => "column",
+    };
+
     public static bool HasFacetArguments(QueryArgs args)
     {
         var pairs = args.Pairs;
@@ -81,10 +95,10 @@ internal static class Facets
 
     /// <summary>Computes every facet; those that time out are listed in <paramref name="timedOut"/> instead.</summary>
     public static List<FacetResult> Compute(QueryContext context, Database database, TableInfo table, TableQuery query,
-        IReadOnlyList<FacetRequest> facets, int size, List<string> timedOut)
+        IReadOnlyList<FacetRequest> facets, int size, List<string> timedOut, HashSet<string>? takenKeys = null)
     {
         var results = new List<FacetResult>();
-        var keys = new HashSet<string>();
+        var keys = takenKeys ?? new HashSet<string>();
         var baseSql = $"select * from {SqlIdentifier.Escape(table.Name)}{query.FilterWhere}";
         foreach (var facet in facets)
         {

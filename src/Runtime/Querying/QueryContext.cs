@@ -7,7 +7,7 @@ namespace Datasette.Gen.Runtime.Querying;
 /// <summary>
 /// What querying a table is given instead of the request: the parsed arguments, the settings and
 /// configuration, the actor's permissions, and the page's own address (facet toggles link back
-/// to it, with <see cref="Args"/> changed).
+/// to it, with <see cref="Args"/> changed), and what the plugins' filters_from_request hooks add.
 /// </summary>
 internal sealed record QueryContext(
     QueryArgs Args,
@@ -15,4 +15,5 @@ internal sealed record QueryContext(
     DatasetteConfig Config,
     ActorPermissions Permissions,
     string Origin,
-    string RawPath);
+    string RawPath,
+    IReadOnlyList<FilterArguments> PluginFilters);

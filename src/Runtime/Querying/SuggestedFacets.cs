@@ -6,8 +6,8 @@ using Datasette.Gen.Runtime.Sql;
 
 namespace Datasette.Gen.Runtime.Querying;
 
-/// <summary>A facet worth offering: its column, type and the URL that turns it on.</summary>
-internal sealed record FacetSuggestion(string Column, FacetType Type, string ToggleUrl);
+/// <summary>A facet worth offering: its column, type (or a plugin's facet type) and the URL that turns it on.</summary>
+internal sealed record FacetSuggestion(string Column, FacetType Type, string ToggleUrl, string? PluginType = null);
 
 /// <summary>
 /// Suggests column, date and array facets the way Datasette does, each probe under
@@ -62,7 +62,11 @@ internal static class SuggestedFacets
         {
             writer.WriteStartObject();
             writer.WriteString("name", suggestion.Column);
-            if (suggestion.Type != FacetType.Column)
+            if (suggestion.PluginType is { } pluginType)
+            {
+                writer.WriteString("type", pluginType);
+            }
+            else if (suggestion.Type != FacetType.Column)
             {
                 writer.WriteString("type", suggestion.Type == FacetType.Date ? "date" : "array");
             }

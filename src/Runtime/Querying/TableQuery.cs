@@ -114,6 +114,18 @@ internal sealed class TableQuery
             EnsureColumn(table, ColumnFilter.Column(key));
             ColumnFilter.Apply(key, value, table.Name, clauses, parameters, filterDescriptions);
         }
+        // Plugins' filters_from_request come next, before the built-in hooks (pluggy calls the
+        // last registered first); their parameters are bound like every other value.
+        var descriptions = new List<string>();
+        foreach (var filter in context.PluginFilters)
+        {
+            clauses.AddRange(filter.WhereClauses);
+            foreach (var (name, value) in filter.Params)
+            {
+                parameters[name] = value;
+            }
+            descriptions.AddRange(filter.HumanDescriptions);
+        }
         var wheres = args.GetAll("_where");
         if (wheres.Count > 0)
         {
@@ -126,7 +138,6 @@ internal sealed class TableQuery
         }
         // Datasette's filters_from_request hooks run in pluggy's order (last registered first):
         // _where, then _through, then search; their descriptions precede the column filters'.
-        var descriptions = new List<string>();
         Through.Apply(context, database, table, clauses, parameters, descriptions);
         Search.Apply(context, database, table, config, clauses, parameters, descriptions);
         descriptions.AddRange(filterDescriptions);

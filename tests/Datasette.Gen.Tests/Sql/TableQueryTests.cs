@@ -27,7 +27,7 @@ public sealed class TableQueryTests
         await using var instance = await TestInstance.CreateAsync(configYaml is null ? null : TestInstance.Config(configYaml));
         var database = instance.Datasette.AddDatabase(new Database(DatabaseKind.MutableFile, file.Path));
         var info = database.Schema.Find(table)!;
-        return TableQuery.Build(TablePage.QueryContextOf(TestRequests.Get(target, instance.Datasette), instance.Datasette), database, info, instance.Datasette.Config.Table(database.Name, table));
+        return TableQuery.Build(await TablePage.QueryContextAsync(TestRequests.Get(target, instance.Datasette), instance.Datasette, database.Name, table), database, info, instance.Datasette.Config.Table(database.Name, table));
     }
 
     private static async Task<DatasetteHttpException> BadRequestAsync(string target, string table = "t", string? configYaml = null)

@@ -8,13 +8,18 @@ namespace Datasette.Gen.Runtime.Endpoints.Instance;
 /// <c>/-/jump.json?q=</c>: the jump menu's search over databases, tables, views and stored
 /// queries the actor can see, best matches first. As Datasette's built-in jump items do, an item
 /// is found by its names alone (never a stored query's title) and carries no description, whatever
-/// the metadata says; actors allowed <c>debug-menu</c> also find the debug pages, described.
+/// the metadata says; actors allowed <c>debug-menu</c> also find the debug pages, described. The
+/// plugins' jump_items_sql queries add theirs (see <see cref="PluginJumpItems"/>).
 /// </summary>
 internal static class JumpView
 {
     private const int Limit = 100;
 
-    private sealed record Item(string Name, string Url, string Type, string SearchText, string? Description = null);
+    private sealed record Item(string Name, string Url, string Type, string SearchText, string? Description = null, string? DisplayName = null)
+    {
+        /// <summary>What the item is ranked by: its display name when it has one.</summary>
+        public string Shown => DisplayName ?? Name;
+    }
 
     public static async Task HandleAsync(DatasetteRequest request, Datasette datasette)
     {
@@ -24,10 +29,18 @@ internal static class JumpView
         var pattern = "%" + string.Join("%", terms) + "%";
         var lowerQ = q.ToLowerInvariant();
         var items = Candidates(request, datasette).Where(item => q.Length == 0 || SqlLike.Matches(item.SearchText, pattern)).ToList();
+        var pluginTruncated = false;
+        if (datasette.Plugins.JumpItemsSql.Count > 0)
+        {
+            // The plugins' queries are filtered by q in SQL, as Datasette filters every item.
+            var (added, truncated) = PluginJumpItems.Query(request, datasette, q, terms.Length == 0 ? "%" : pattern);
+            items.AddRange(added.Select(i => new Item(i.Label, i.Url, i.Type, "", i.Description, i.DisplayName)));
+            pluginTruncated = truncated;
+        }
         var ordered = items
-            .OrderBy(i => Relevance(i.Name.ToLowerInvariant(), lowerQ))
+            .OrderBy(i => Relevance(i.Shown.ToLowerInvariant(), lowerQ))
             .ThenBy(i => TypeRank(i.Type))
-            .ThenBy(i => i.Name.Length)
+            .ThenBy(i => i.Shown.Length)
             .ThenBy(i => i.Name, StringComparer.Ordinal)
             .ToList();
         using var body = new Json.JsonBody();
@@ -42,10 +55,14 @@ internal static class JumpView
             writer.WriteString("url", item.Url);
             writer.WriteString("type", item.Type);
             writer.WriteString("description", item.Description);
+            if (item.DisplayName is not null)
+            {
+                writer.WriteString("display_name", item.DisplayName);
+            }
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-        writer.WriteBoolean("truncated", ordered.Count > Limit);
+        writer.WriteBoolean("truncated", pluginTruncated || ordered.Count > Limit);
         writer.WriteEndObject();
         await body.SendAsync(request.Context).ConfigureAwait(false);
     }

@@ -19,7 +19,7 @@ namespace Datasette.Gen.Runtime.Endpoints.Queries;
 internal static class QueryHtml
 {
     public static Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, string? sql, Dictionary<string, object?> parameters,
-        StoredQuery? stored, IReadOnlyList<string>? columns, JsonBody body, string? error)
+        StoredQuery? stored, IReadOnlyList<string>? columns, JsonBody body, string? error, IReadOnlyList<string> pluginFormats)
     {
         using var document = JsonDocument.Parse(body.WrittenMemory);
         var page = document.RootElement;
@@ -45,6 +45,7 @@ internal static class QueryHtml
             resultHeading = $"Custom SQL query returning {(truncated ? "more than " : "")}{CellHtml.Thousands(count)} row{(count == 1 ? "" : "s")}";
             rows = Rows(datasette, columns, rowArray);
             exports.Add(new LinkItem("json", DatasetteUrls.WithFormat(path, "json") + args.ToQueryString()));
+            exports.AddRange(pluginFormats.Select(f => new LinkItem(f, DatasetteUrls.WithFormat(path, f) + args.ToQueryString())));
             exports.Add(new LinkItem("CSV", DatasetteUrls.WithFormat(path, "csv") + args.ToQueryString(["_size"], [new("_size", "max")])));
         }
         var named = parameters.Where(p => !p.Key.StartsWith('_')).Select(p => new KeyValuePair<string, string>(p.Key, Convert.ToString(p.Value, CultureInfo.InvariantCulture) ?? "")).ToList();

@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Endpoints.Blobs;
+using Datasette.Gen.Runtime.Endpoints.Renderers;
 using Datasette.Gen.Runtime.Endpoints.Rows;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Extras;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;
 using Datasette.Gen.Runtime.Json;
+using Datasette.Gen.Runtime.Plugins;
 using Datasette.Gen.Runtime.Sql;
 
 namespace Datasette.Gen.Runtime.Endpoints.Queries;
@@ -48,7 +50,7 @@ internal static class QueryView
         return RunAsync(request, datasette, database, sql, parameters, storedQuery: null, sqlError);
     }
 
-    public static Task StoredAsync(DatasetteRequest request, Datasette datasette, Database database, StoredQuery query)
+    public static async Task StoredAsync(DatasetteRequest request, Datasette datasette, Database database, StoredQuery query)
     {
         if (!request.Allowed("view-query", database.Name, query.Name))
         {
@@ -63,7 +65,7 @@ internal static class QueryView
         var parameters = new Dictionary<string, object?>();
         foreach (var name in names)
         {
-            parameters[name] = name.StartsWith('_') ? MagicParameters.Resolve(request, name) : request.Args.Get(name) ?? "";
+            parameters[name] = name.StartsWith('_') ? await MagicParameters.ResolveAsync(request, datasette, name).ConfigureAwait(false) : request.Args.Get(name) ?? "";
         }
         if (query.IsWrite)
         {
@@ -71,9 +73,10 @@ internal static class QueryView
             {
                 throw DatasetteHttpException.InvalidFormat(request.Format);
             }
-            return SendAsync(request, datasette, database, query.Sql, parameters, query, rows: null, ExtraSet.None, error: null);
+            await SendAsync(request, datasette, database, query.Sql, parameters, query, rows: null, ExtraSet.None, error: null).ConfigureAwait(false);
+            return;
         }
-        return RunAsync(request, datasette, database, query.Sql, parameters, query, sqlError: null);
+        await RunAsync(request, datasette, database, query.Sql, parameters, query, sqlError: null).ConfigureAwait(false);
     }
 
     public static Task ParametersAsync(DatasetteRequest request, Datasette datasette)
@@ -137,6 +140,11 @@ internal static class QueryView
     {
         var timeLimit = request.SqlTimeLimitMs;
         var format = request.Format;
+        if (format is not null && datasette.OutputRenderers.TryGetValue(format, out var renderer))
+        {
+            await RenderAsync(request, datasette, database, sql, parameters, storedQuery, sqlError, renderer).ConfigureAwait(false);
+            return;
+        }
         if (format is not (null or "json" or "csv" or "blob"))
         {
             if (!string.IsNullOrEmpty(sql) && sqlError is null)
@@ -217,6 +225,47 @@ internal static class QueryView
         await SendAsync(request, datasette, database, sql, parameters, storedQuery, written, extras, sqlError).ConfigureAwait(false);
     }
 
+    /// <summary>A plugin's format: the renderer gets the rows (up to max_returned_rows) or the query's error.</summary>
+    private static async Task RenderAsync(DatasetteRequest request, Datasette datasette, Database database, string? sql, Dictionary<string, object?> parameters,
+        StoredQuery? storedQuery, string? sqlError, OutputRenderer renderer)
+    {
+        if (string.IsNullOrEmpty(sql))
+        {
+            throw DatasetteHttpException.BadRequest("?sql= is required");
+        }
+        List<string> columns = [];
+        List<object?[]> rows = [];
+        var truncated = false;
+        if (sqlError is null)
+        {
+            try
+            {
+                (columns, rows, truncated) = OutputRendering.Read(database, sql, parameters, request.SqlTimeLimitMs, datasette.Settings.MaxReturnedRows);
+            }
+            catch (SqlErrorException error)
+            {
+                sqlError = error.Message;
+            }
+        }
+        if (storedQuery is not null && sqlError is null)
+        {
+            Caching.Apply(request, datasette.Settings.DefaultCacheTtl);
+        }
+        await OutputRendering.SendAsync(renderer, new OutputRenderContext
+        {
+            Datasette = datasette,
+            Request = request,
+            Columns = columns,
+            Rows = rows,
+            Sql = sql,
+            QueryName = storedQuery?.Name,
+            Database = database.Name,
+            ViewName = "database",
+            Error = sqlError,
+            Truncated = truncated,
+        }).ConfigureAwait(false);
+    }
+
     /// <summary>Runs a query only for the errors it may raise (at most <paramref name="maxRows"/> rows are stepped through).</summary>
     private static void RunDiscarding(Database database, string sql, Dictionary<string, object?> parameters, int timeLimit, int maxRows)
     {
@@ -272,8 +321,40 @@ internal static class QueryView
         writer.WriteEndObject();
         // Datasette's HTML query page shows a SQL error inside the page, with status 200.
         return request.Format is null
-            ? QueryHtml.SendAsync(request, datasette, database, sql, parameters, storedQuery, rows?.Columns, body, error)
+            ? SendHtmlAsync(request, datasette, database, sql, parameters, storedQuery, rows, body, error)
             : body.SendAsync(request.Context, error is null ? 200 : 400);
     }
+
+    private static async Task SendHtmlAsync(DatasetteRequest request, Datasette datasette, Database database, string sql, Dictionary<string, object?> parameters,
+        StoredQuery? storedQuery, QueryRows? rows, JsonBody body, string? error)
+    {
+        var formats = rows is null || error is not null || datasette.OutputRenderers.Count == 0
+            ? Array.Empty<string>()
+            : await LinkedFormatsAsync(request, datasette, database, sql, parameters, storedQuery).ConfigureAwait(false);
+        await QueryHtml.SendAsync(request, datasette, database, sql, parameters, storedQuery, rows?.Columns, body, error, formats).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The plugin formats a query with results links to; can_render sees its rows (read again, only
+    /// when a renderer asks). A method of its own so the page without renderers allocates no closure.
+    /// </summary>
+    private static ValueTask<IReadOnlyList<string>> LinkedFormatsAsync(DatasetteRequest request, Datasette datasette, Database database, string sql,
+        Dictionary<string, object?> parameters, StoredQuery? storedQuery) =>
+            OutputRendering.LinkableAsync(datasette, () =>
+            {
+                var (columns, read, truncated) = OutputRendering.Read(database, sql, parameters, request.SqlTimeLimitMs, datasette.Settings.MaxReturnedRows);
+                return new OutputRenderContext
+                {
+                    Datasette = datasette,
+                    Request = request,
+                    Columns = columns,
+                    Rows = read,
+                    Sql = sql,
+                    QueryName = storedQuery?.Name,
+                    Database = database.Name,
+                    ViewName = "database",
+                    Truncated = truncated,
+                };
+            });
 
 }

@@ -42,7 +42,7 @@ internal static class WriteQueryView
         var parameters = new Dictionary<string, object?>();
         foreach (var name in names)
         {
-            parameters[name] = name.StartsWith('_') ? MagicParameters.Resolve(request, name) : form.Get(name) ?? "";
+            parameters[name] = name.StartsWith('_') ? await MagicParameters.ResolveAsync(request, datasette, name).ConfigureAwait(false) : form.Get(name) ?? "";
         }
 
         string message;

@@ -3,10 +3,12 @@ using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Endpoints.Blobs;
 using Datasette.Gen.Runtime.Endpoints.Queries;
+using Datasette.Gen.Runtime.Endpoints.Renderers;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Extras;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
+using Datasette.Gen.Runtime.Plugins;
 using Datasette.Gen.Runtime.Querying;
 using Datasette.Gen.Runtime.Sql;
 
@@ -58,6 +60,22 @@ internal static class RowView
                     await BlobView.RowAsync(request, database, table.Name, sql, parameters, values, timeLimit).ConfigureAwait(false);
                     return;
                 default:
+                    if (datasette.OutputRenderers.TryGetValue(format, out var renderer))
+                    {
+                        var (rowColumns, rowValues, _) = OutputRendering.Read(database, sql, parameters, timeLimit, maxRows: 1);
+                        await OutputRendering.SendAsync(renderer, new OutputRenderContext
+                        {
+                            Datasette = datasette,
+                            Request = request,
+                            Columns = rowColumns,
+                            Rows = rowValues,
+                            Sql = sql,
+                            Database = database.Name,
+                            Table = table.Name,
+                            ViewName = "row",
+                        }).ConfigureAwait(false);
+                        return;
+                    }
                     throw DatasetteHttpException.InvalidFormat(format);
             }
         }

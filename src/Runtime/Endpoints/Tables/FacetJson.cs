@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Querying;
 
 namespace Datasette.Gen.Runtime.Endpoints.Tables;
@@ -43,12 +42,7 @@ internal static class FacetJson
     {
         writer.WriteStartObject();
         writer.WriteString("name", result.Request.Column);
-        writer.WriteString("type", result.Request.Type switch
-        {
-            FacetType.Date => "date",
-            FacetType.Array => "array",
-            _ => "column",
-        });
+        writer.WriteString("type", result.Request.TypeName);
         writer.WriteBoolean("hideable", !result.Request.FromConfig);
         writer.WriteString("toggle_url", result.ToggleUrl);
         writer.WriteStartArray("results");

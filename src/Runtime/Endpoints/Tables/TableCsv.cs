@@ -17,7 +17,7 @@ namespace Datasette.Gen.Runtime.Endpoints.Tables;
 /// </summary>
 internal static class TableCsv
 {
-    public static async Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery firstQuery,
+    public static async Task SendAsync(DatasetteRequest request, Datasette datasette, QueryContext firstContext, Database database, TableInfo table, TableQuery firstQuery,
         List<ExpandedColumn> firstLabels, int timeLimit)
     {
         var stream = request.Args.Get("_stream") is { Length: > 0 };
@@ -34,7 +34,7 @@ internal static class TableCsv
         var labels = firstLabels;
         if (stream)
         {
-            var context = TablePage.QueryContextOf(request, datasette) with { Args = WithArgs(request.Args, "max", null) };
+            var context = firstContext with { Args = WithArgs(request.Args, "max", null) };
             query = TableQuery.Build(context, database, table, config);
             labels = TableView.ExpandLabels(context, database, table, query, timeLimit, defaultOn: false);
         }
@@ -72,7 +72,7 @@ internal static class TableCsv
             {
                 break;
             }
-            var context = TablePage.QueryContextOf(request, datasette) with { Args = WithArgs(request.Args, "max", page.Next) };
+            var context = firstContext with { Args = WithArgs(request.Args, "max", page.Next) };
             query = TableQuery.Build(context, database, table, config);
             labels = TableView.ExpandLabels(context, database, table, query, timeLimit, defaultOn: false);
         }

@@ -41,8 +41,15 @@ internal sealed class TableExtraContext(TablePage page)
         var args = Page.Request.Args;
         var requests = Querying.Facets.Requested(args, Page.Config, includeConfigured: true);
         var timedOut = new List<string>();
-        var results = Querying.Facets.Compute(Page.QueryContext, Page.Database, Page.Table, Page.Query, requests,
-            Querying.Facets.Size(args, Page.Config, Page.Datasette.Settings), timedOut);
+        var size = Querying.Facets.Size(args, Page.Config, Page.Datasette.Settings);
+        // Plugins' facet types first, as pluggy calls the last registered hook (the plugin's) first.
+        var keys = new HashSet<string>();
+        var plugin = Page.Datasette.FacetClasses.Count == 0 ? null : PluginFacets.Compute(Page, PluginFacets.Requested(Page), size, keys, timedOut);
+        var results = Querying.Facets.Compute(Page.QueryContext, Page.Database, Page.Table, Page.Query, requests, size, timedOut, keys);
+        if (plugin is not null)
+        {
+            results.InsertRange(0, plugin);
+        }
         return new FacetOutcome(results, timedOut);
     }
 }

@@ -98,10 +98,17 @@ internal static class TableExtras
         var args = page.Request.Args;
         var suggest = settings.SuggestFacets && settings.AllowFacet && !context.NoFacets
             && args.Get("_nosuggest") is not { Length: > 0 } && args.Get("_next") is not { Length: > 0 };
-        var suggestions = suggest
-            ? SuggestedFacets.Compute(page.QueryContext, page.Database, page.Table, page.Query, Facets.Requested(args, page.Config, includeConfigured: true),
-                Facets.Size(args, page.Config, settings), context.Count)
-            : new List<FacetSuggestion>();
+        var suggestions = new List<FacetSuggestion>();
+        if (suggest)
+        {
+            var size = Facets.Size(args, page.Config, settings);
+            if (page.Datasette.FacetClasses.Count > 0)
+            {
+                suggestions.AddRange(PluginFacets.Suggest(page, size));
+            }
+            suggestions.AddRange(SuggestedFacets.Compute(page.QueryContext, page.Database, page.Table, page.Query,
+                Facets.Requested(args, page.Config, includeConfigured: true), size, context.Count));
+        }
         SuggestedFacets.Write(writer, suggestions);
     }
 
@@ -141,6 +148,10 @@ internal static class TableExtras
         var labels = page.Table.Outgoing.Count > 0 ? "&_labels=on" : "";
         var queryString = page.Request.Args.ToQueryString();
         writer.WriteString("json", page.Request.RawPath + queryString + (queryString.Length == 0 ? "?" : "&") + "_format=json" + labels);
+        foreach (var format in page.PluginFormats)
+        {
+            writer.WriteString(format, page.Request.RawPath + queryString + (queryString.Length == 0 ? "?" : "&") + "_format=" + format + labels);
+        }
         writer.WriteEndObject();
     }
 

@@ -26,14 +26,16 @@ internal static class TableHtml
     public static readonly ExtraSet Extras = ExtraSet.Of(
         Extra.Count, Extra.SortedFacetResults, Extra.FacetsTimedOut, Extra.SuggestedFacets);
 
-    public static Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config, TableQuery query, JsonBody body, string? nextUrl)
+    public static Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config, TableQuery query, JsonBody body, string? nextUrl,
+        IReadOnlyList<string> pluginFormats)
     {
         using var document = JsonDocument.Parse(body.WrittenMemory);
-        var model = Build(request, datasette, database, table, config, query, document.RootElement, nextUrl);
+        var model = Build(request, datasette, database, table, config, query, document.RootElement, nextUrl, pluginFormats);
         return HtmlResponse.SendAsync(request.Context, HtmlSlices.Table(model));
     }
 
-    private static TablePageModel Build(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config, TableQuery query, JsonElement page, string? nextUrl)
+    private static TablePageModel Build(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config, TableQuery query, JsonElement page, string? nextUrl,
+        IReadOnlyList<string> pluginFormats)
     {
         var urls = datasette.Urls;
         var tableUrl = (string)urls.Table(database, table.Name);
@@ -75,7 +77,8 @@ internal static class TableHtml
             EditSqlUrl = request.Allowed("execute-sql", database.Name)
                 ? urls.Database(database) + "/-/query" + QueryString(query.PageSql.Replace("\n", " ", StringComparison.Ordinal), query.Parameters)
                 : null,
-            Renderers = [new LinkItem("json", DatasetteUrls.WithFormat(tableUrl, "json") + args.ToQueryString())],
+            Renderers = [new LinkItem("json", DatasetteUrls.WithFormat(tableUrl, "json") + args.ToQueryString()),
+                .. pluginFormats.Select(f => new LinkItem(f, DatasetteUrls.WithFormat(tableUrl, f) + args.ToQueryString()))],
             CsvUrl = DatasetteUrls.WithFormat(tableUrl, "csv") + csvArgs,
             SuggestedFacets = Suggested(page),
             FacetsTimedOut = Strings(page, "facets_timed_out"),

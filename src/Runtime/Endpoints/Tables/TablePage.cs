@@ -23,7 +23,29 @@ internal sealed record TablePage(
     ExtraSet Resolved,
     int RowCount)
 {
-    /// <summary>The request's arguments, settings, configuration, actor and address, for the querying code.</summary>
-    public static QueryContext QueryContextOf(DatasetteRequest request, Datasette datasette) =>
-        new(request.Args, datasette.Settings, datasette.Config, request.ActorPermissions, request.Origin, request.RawPath);
+    /// <summary>The plugin formats (register_output_renderer) this page links to: the <c>renderers</c> extra and the HTML export links.</summary>
+    public IReadOnlyList<string> PluginFormats { get; init; } = Array.Empty<string>();
+
+    /// <summary>
+    /// The request's arguments, settings, configuration, actor and address, for the querying code,
+    /// with the clauses the plugins' filters_from_request hooks add (none, without a call, when no plugin has one).
+    /// </summary>
+    public static async ValueTask<QueryContext> QueryContextAsync(DatasetteRequest request, Datasette datasette, string database, string table)
+    {
+        IReadOnlyList<FilterArguments> filters = Array.Empty<FilterArguments>();
+        var hooks = datasette.Plugins.FiltersFromRequest;
+        if (hooks.Count > 0)
+        {
+            var added = new List<FilterArguments>();
+            foreach (var hook in hooks)
+            {
+                if (await hook.Invoke(request, database, table, datasette).ConfigureAwait(false) is { } filter)
+                {
+                    added.Add(filter);
+                }
+            }
+            filters = added;
+        }
+        return new(request.Args, datasette.Settings, datasette.Config, request.ActorPermissions, request.Origin, request.RawPath, filters);
+    }
 }

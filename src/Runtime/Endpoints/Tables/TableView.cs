@@ -2,11 +2,13 @@ using System.Text.Json;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Endpoints.Blobs;
 using Datasette.Gen.Runtime.Endpoints.Queries;
+using Datasette.Gen.Runtime.Endpoints.Renderers;
 using Datasette.Gen.Runtime.Endpoints.Rows;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Extras;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
+using Datasette.Gen.Runtime.Plugins;
 using Datasette.Gen.Runtime.Querying;
 using Datasette.Gen.Runtime.Sql;
 
@@ -63,15 +65,20 @@ internal static class TableView
             // reports it (there a 500, from reading the columns), rather than the syntax error of a select with none.
             QueryRunner.Run(database, $"select * from {SqlIdentifier.Escape(table.Name)} limit 0", null, timeLimit, _ => 0);
         }
-        var context = TablePage.QueryContextOf(request, datasette);
+        var context = await TablePage.QueryContextAsync(request, datasette, database.Name, table.Name).ConfigureAwait(false);
         var query = TableQuery.Build(context, database, table, config);
+        if (format is not null && datasette.OutputRenderers.TryGetValue(format, out var renderer))
+        {
+            await RenderAsync(request, datasette, database, table, query, renderer, timeLimit).ConfigureAwait(false);
+            return;
+        }
         var expanded = ExpandLabels(context, database, table, query, timeLimit, defaultOn: format is null);
 
         if (format is "csv" or "blob")
         {
             CheckExtrasAndFacets(request, datasette, format);
             await (format == "csv"
-                ? TableCsv.SendAsync(request, datasette, database, table, query, expanded, timeLimit)
+                ? TableCsv.SendAsync(request, datasette, context, database, table, query, expanded, timeLimit)
                 : BlobView.TableAsync(request, database, table.Name, query.PageSql, query.Parameters, timeLimit)).ConfigureAwait(false);
             return;
         }
@@ -135,13 +142,18 @@ internal static class TableView
         writer.WriteString("next_url", nextUrl);
         writer.WritePropertyName("rows");
         writer.WriteRawValue(rows.WrittenMemory.Span, skipInputValidation: true);
-        var page = new TablePage(request, datasette, context, database, table, config, query, extras.Requested, extras.Resolved, result.Count);
+        var page = new TablePage(request, datasette, context, database, table, config, query, extras.Requested, extras.Resolved, result.Count)
+        {
+            PluginFormats = format is null || extras.Resolved.Has(Extra.Renderers)
+                ? await LinkedFormatsAsync(request, datasette, database, table, query, timeLimit).ConfigureAwait(false)
+                : Array.Empty<string>(),
+        };
         TableExtras.Write(writer, page);
         writer.WriteBoolean("truncated", false);
         writer.WriteEndObject();
         if (format is null)
         {
-            await TableHtml.SendAsync(request, datasette, database, table, config, query, body, nextUrl).ConfigureAwait(false);
+            await TableHtml.SendAsync(request, datasette, database, table, config, query, body, nextUrl, page.PluginFormats).ConfigureAwait(false);
             return;
         }
         if (format != "json")
@@ -150,6 +162,39 @@ internal static class TableView
             throw DatasetteHttpException.InvalidFormat(format);
         }
         await body.SendAsync(request.Context).ConfigureAwait(false);
+    }
+
+    /// <summary>A plugin's format (register_output_renderer): the renderer gets this page's rows and columns.</summary>
+    private static async Task RenderAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery query,
+        OutputRenderer renderer, int timeLimit)
+    {
+        var context = RenderContext(request, datasette, database, table, query, timeLimit);
+        Caching.Apply(request, datasette.Settings.DefaultCacheTtl);
+        await OutputRendering.SendAsync(renderer, context).ConfigureAwait(false);
+    }
+
+    /// <summary>The plugin formats this page links to; without renderers, no closure and no allocation.</summary>
+    private static ValueTask<IReadOnlyList<string>> LinkedFormatsAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table,
+        TableQuery query, int timeLimit) =>
+        datasette.OutputRenderers.Count == 0
+            ? new(Array.Empty<string>())
+            : OutputRendering.LinkableAsync(datasette, () => RenderContext(request, datasette, database, table, query, timeLimit));
+
+    /// <summary>What a renderer (or its can_render) is given for this page: its rows, as the page shows them.</summary>
+    private static OutputRenderContext RenderContext(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery query, int timeLimit)
+    {
+        var (columns, rows, _) = OutputRendering.Read(database, query.PageSql, query.Parameters, timeLimit, query.PageSize, query.OutputColumns.Count);
+        return new OutputRenderContext
+        {
+            Datasette = datasette,
+            Request = request,
+            Columns = columns,
+            Rows = rows,
+            Sql = query.PageSql,
+            Database = database.Name,
+            Table = table.Name,
+            ViewName = "table",
+        };
     }
 
     /// <summary>
