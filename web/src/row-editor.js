@@ -13,10 +13,11 @@ export function createRowEditor(data, announce) {
   const keys = () => (data.primaryKeys && data.primaryKeys.length ? data.primaryKeys : ["rowid"]);
   const foreignKeys = data.foreignKeys || {};
 
-  const tbody = () => document.querySelector("table.rows-and-columns tbody");
-  const rowElement = (path) => Array.from(document.querySelectorAll("table.rows-and-columns tbody tr[data-row]")).find((tr) => tr.dataset.row === path);
+  // The page's own table, never a dialog's preview (a closing dialog is still in the document).
+  const tbody = () => document.querySelector("main table.rows-and-columns tbody");
+  const rowElement = (path) => Array.from(document.querySelectorAll("main table.rows-and-columns tbody tr[data-row]")).find((tr) => tr.dataset.row === path);
   const insertButton = () => document.querySelector("[data-edit-action=insert]");
-  const fallbackFocus = () => insertButton() || document.querySelector("table.rows-and-columns") || document.querySelector("main");
+  const fallbackFocus = () => insertButton() || document.querySelector("main");
 
   // The new rows (in order) at the top of the table, or the whole table when the page had none.
   async function showInserted(rows) {
@@ -24,7 +25,7 @@ export function createRowEditor(data, announce) {
     if (!tbody()) {
       const fragment = await fetchFragment(tableUrl);
       const wrapper = fragment.querySelector(".table-wrapper");
-      const empty = document.querySelector("p.zero-results");
+      const empty = document.querySelector("main p.zero-results");
       if (wrapper && empty) empty.replaceWith(wrapper);
       return;
     }

@@ -58,8 +58,11 @@ export function openAlterTable(alter) {
       if (!operations.length) { api.showErrors(["Nothing to change: rename, retype, drop or add a column first."]); return; }
       const body = await postJson(alter.path, { operations }).catch((error) => { api.showErrors(error.errors || [error.message]); return null; });
       if (!body) return;
-      // The columns changed: reload the table without arguments, which may name a column now gone.
-      location.assign(body.table_url ? new URL(body.table_url).pathname : location.pathname);
+      // The columns changed: the page's headers, filters and data follow the new schema. A reload,
+      // not a navigation to the same URL, which the page's Cache-Control max-age would answer unchanged.
+      const path = body.table_url ? new URL(body.table_url).pathname : location.pathname;
+      if (path === location.pathname) location.reload();
+      else location.assign(path);
     },
   });
 
