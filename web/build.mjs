@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 const outdir = "../src/Runtime/Static";
 const check = process.argv.includes("--check");
 const target = check ? mkdtempSync(join(tmpdir(), "datasette-gen-web-")) : outdir;
-const entries = { "datasette-gen": "src/main.js", "datasette-gen-sql": "src/sql-editor.js" };
+const entries = { "datasette-gen": "src/main.js", "datasette-gen-sql": "src/sql-editor.js", "datasette-gen-edit": "src/edit-main.js" };
 
 await build({
   entryPoints: entries,

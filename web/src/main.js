@@ -9,13 +9,14 @@ import { initNavigationSearch } from "./navigation-search.js";
 import { loadSqlEditor, initSqlParameters } from "./sql-loader.js";
 import { exposeDatasetteGlobals } from "./page-data.js";
 import { initCopyButtons } from "./copy-buttons.js";
+import { loadEditTools } from "./edit-loader.js";
 
 const script = document.currentScript;
 
 function start() {
   const manager = window.__DATASETTE__ || createManager();
   window.__DATASETTE__ = manager;
-  const steps = [exposeDatasetteGlobals, initDetailsMenus, initNavigationSearch, initColumnChooser, () => initColumnActions(manager), initFilters, initCopyButtons, initSqlParameters, () => loadSqlEditor(script)];
+  const steps = [exposeDatasetteGlobals, initDetailsMenus, initNavigationSearch, initColumnChooser, () => initColumnActions(manager), initFilters, initCopyButtons, initSqlParameters, () => loadSqlEditor(script), () => loadEditTools(script)];
   for (const step of steps) {
     // A failing enhancement leaves the server-rendered page working; the others still run.
     try {

@@ -1,6 +1,7 @@
 // The page's data for scripts: <script type="application/json" id="datasette-page-data">, read once.
 // Datasette's own globals (html-ui.md §10: _datasetteTableData, _columnChooserData,
-// DATASETTE_ALLOW_FACET) are set from it when the page did not set them, for plugins that read them.
+// DATASETTE_ALLOW_FACET, _datasetteDatabaseData) are set from it when the page did not set them,
+// for plugins that read them.
 
 let cached;
 
@@ -21,9 +22,15 @@ export function pageData() {
 
 export function exposeDatasetteGlobals() {
   const data = pageData();
+  if (data.page === "database" && data.createTable && window._datasetteDatabaseData === undefined) {
+    window._datasetteDatabaseData = { createTable: data.createTable };
+  }
   if (data.page !== "table") return;
   if (window._datasetteTableData === undefined) {
-    window._datasetteTableData = { database: data.database, table: data.table, tableUrl: data.tableUrl };
+    const tableData = { database: data.database, table: data.table, tableUrl: data.tableUrl };
+    // Present only when the actor may insert, alter, or see the tables the keys point at.
+    for (const key of ["insertRow", "alterTable", "foreignKeys"]) if (data[key]) tableData[key] = data[key];
+    window._datasetteTableData = tableData;
   }
   if (window._columnChooserData === undefined && Array.isArray(data.allColumns)) {
     window._columnChooserData = {

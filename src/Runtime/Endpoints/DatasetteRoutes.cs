@@ -3,6 +3,7 @@ using Datasette.Gen.Runtime.Endpoints.Auth;
 using Datasette.Gen.Runtime.Endpoints.Databases;
 using Datasette.Gen.Runtime.Endpoints.Instance;
 using Datasette.Gen.Runtime.Endpoints.OpenApi;
+using Datasette.Gen.Runtime.Endpoints.Pages;
 using Datasette.Gen.Runtime.Endpoints.Permissions;
 using Datasette.Gen.Runtime.Endpoints.Queries;
 using Datasette.Gen.Runtime.Endpoints.Rows;
@@ -71,6 +72,7 @@ internal static partial class DatasetteRoutes
         new("check", Check(), PermissionViews.CheckAsync),
         new("messages", MessagesDebug(), AuthViews.MessagesAsync, AllowPost: true),
         new("allow-debug", AllowDebug(), PermissionViews.AllowDebugAsync),
+        new("autocomplete-debug", AutocompleteDebug(), AutocompleteDebugPage.HandleAsync),
         new("download", Download(), DownloadView.HandleAsync),
         new("database", DatabasePage(), Conditional(DatabaseView.HandleAsync, cacheControlled: false)),
         new("database-queries", DatabaseQueries(), QueryListView.DatabaseAsync),
@@ -91,6 +93,7 @@ internal static partial class DatasetteRoutes
         new("table-set-column-type", TableSetColumnType(), SetColumnTypeEndpoint.HandleAsync, AllowPost: true),
         new("table-drop", TableDrop(), TableDropEndpoint.HandleAsync, AllowPost: true),
         new("table-autocomplete", TableAutocompleteRoute(), TableAutocomplete.HandleAsync),
+        new("table-fragment", TableFragmentRoute(), TableFragment.HandleAsync),
         new("row-delete", RowDelete(), RowDeleteEndpoint.HandleAsync, AllowPost: true),
         new("row-update", RowUpdate(), RowUpdateEndpoint.HandleAsync, AllowPost: true),
     };
@@ -170,6 +173,9 @@ internal static partial class DatasetteRoutes
 
     [GeneratedRegex(@"^/-/messages$")]
     private static partial Regex MessagesDebug();
+
+    [GeneratedRegex(@"^/-/debug/autocomplete$")]
+    private static partial Regex AutocompleteDebug();
 
     [GeneratedRegex(@"^/-/allow-debug$")]
     private static partial Regex AllowDebug();
@@ -254,6 +260,9 @@ internal static partial class DatasetteRoutes
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/autocomplete$")]
     private static partial Regex TableAutocompleteRoute();
+
+    [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/fragment$")]
+    private static partial Regex TableFragmentRoute();
 
     [GeneratedRegex(@"^/(?<database>[^/.]+)/(?<table>[^/.]+)/-/drop$")]
     private static partial Regex TableDrop();

@@ -62,7 +62,7 @@ internal static class DatabaseHtml
         var model = new DatabasePageModel
         {
             Chrome = PageChromes.Build(request, datasette, database.Name, PageChromes.BodyClass("db", database.Name), Templates.Database(database.Name),
-                database.Name, pageDataJson: allowSql ? PageData(database.Name, page.GetProperty("table_columns")) : null,
+                database.Name, pageDataJson: allowSql || CreateTableData.Offered(request, database) ? PageData(request, datasette, database, allowSql ? page.GetProperty("table_columns") : null) : null,
                 plugins: new PluginPageView("database", Top: TopSlot.Database)),
             Database = database.Name,
             Heading = Meta("title") ?? database.Name,
@@ -98,16 +98,23 @@ internal static class DatabaseHtml
         { } n => CellHtml.Thousands(n) + " rows",
     };
 
-    /// <summary>Page data for the SQL editor's completion: <c>{"page": "database", "database", "tableColumns": {table: [columns]}}</c>.</summary>
-    private static string PageData(string database, JsonElement tableColumns)
+    /// <summary>
+    /// Page data for the SQL editor's completion and the create-table dialog:
+    /// <c>{"page": "database", "database", "tableColumns": {table: [columns]}, "createTable"?}</c>.
+    /// </summary>
+    private static string PageData(DatasetteRequest request, Datasette datasette, Database database, JsonElement? tableColumns)
     {
         using var buffer = new JsonBody();
         var w = buffer.Writer;
         w.WriteStartObject();
         w.WriteString("page", "database");
-        w.WriteString("database", database);
-        w.WritePropertyName("tableColumns");
-        tableColumns.WriteTo(w);
+        w.WriteString("database", database.Name);
+        if (tableColumns is { } columns)
+        {
+            w.WritePropertyName("tableColumns");
+            columns.WriteTo(w);
+        }
+        CreateTableData.Write(w, request, datasette, database);
         w.WriteEndObject();
         w.Flush();
         return ScriptJson.Safe(System.Text.Encoding.UTF8.GetString(buffer.WrittenMemory.Span));

@@ -48,7 +48,7 @@ internal static class TableHtml
             PageChromes.BodyClass("table", database.Name, table.Name),
             Templates.Table(database.Name, table.Name),
             database.Name, table.Name,
-            pageDataJson: PageData(database, table, tableUrl, query, datasette.Settings.AllowFacet),
+            pageDataJson: PageData(request, datasette, database, table, tableUrl, query),
             plugins: new PluginPageView("table", query.OutputColumns, TopSlot.Table));
         long? count = page.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt64() : null;
         var truncated = count == TableCounts.Cap;
@@ -83,7 +83,7 @@ internal static class TableHtml
             SuggestedFacets = Suggested(page),
             FacetsTimedOut = Strings(page, "facets_timed_out"),
             Facets = FacetBoxes(request, page),
-            Rows = Rows(request, datasette, database, table, query, TableQuery.SortableColumns(table, config), columnDescriptions, rowsArray),
+            Rows = Rows(request, args, datasette, database, table, query, TableQuery.SortableColumns(table, config), columnDescriptions, rowsArray),
             NextUrl = nextUrl,
             Export = Export(datasette, table, tableUrl, args, nextUrl is not null, hasLabels),
             Definition = TableExtras.Definition(database, table),
@@ -91,7 +91,7 @@ internal static class TableHtml
     }
 
     /// <summary>The JSON the page's scripts read (docs/html.md): names, URLs, columns and the SQL completion schema.</summary>
-    private static string PageData(Database database, TableInfo table, string tableUrl, TableQuery query, bool allowFacet)
+    private static string PageData(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, string tableUrl, TableQuery query)
     {
         using var buffer = new JsonBody();
         var w = buffer.Writer;
@@ -107,7 +107,8 @@ internal static class TableHtml
         w.WriteString("sort", query.SortColumn);
         w.WriteBoolean("sortDesc", query.SortDescending);
         // The column menu's "Facet by this" (Datasette's DATASETTE_ALLOW_FACET).
-        w.WriteBoolean("allowFacet", allowFacet);
+        w.WriteBoolean("allowFacet", datasette.Settings.AllowFacet);
+        TableEditData.Write(w, request, datasette, database, table);
         w.WriteEndObject();
         w.Flush();
         return ScriptJson.Safe(System.Text.Encoding.UTF8.GetString(buffer.WrittenMemory.Span));
@@ -141,14 +142,19 @@ internal static class TableHtml
         };
     }
 
-    private static RowsTable Rows(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery query, IReadOnlyList<string> sortable,
+    /// <summary>The rows table; <paramref name="args"/> are the page's arguments (the fragment endpoint's own, rewritten).</summary>
+    internal static RowsTable Rows(DatasetteRequest request, QueryArgs args, Datasette datasette, Database database, TableInfo table, TableQuery query, IReadOnlyList<string> sortable,
         IReadOnlyList<KeyValuePair<string, string>> columnDescriptions, JsonElement rows)
     {
         var tableUrl = (string)datasette.Urls.Table(database, table.Name);
         var singlePk = table.PrimaryKeys.Count == 1 ? table.PrimaryKeys[0] : null;
         // Compound keys and rowid tables get a "Link" column of the key values joined by commas.
         var linkColumn = singlePk is null && !table.IsView;
-        var args = request.Args;
+        // Datasette offers the row buttons on mutable tables only, where the posts can succeed.
+        var editable = database.IsMutable && !table.IsView;
+        var rowActions = new RowActionButtons(
+            editable && request.Allowed("update-row", database.Name, table.Name),
+            editable && request.Allowed("delete-row", database.Name, table.Name));
         var headers = new List<HeaderCell>();
         if (linkColumn)
         {
@@ -189,8 +195,8 @@ internal static class TableHtml
             var cells = new List<Cell>();
             if (linkColumn)
             {
-                var text = WebUtility.HtmlEncode(string.Join(",", table.KeyColumns.Select(k => row.TryGetProperty(k, out var v) ? KeyText(v) : "")));
-                cells.Add(new Cell("col-Link type-pk", "Link", $"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{text}</a>"));
+                var keyText = string.Join(",", table.KeyColumns.Select(k => row.TryGetProperty(k, out var v) ? KeyText(v) : ""));
+                cells.Add(new Cell("col-Link type-pk", "Link", rowActions.Wrap($"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{WebUtility.HtmlEncode(keyText)}</a>", keyText)));
             }
             for (var i = 0; i < query.OutputColumns.Count; i++)
             {
@@ -199,7 +205,8 @@ internal static class TableHtml
                 var css = columnClasses[i];
                 if (column == singlePk && rowUrl is not null)
                 {
-                    cells.Add(new Cell(css + " type-pk", column, $"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{CellHtml.Render(value, default, 0)}</a>"));
+                    cells.Add(new Cell(css + " type-pk", column,
+                        rowActions.Wrap($"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{CellHtml.Render(value, default, 0)}</a>", KeyText(value))));
                     continue;
                 }
                 var links = new CellHtml.Links(

@@ -84,18 +84,10 @@ internal static class TableView
         }
 
         using var rows = new JsonBody();
-        var options = new RowJsonOptions(
-            query.OutputColumns,
-            // rows keyed by primary key need one; without, _shape=object is refused below, once the query has run
+        // rows keyed by primary key need one; without, _shape=object is refused below, once the query has run
+        var result = WriteRows(rows, datasette, database, table, query, expanded,
             shape == RowShape.Object && table.PrimaryKeys.Count == 0 ? RowShape.Objects : shape,
-            QueryArgs.IsTruthy(request.Args.Get("_json_infinity")),
-            JsonColumns: null,
-            KeyOrdinals: table.IsView ? null : table.KeyColumns.Select(k => IndexOf(query.SelectColumns, k)).ToArray(),
-            SortOrdinal: query.SortColumn is null ? -1 : IndexOf(query.SelectColumns, query.SortColumn),
-            Labels: expanded.ToDictionary(e => IndexOf(query.OutputColumns, e.Column), e => e.Labels),
-            Transforms: datasette.ValueTransforms(database, table.Name, query.OutputColumns));
-        var result = QueryRunner.Run(database, query.PageSql, query.Parameters, timeLimit,
-            reader => RowJson.Write(rows.Writer, reader, options, query.PageSize));
+            QueryArgs.IsTruthy(request.Args.Get("_json_infinity")), timeLimit);
 
         var extras = CheckExtrasAndFacets(request, datasette, format);
         if (format is null)
@@ -216,6 +208,23 @@ internal static class TableView
         // A _facet= argument shows facet_results unasked, as Datasette's table page does.
         var resolved = ExtraRegistry.Resolve(requested, ExtraScopes.Table);
         return (requested, facetArguments ? resolved.With(Extra.FacetResults) : resolved);
+    }
+
+    /// <summary>Runs the page's query, writing its rows as JSON: shared by the page and its <c>/-/fragment</c>, so both render the same cells.</summary>
+    internal static RowJsonResult WriteRows(JsonBody rows, Datasette datasette, Database database, TableInfo table, TableQuery query,
+        List<ExpandedColumn> expanded, RowShape shape, bool jsonInfinity, int timeLimit)
+    {
+        var options = new RowJsonOptions(
+            query.OutputColumns,
+            shape,
+            jsonInfinity,
+            JsonColumns: null,
+            KeyOrdinals: table.IsView ? null : table.KeyColumns.Select(k => IndexOf(query.SelectColumns, k)).ToArray(),
+            SortOrdinal: query.SortColumn is null ? -1 : IndexOf(query.SelectColumns, query.SortColumn),
+            Labels: expanded.ToDictionary(e => IndexOf(query.OutputColumns, e.Column), e => e.Labels),
+            Transforms: datasette.ValueTransforms(database, table.Name, query.OutputColumns));
+        return QueryRunner.Run(database, query.PageSql, query.Parameters, timeLimit,
+            reader => RowJson.Write(rows.Writer, reader, options, query.PageSize));
     }
 
     /// <summary>Looks up labels for the foreign keys the request expands, over the values on this page.</summary>

@@ -26,4 +26,6 @@ internal static class DebugSlices
     public static RazorSlice Permissions(PermissionsPageModel model) => new Html_Slices_PermissionsDebug { Model = model };
 
     public static RazorSlice ExecuteWrite(ExecuteWritePageModel model) => new Html_Slices_ExecuteWrite { Model = model };
+
+    public static RazorSlice AutocompleteDebug(AutocompleteDebugPageModel model) => new Html_Slices_AutocompleteDebug { Model = model };
 }

@@ -21,4 +21,7 @@ internal static class HtmlSlices
     public static RazorSlice Query(QueryPageModel model) => new Html_Slices_Query { Model = model };
 
     public static RazorSlice Database(DatabasePageModel model) => new Html_Slices_Database { Model = model };
+
+    /// <summary>The rows table alone: the table page's <c>/-/fragment</c>.</summary>
+    public static RazorSlice RowsTable(RowsTable model) => new Html_Slices_RowsTablePartial { Model = model };
 }

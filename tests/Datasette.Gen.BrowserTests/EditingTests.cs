@@ -1,0 +1,186 @@
+using Datasette.Gen.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Datasette.Gen.BrowserTests;
+
+/// <summary>
+/// The editing interface (html-ui.md §4) in chromium, signed in as root on a database of its own:
+/// every dialog posts to the JSON write API and the table changes in place, without a reload.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture server) : IClassFixture<EditingServerFixture>
+{
+    private static ILocator Dialog(IPage page) => page.Locator("dialog[open]");
+
+    /// <summary>Marks the window: a full reload would lose the mark.</summary>
+    private static Task MarkAsync(IPage page) => page.EvaluateAsync("() => { window.__notReloaded = true; }");
+
+    private static async Task AssertNotReloadedAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__notReloaded === true"), "the page reloaded");
+
+    [BrowserFact]
+    public async Task A_row_is_inserted_edited_and_deleted_through_the_dialogs_in_place()
+    {
+        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        var page = browser.Page;
+        await browser.GotoAsync("/editing/docs");
+        await MarkAsync(page);
+
+        var insert = page.GetByRole(AriaRole.Button, new() { Name = "Insert row", Exact = true });
+        await insert.ClickAsync();
+        var dialog = Dialog(page);
+        await Expect(dialog.GetByRole(AriaRole.Heading, new() { Name = "Insert row into docs" })).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page, "the insert-row dialog");
+        await dialog.GetByLabel("title", new() { Exact = true }).FillAsync("Written in the browser");
+        await dialog.GetByLabel("score", new() { Exact = true }).FillAsync("2.5");
+        // The foreign key is picked by its label through /owners/-/autocomplete, keyboard only.
+        var owner = dialog.GetByRole(AriaRole.Combobox, new() { Name = "owner_id" });
+        await owner.PressSequentiallyAsync("Grace");
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = "Grace Hopper 2" })).ToBeVisibleAsync();
+        await owner.PressAsync("ArrowDown");
+        await owner.PressAsync("Enter");
+        await Expect(owner).ToHaveValueAsync("2");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Insert row", Exact = true }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        var added = page.Locator("tr[data-row='2']");
+        await Expect(added.Locator("td.col-title")).ToHaveTextAsync("Written in the browser");
+        // Rendered by the server like every other row: the key's label expanded.
+        await Expect(added.Locator("td.col-owner_id")).ToContainTextAsync("Grace Hopper");
+        await Expect(insert).ToBeFocusedAsync();
+
+        await added.GetByRole(AriaRole.Button, new() { Name = "Edit row 2" }).ClickAsync();
+        await Expect(dialog.GetByLabel("title", new() { Exact = true })).ToHaveValueAsync("Written in the browser");
+        await Axe.AssertNoSeriousViolationsAsync(page, "the edit-row dialog");
+        await dialog.GetByLabel("title", new() { Exact = true }).FillAsync("Edited in the browser");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(page.Locator("tr[data-row='2'] td.col-title")).ToHaveTextAsync("Edited in the browser");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit row 2" })).ToBeFocusedAsync();
+        Assert.Equal("Edited in the browser", (string?)(await server.JsonAsync("/editing/docs/2.json"))["rows"]![0]!["title"]);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete row 2" }).ClickAsync();
+        await Expect(dialog.GetByRole(AriaRole.Heading, new() { Name = "Delete row 2?" })).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete row" }).ClickAsync();
+        await Expect(page.Locator("tr[data-row='2']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("tr[data-row='1']")).ToHaveCountAsync(1);
+        Assert.Single((await server.JsonAsync("/editing/docs.json"))["rows"]!.AsArray());
+        await AssertNotReloadedAsync(page);
+        browser.AssertNoErrors();
+    }
+
+    [BrowserFact]
+    public async Task Escape_closes_a_dialog_and_focus_returns_to_the_button_that_opened_it()
+    {
+        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        var page = browser.Page;
+        await browser.GotoAsync("/editing/docs");
+        var insert = page.GetByRole(AriaRole.Button, new() { Name = "Insert row", Exact = true });
+        await insert.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Dialog(page)).ToBeVisibleAsync();
+        await Expect(Dialog(page).GetByLabel("title", new() { Exact = true })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(Dialog(page)).ToHaveCountAsync(0);
+        await Expect(insert).ToBeFocusedAsync();
+        browser.AssertNoErrors();
+    }
+
+    [BrowserFact]
+    public async Task A_refused_insert_shows_the_apis_error_in_the_dialog()
+    {
+        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        var page = browser.Page;
+        await browser.GotoAsync("/editing/codes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Insert row", Exact = true }).ClickAsync();
+        var dialog = Dialog(page);
+        await dialog.GetByLabel("code", new() { Exact = true }).FillAsync("taken");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Insert row", Exact = true }).ClickAsync();
+        var alert = dialog.GetByRole(AriaRole.Alert);
+        await Expect(alert).ToContainTextAsync("UNIQUE constraint failed: codes.code");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page, "the insert dialog showing an error");
+        Assert.Single((await server.JsonAsync("/editing/codes.json"))["rows"]!.AsArray());
+    }
+
+    [BrowserFact]
+    public async Task Two_pasted_rows_are_previewed_then_inserted()
+    {
+        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        var page = browser.Page;
+        await browser.GotoAsync("/editing/bulk");
+        await MarkAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Insert row", Exact = true }).ClickAsync();
+        var dialog = Dialog(page);
+        await dialog.GetByLabel("rows pasted as CSV or TSV").CheckAsync();
+        await dialog.GetByLabel("Rows as CSV or TSV").FillAsync("name\tn\nalpha\t1\n\"beta, quoted\"\t2\n");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Expect(dialog.Locator("caption")).ToHaveTextAsync("2 rows to insert");
+        await Expect(dialog.Locator(".bulk-preview td")).ToHaveTextAsync(["alpha", "1", "beta, quoted", "2"]);
+        await Axe.AssertNoSeriousViolationsAsync(page, "the bulk paste preview");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Insert 2 rows" }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(page.Locator("td.col-name")).ToHaveTextAsync(["alpha", "beta, quoted"]);
+        var rows = (await server.JsonAsync("/editing/bulk.json"))["rows"]!.AsArray();
+        Assert.Equal(new long[] { 1, 2 }, rows.Select(r => (long)r!["n"]!));
+        await AssertNotReloadedAsync(page);
+        browser.AssertNoErrors();
+    }
+
+    [BrowserFact]
+    public async Task A_column_is_added_through_the_alter_table_dialog()
+    {
+        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        var page = browser.Page;
+        await browser.GotoAsync("/editing/alterme");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Alter table", Exact = true }).ClickAsync();
+        var dialog = Dialog(page);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Add a column" }).ClickAsync();
+        await dialog.GetByLabel("New column 1 name").FillAsync("rating");
+        await dialog.GetByLabel("Type of new column 1").SelectOptionAsync("integer");
+        await Axe.AssertNoSeriousViolationsAsync(page, "the alter-table dialog");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Apply changes" }).ClickAsync();
+        await Expect(page.Locator("th[data-column=rating]")).ToHaveCountAsync(1);
+        Assert.Equal(new[] { "id", "title", "rating" }, (await server.JsonAsync("/editing/alterme.json"))["rows"]![0]!.AsObject().Select(p => p.Key));
+        await Expect(page.Locator("td.col-title")).ToHaveTextAsync("keep me");
+        browser.AssertNoErrors();
+    }
+
+    [BrowserFact]
+    public async Task A_table_is_created_from_the_database_page()
+    {
+        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        var page = browser.Page;
+        await browser.GotoAsync("/editing");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create table", Exact = true }).ClickAsync();
+        var dialog = Dialog(page);
+        await dialog.GetByLabel("Table name").FillAsync("created_here");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Add a column" }).ClickAsync();
+        await dialog.GetByLabel("New column 1 name").FillAsync("id");
+        await dialog.GetByLabel("Type of new column 1").SelectOptionAsync("integer");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Add a column" }).ClickAsync();
+        await dialog.GetByLabel("New column 2 name").FillAsync("label");
+        await dialog.GetByLabel("Primary key").SelectOptionAsync("id");
+        await Axe.AssertNoSeriousViolationsAsync(page, "the create-table dialog");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create table", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/editing/created_here", StringComparison.Ordinal));
+        // The new table is empty: no rows, and the insert button is there for the first one.
+        await Expect(page.Locator("p.zero-results")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Insert row", Exact = true })).ToBeVisibleAsync();
+        browser.AssertNoErrors();
+    }
+
+    [BrowserFact]
+    public async Task The_autocomplete_tester_shows_the_picked_row()
+    {
+        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        var page = browser.Page;
+        await browser.GotoAsync("/-/debug/autocomplete?database=editing&table=owners");
+        var input = page.GetByRole(AriaRole.Combobox, new() { Name = "Search rows" });
+        await input.PressSequentiallyAsync("Ada");
+        await page.GetByRole(AriaRole.Option, new() { Name = "Ada Lovelace 1" }).ClickAsync();
+        await Expect(page.Locator("#debug-autocomplete-selected")).ToContainTextAsync("\"label\": \"Ada Lovelace\"");
+        await Axe.AssertNoSeriousViolationsAsync(page, "the autocomplete tester");
+        browser.AssertNoErrors();
+    }
+}

@@ -1,0 +1,146 @@
+// The alter-table dialog (rename, retype and drop columns, add new ones; posts /-/alter) and the
+// create-table dialog of the database page (posts /{db}/-/create). The schema changes the page
+// itself, so both go to the table's page once the server agrees.
+import { el, openDialog, showDialog, uniqueId } from "./dialog.js";
+import { postJson } from "./write-api.js";
+
+function typeSelect(types, selected, label) {
+  const select = el("select", { "aria-label": label, class: "schema-type" });
+  for (const type of types) {
+    const option = el("option", { value: type, text: type });
+    if (type === selected) option.selected = true;
+    select.append(option);
+  }
+  return select;
+}
+
+// A row of the "new columns" list: name and type inputs, and a button that removes the row.
+function newColumnRow(types, list, index, onRemove) {
+  const nameId = uniqueId("new-column-name");
+  const name = el("input", { id: nameId, type: "text", class: "schema-name", autocomplete: "off" });
+  const type = typeSelect(types, "text", `Type of new column ${index}`);
+  const li = el("li", { class: "schema-column schema-column-new" });
+  const remove = el("button", { type: "button", class: "schema-remove", text: "Remove", "aria-label": `Remove new column ${index}` });
+  remove.addEventListener("click", () => {
+    li.remove();
+    onRemove();
+  });
+  li.append(el("label", { for: nameId, text: `New column ${index} name` }), name, type, remove);
+  list.append(li);
+  name.focus();
+  return { li, name, type };
+}
+
+export function openAlterTable(alter) {
+  const existing = [];
+  const added = [];
+  const dialog = openDialog({
+    title: `Alter table ${alter.tableName}`,
+    submitLabel: "Apply changes",
+    className: "alter-table-dialog",
+    async onSubmit(api) {
+      const operations = [];
+      for (const column of existing) {
+        if (column.drop.checked) {
+          operations.push({ op: "drop_column", args: { name: column.name } });
+          continue;
+        }
+        if (column.type.value !== column.originalType) operations.push({ op: "alter_column", args: { name: column.name, type: column.type.value } });
+        const to = column.rename.value.trim();
+        if (to && to !== column.name) operations.push({ op: "rename_column", args: { name: column.name, to } });
+      }
+      for (const column of added) {
+        if (!column.li.isConnected) continue;
+        const name = column.name.value.trim();
+        if (!name) { api.showErrors(["Every new column needs a name."]); column.name.focus(); return; }
+        operations.push({ op: "add_column", args: { name, type: column.type.value } });
+      }
+      if (!operations.length) { api.showErrors(["Nothing to change: rename, retype, drop or add a column first."]); return; }
+      const body = await postJson(alter.path, { operations }).catch((error) => { api.showErrors(error.errors || [error.message]); return null; });
+      if (!body) return;
+      // The columns changed: the page's headers, filters and data follow the new schema. A reload,
+      // not a navigation to the same URL, which the page's Cache-Control max-age would answer unchanged.
+      const path = body.table_url ? new URL(body.table_url).pathname : location.pathname;
+      if (path === location.pathname) location.reload();
+      else location.assign(path);
+    },
+  });
+
+  const list = el("ul", { class: "schema-columns" });
+  for (const column of alter.columns) {
+    const renameId = uniqueId("rename");
+    const rename = el("input", { id: renameId, type: "text", class: "schema-name", autocomplete: "off" });
+    rename.value = column.name;
+    const type = typeSelect(alter.columnTypes, column.type, `Type of ${column.name}`);
+    const drop = el("input", { type: "checkbox", class: "schema-drop" });
+    const li = el("li", { class: "schema-column" },
+      el("label", { for: renameId, text: `Column ${column.name}${column.is_pk ? " (primary key)" : ""}` }), rename, type,
+      el("label", { class: "schema-drop-label" }, drop, " drop", el("span", { class: "visually-hidden", text: ` ${column.name}` })));
+    if (column.is_pk) drop.disabled = true;
+    drop.addEventListener("change", () => { rename.disabled = drop.checked; type.disabled = drop.checked; li.classList.toggle("schema-column-dropped", drop.checked); });
+    existing.push({ name: column.name, originalType: column.type, rename, type, drop });
+    list.append(li);
+  }
+  const newList = el("ul", { class: "schema-columns schema-new-columns" });
+  let count = 0;
+  const addButton = el("button", { type: "button", class: "schema-add", text: "Add a column" });
+  addButton.addEventListener("click", () => {
+    count += 1;
+    added.push(newColumnRow(alter.columnTypes, newList, count, () => addButton.focus()));
+  });
+  dialog.body.append(el("h3", { text: "Columns" }), list, el("h3", { text: "New columns" }), newList, el("p", {}, addButton));
+  showDialog(dialog);
+}
+
+export function openCreateTable(create) {
+  const columns = [];
+  const dialog = openDialog({
+    title: `Create a table in ${create.databaseName}`,
+    submitLabel: "Create table",
+    className: "create-table-dialog",
+    async onSubmit(api) {
+      const table = tableName.value.trim();
+      const errors = [];
+      if (!table) errors.push("Table name is required");
+      const defined = columns.filter((c) => c.li.isConnected).map((c) => ({ name: c.name.value.trim(), type: c.type.value }));
+      if (defined.some((c) => !c.name)) errors.push("Every column needs a name.");
+      if (!defined.length) errors.push("Add at least one column.");
+      if (errors.length) { api.showErrors(errors); return; }
+      const payload = { table, columns: defined };
+      if (pk.value) payload.pk = pk.value;
+      const body = await postJson(create.path, payload).catch((error) => { api.showErrors(error.errors || [error.message]); return null; });
+      if (!body) return;
+      location.assign(body.table_url ? new URL(body.table_url).pathname : location.href);
+    },
+  });
+  const nameId = uniqueId("create-table-name");
+  const tableName = el("input", { id: nameId, type: "text", class: "schema-name", autocomplete: "off", required: true });
+  const pkId = uniqueId("create-table-pk");
+  const pk = el("select", { id: pkId, class: "schema-pk" });
+  const list = el("ul", { class: "schema-columns schema-new-columns" });
+
+  function refreshPkOptions() {
+    const current = pk.value;
+    pk.replaceChildren(el("option", { value: "", text: "none (SQLite's rowid)" }));
+    for (const column of columns) {
+      const name = column.li.isConnected ? column.name.value.trim() : "";
+      if (name) pk.append(el("option", { value: name, text: name }));
+    }
+    pk.value = Array.from(pk.options).some((o) => o.value === current) ? current : "";
+  }
+
+  let count = 0;
+  const addButton = el("button", { type: "button", class: "schema-add", text: "Add a column" });
+  addButton.addEventListener("click", () => {
+    count += 1;
+    const column = newColumnRow(create.columnTypes, list, count, () => { refreshPkOptions(); addButton.focus(); });
+    column.name.addEventListener("input", refreshPkOptions);
+    columns.push(column);
+  });
+  dialog.body.append(
+    el("div", { class: "edit-field" }, el("label", { for: nameId, class: "edit-field-label", text: "Table name" }), tableName),
+    el("h3", { text: "Columns" }), list, el("p", {}, addButton),
+    el("div", { class: "edit-field" }, el("label", { for: pkId, class: "edit-field-label", text: "Primary key" }), pk));
+  refreshPkOptions();
+  showDialog(dialog);
+}
