@@ -26,29 +26,55 @@ internal static class FacetJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Configured facets first in configured order, then the rest by (number of values, name) descending.</summary>
     public static void WriteSorted(Utf8JsonWriter writer, IReadOnlyList<FacetResult> results)
     {
         writer.WriteStartArray("sorted_facet_results");
-        var ordered = results.Where(r => r.Request.FromConfig)
-            .Concat(results.Where(r => !r.Request.FromConfig).OrderByDescending(r => r.Values.Count).ThenByDescending(r => r.Key, System.StringComparer.Ordinal));
-        foreach (var result in ordered)
+        foreach (var result in Sorted(results))
         {
             WriteFacet(writer, result);
         }
         writer.WriteEndArray();
     }
 
+    /// <summary>Configured facets first in configured order, then the rest by (number of values, name) descending.</summary>
+    public static IEnumerable<FacetResult> Sorted(IReadOnlyList<FacetResult> results) =>
+        results.Where(r => r.Request.FromConfig)
+            .Concat(results.Where(r => !r.Request.FromConfig).OrderByDescending(r => r.Values.Count).ThenByDescending(r => r.Key, System.StringComparer.Ordinal));
+
+    /// <summary>The facet's <c>type</c> as JSON names it.</summary>
+    public static string TypeName(FacetType type) => type switch
+    {
+        FacetType.Date => "date",
+        FacetType.Array => "array",
+        _ => "column",
+    };
+
+    /// <summary>
+    /// A facet value or label as text: a string as itself, null as empty, anything else as its JSON
+    /// (so a number reads as the JSON page writes it).
+    /// </summary>
+    public static string Text(object value)
+    {
+        switch (value)
+        {
+            case string text:
+                return text;
+            case System.DBNull:
+                return "";
+            case long number:
+                return number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        using var body = new Json.JsonBody();
+        WriteValue(body.Writer, value);
+        body.Writer.Flush();
+        return System.Text.Encoding.UTF8.GetString(body.WrittenMemory.Span);
+    }
+
     private static void WriteFacet(Utf8JsonWriter writer, FacetResult result)
     {
         writer.WriteStartObject();
         writer.WriteString("name", result.Request.Column);
-        writer.WriteString("type", result.Request.Type switch
-        {
-            FacetType.Date => "date",
-            FacetType.Array => "array",
-            _ => "column",
-        });
+        writer.WriteString("type", TypeName(result.Request.Type));
         writer.WriteBoolean("hideable", !result.Request.FromConfig);
         writer.WriteString("toggle_url", result.ToggleUrl);
         writer.WriteStartArray("results");
