@@ -231,6 +231,9 @@ public sealed class Database : IAsyncDisposable
     /// <summary>The default of the max_value_mb setting, in bytes.</summary>
     public const long DefaultMaxValueBytes = 16L * 1024 * 1024;
 
+    /// <summary>Counts and facet suggestions of this database's contents, kept while they are current.</summary>
+    internal DerivedResultCache Derived { get; } = new();
+
     /// <summary>Moves when a write starts and when it ends: anything derived from this database's contents is stale once it moves.</summary>
     public long WriteGeneration => Interlocked.Read(ref _writeGeneration);
 

@@ -180,19 +180,32 @@ internal sealed class ConditionalGet(byte[] key, string deployment, ResponseCach
         }
     }
 
-    // Date and Server are the server's own, set afresh on every answer.
+    /// <summary>
+    /// The headers that describe the answer. Date and Server are the server's own, set afresh on
+    /// every answer; the framing headers (Kestrel adds <c>Transfer-Encoding: chunked</c> to an answer
+    /// sent without a length) describe how the first copy travelled, not the bytes kept: replayed,
+    /// a chunked header would make Kestrel pass the plain body through as if it were chunks.
+    /// </summary>
     private static KeyValuePair<string, string>[] SnapshotHeaders(HttpResponse response)
     {
         var headers = new List<KeyValuePair<string, string>>();
         foreach (var (name, values) in response.Headers)
         {
-            if (!name.Equals("Date", StringComparison.OrdinalIgnoreCase) && !name.Equals("Server", StringComparison.OrdinalIgnoreCase))
+            if (!IsServersOwn(name))
             {
                 headers.Add(new(name, values.ToString()));
             }
         }
         return headers.ToArray();
     }
+
+    private static bool IsServersOwn(string name) =>
+        name.Equals("Date", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Server", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Connection", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Keep-Alive", StringComparison.OrdinalIgnoreCase);
 
     private static Task ReplayAsync(HttpResponse response, CachedResponse cached)
     {
@@ -201,6 +214,7 @@ internal sealed class ConditionalGet(byte[] key, string deployment, ResponseCach
         {
             response.Headers[name] = value;
         }
+        response.ContentLength = cached.Body.Length;
         return response.Body.WriteAsync(cached.Body).AsTask();
     }
 }

@@ -18,12 +18,35 @@ internal static class SuggestedFacets
     public static List<FacetSuggestion> Compute(QueryContext context, Database database, TableInfo table, TableQuery query,
         IReadOnlyList<FacetRequest> active, int facetSize, long? rowCount)
     {
+        // What is worth suggesting depends on the data alone; the toggle URLs on the request.
+        var key = DerivedResultCache.Key(query.Parameters, "suggested-facets", table.Name, query.FilterWhere,
+            string.Join(",", active.Select(f => f.Type + ":" + f.Column.Length + ":" + f.Column)),
+            facetSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            rowCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        var found = database.Derived.GetOrCompute(database, key, () => Find(context, database, table, query, active, facetSize, rowCount), static _ => true);
+        var suggestions = new List<FacetSuggestion>(found.Length);
+        foreach (var (column, type) in found)
+        {
+            var arg = type switch
+            {
+                FacetType.Date => "_facet_date",
+                FacetType.Array => "_facet_array",
+                _ => "_facet",
+            };
+            suggestions.Add(new FacetSuggestion(column, type,
+                context.Origin + context.RawPath + context.Args.ToQueryString(append: new[] { new KeyValuePair<string, string>(arg, column) })));
+        }
+        return suggestions;
+    }
+
+    /// <summary>Runs the probes: column facets first, then dates, then arrays, each in column order.</summary>
+    private static (string Column, FacetType Type)[] Find(QueryContext context, Database database, TableInfo table, TableQuery query,
+        IReadOnlyList<FacetRequest> active, int facetSize, long? rowCount)
+    {
         var limit = TimeLimits.Effective(context.Settings.SqlTimeLimitMs, context.Settings.FacetSuggestTimeLimitMs);
         var baseSql = $"select * from {SqlIdentifier.Escape(table.Name)}{query.FilterWhere}";
         var columns = table.Columns.Where(c => c.Hidden == 0).Select(c => c.Name).ToList();
-        var suggestions = new List<FacetSuggestion>();
-        string Toggle(string arg, string column) =>
-            context.Origin + context.RawPath + context.Args.ToQueryString(append: new[] { new KeyValuePair<string, string>(arg, column) });
+        var suggestions = new List<(string Column, FacetType Type)>();
 
         foreach (var column in columns.Where(c => !active.Any(f => f.Type == FacetType.Column && f.Column == c)))
         {
@@ -32,7 +55,7 @@ internal static class SuggestedFacets
                 query.Parameters, limit, reader => reader.GetInt64(1));
             if (counts is { Count: > 1 } && counts.Count <= facetSize && (rowCount is null || counts.Count < rowCount) && counts.Any(n => n > 1))
             {
-                suggestions.Add(new FacetSuggestion(column, FacetType.Column, Toggle("_facet", column)));
+                suggestions.Add((column, FacetType.Column));
             }
         }
         foreach (var column in columns.Where(c => !active.Any(f => f.Type == FacetType.Date && f.Column == c)))
@@ -42,17 +65,17 @@ internal static class SuggestedFacets
                 reader => reader.IsDBNull(0) ? null : reader.GetString(0));
             if (dates is not null && dates.Any(d => d is not null))
             {
-                suggestions.Add(new FacetSuggestion(column, FacetType.Date, Toggle("_facet_date", column)));
+                suggestions.Add((column, FacetType.Date));
             }
         }
         foreach (var column in columns.Where(c => !active.Any(f => f.Type == FacetType.Array && f.Column == c)))
         {
             if (IsArrayOfStrings(database, baseSql, column, query.Parameters, limit))
             {
-                suggestions.Add(new FacetSuggestion(column, FacetType.Array, Toggle("_facet_array", column)));
+                suggestions.Add((column, FacetType.Array));
             }
         }
-        return suggestions;
+        return suggestions.ToArray();
     }
 
     public static void Write(Utf8JsonWriter writer, IReadOnlyList<FacetSuggestion> suggestions)

@@ -11,7 +11,7 @@ internal static class TableCounts
     /// <summary>
     /// The count of rows matching <paramref name="where"/> (a " where …" clause or empty), or null
     /// when it failed or ran out of time. An unfiltered count of an inspected database comes from
-    /// its inspect data, exact and uncapped.
+    /// its inspect data, exact and uncapped; a count of unchanged data is taken once (<see cref="DerivedResultCache"/>).
     /// </summary>
     public static long? Count(Database database, string table, int timeLimitMs, string where = "", IReadOnlyDictionary<string, object?>? parameters = null)
     {
@@ -19,6 +19,12 @@ internal static class TableCounts
         {
             return known;
         }
+        return database.Derived.GetOrCompute(database, DerivedResultCache.Key(parameters, "count", table, where),
+            () => Take(database, table, timeLimitMs, where, parameters), static count => count is not null);
+    }
+
+    private static long? Take(Database database, string table, int timeLimitMs, string where, IReadOnlyDictionary<string, object?>? parameters)
+    {
         try
         {
             return QueryRunner.Run(database, $"select count(*) from (select * from {SqlIdentifier.Quote(table)}{where} limit {Cap})", parameters, timeLimitMs,

@@ -25,17 +25,40 @@ internal static class FacetJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Configured facets first in configured order, then the rest by (number of values, name) descending.</summary>
     public static void WriteSorted(Utf8JsonWriter writer, IReadOnlyList<FacetResult> results)
     {
         writer.WriteStartArray("sorted_facet_results");
-        var ordered = results.Where(r => r.Request.FromConfig)
-            .Concat(results.Where(r => !r.Request.FromConfig).OrderByDescending(r => r.Values.Count).ThenByDescending(r => r.Key, System.StringComparer.Ordinal));
-        foreach (var result in ordered)
+        foreach (var result in Sorted(results))
         {
             WriteFacet(writer, result);
         }
         writer.WriteEndArray();
+    }
+
+    /// <summary>Configured facets first in configured order, then the rest by (number of values, name) descending.</summary>
+    public static IEnumerable<FacetResult> Sorted(IReadOnlyList<FacetResult> results) =>
+        results.Where(r => r.Request.FromConfig)
+            .Concat(results.Where(r => !r.Request.FromConfig).OrderByDescending(r => r.Values.Count).ThenByDescending(r => r.Key, System.StringComparer.Ordinal));
+
+    /// <summary>
+    /// A facet value or label as text: a string as itself, null as empty, anything else as its JSON
+    /// (so a number reads as the JSON page writes it).
+    /// </summary>
+    public static string Text(object value)
+    {
+        switch (value)
+        {
+            case string text:
+                return text;
+            case System.DBNull:
+                return "";
+            case long number:
+                return number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        using var body = new Json.JsonBody();
+        WriteValue(body.Writer, value);
+        body.Writer.Flush();
+        return System.Text.Encoding.UTF8.GetString(body.WrittenMemory.Span);
     }
 
     private static void WriteFacet(Utf8JsonWriter writer, FacetResult result)

@@ -5,14 +5,16 @@ namespace Datasette.Gen.Runtime.Endpoints.Tables;
 
 /// <summary>
 /// What several table extras share, computed at most once and only when a block asks for it:
-/// the count (<c>count</c>, <c>count_truncated</c>, <c>suggested_facets</c>) and the facet
-/// results (<c>facet_results</c>, <c>sorted_facet_results</c>, <c>facets_timed_out</c>).
+/// the count (<c>count</c>, <c>count_truncated</c>, <c>suggested_facets</c>), the facet
+/// results (<c>facet_results</c>, <c>sorted_facet_results</c>, <c>facets_timed_out</c>) and the
+/// suggestions. The HTML page reads the same values, so both renderers show one computation.
 /// </summary>
 internal sealed class TableExtraContext(TablePage page)
 {
     private bool _counted;
     private long? _count;
     private FacetOutcome? _facets;
+    private List<FacetSuggestion>? _suggestions;
 
     public TablePage Page { get; } = page;
 
@@ -35,6 +37,31 @@ internal sealed class TableExtraContext(TablePage page)
     }
 
     public FacetOutcome Facets => _facets ??= ComputeFacets();
+
+    /// <summary>The facets worth suggesting (<c>suggested_facets</c>), none when the settings or the arguments turn them off.</summary>
+    public IReadOnlyList<FacetSuggestion> Suggestions => _suggestions ??= ComputeSuggestions();
+
+    private List<FacetSuggestion> ComputeSuggestions()
+    {
+        var settings = Page.Datasette.Settings;
+        var args = Page.Request.Args;
+        var suggest = settings.SuggestFacets && settings.AllowFacet && !NoFacets
+            && args.Get("_nosuggest") is not { Length: > 0 } && args.Get("_next") is not { Length: > 0 };
+        var suggestions = new List<FacetSuggestion>();
+        if (!suggest)
+        {
+            return suggestions;
+        }
+        var size = Querying.Facets.Size(args, Page.Config, settings);
+        if (Page.Datasette.FacetClasses.Count > 0)
+        {
+            // register_facet_classes: a plugin's suggestions come before the built-in ones, as Datasette lists them
+            suggestions.AddRange(PluginFacets.Suggest(Page, size));
+        }
+        suggestions.AddRange(SuggestedFacets.Compute(Page.QueryContext, Page.Database, Page.Table, Page.Query,
+            Querying.Facets.Requested(args, Page.Config, includeConfigured: true), size, Count));
+        return suggestions;
+    }
 
     private FacetOutcome ComputeFacets()
     {

@@ -91,26 +91,8 @@ internal static class TableExtras
         }
     }
 
-    private static void WriteSuggestedFacets(Utf8JsonWriter writer, TableExtraContext context)
-    {
-        var page = context.Page;
-        var settings = page.Datasette.Settings;
-        var args = page.Request.Args;
-        var suggest = settings.SuggestFacets && settings.AllowFacet && !context.NoFacets
-            && args.Get("_nosuggest") is not { Length: > 0 } && args.Get("_next") is not { Length: > 0 };
-        var suggestions = new List<FacetSuggestion>();
-        if (suggest)
-        {
-            var size = Facets.Size(args, page.Config, settings);
-            if (page.Datasette.FacetClasses.Count > 0)
-            {
-                suggestions.AddRange(PluginFacets.Suggest(page, size));
-            }
-            suggestions.AddRange(SuggestedFacets.Compute(page.QueryContext, page.Database, page.Table, page.Query,
-                Facets.Requested(args, page.Config, includeConfigured: true), size, context.Count));
-        }
-        SuggestedFacets.Write(writer, suggestions);
-    }
+    private static void WriteSuggestedFacets(Utf8JsonWriter writer, TableExtraContext context) =>
+        SuggestedFacets.Write(writer, context.Suggestions);
 
     private static void WriteRenderCell(Utf8JsonWriter writer, int rowCount)
     {

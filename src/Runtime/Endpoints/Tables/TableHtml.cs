@@ -16,26 +16,23 @@ using Datasette.Gen.Runtime.Sql;
 namespace Datasette.Gen.Runtime.Endpoints.Tables;
 
 /// <summary>
-/// The table page's HTML (html-ui.md §4), built from the same rows and extras as its JSON: the
-/// query's typed parts give columns, sort and filters; the page's JSON body gives rows, count
-/// and facets, read back once.
+/// The table page's HTML (html-ui.md §4), built from the values its JSON is written from: the
+/// query's typed parts give columns, sort and filters; the extras' shared context
+/// (<see cref="TableExtraContext"/>) the count, facets and suggestions; the page's rows are read
+/// from the rows the JSON writer wrote (their values, labels and transforms in one form).
 /// </summary>
 internal static class TableHtml
 {
-    /// <summary>The extras the HTML page shows, whatever <c>_extra=</c> asked for.</summary>
-    public static readonly ExtraSet Extras = ExtraSet.Of(
-        Extra.Count, Extra.SortedFacetResults, Extra.FacetsTimedOut, Extra.SuggestedFacets);
-
-    public static Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config, TableQuery query, JsonBody body, string? nextUrl,
-        IReadOnlyList<string> pluginFormats)
+    public static Task SendAsync(TableExtraContext extras, JsonBody rows, string? nextUrl)
     {
-        using var document = JsonDocument.Parse(body.WrittenMemory);
-        var model = Build(request, datasette, database, table, config, query, document.RootElement, nextUrl, pluginFormats);
-        return HtmlResponse.SendAsync(request.Context, HtmlSlices.Table(model));
+        var page = extras.Page;
+        using var document = JsonDocument.Parse(rows.WrittenMemory);
+        var model = Build(page.Request, page.Datasette, page.Database, page.Table, page.Config, page.Query, extras, document.RootElement, nextUrl);
+        return HtmlResponse.SendAsync(page.Request.Context, HtmlSlices.Table(model));
     }
 
-    private static TablePageModel Build(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config, TableQuery query, JsonElement page, string? nextUrl,
-        IReadOnlyList<string> pluginFormats)
+    private static TablePageModel Build(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config, TableQuery query,
+        TableExtraContext extras, JsonElement rowsArray, string? nextUrl)
     {
         var urls = datasette.Urls;
         var tableUrl = (string)urls.Table(database, table.Name);
@@ -50,13 +47,15 @@ internal static class TableHtml
             database.Name, table.Name,
             pageDataJson: PageData(request, datasette, database, table, tableUrl, query),
             plugins: new PluginPageView("table", query.OutputColumns, TopSlot.Table));
-        long? count = page.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt64() : null;
+        // In the order the JSON blocks are written (count, facets, suggestions), so the same error wins.
+        var count = extras.Count;
+        var facets = extras.NoFacets ? null : extras.Facets;
+        var suggested = extras.Suggestions;
         var truncated = count == TableCounts.Cap;
         var description = query.HumanDescription;
         var countHeading = count is null ? null
             : (truncated ? ">" + CellHtml.Thousands(TableCounts.Cap - 1) + " rows" : CellHtml.Thousands(count.Value) + (count == 1 ? " row" : " rows"))
               + (description.Length > 0 ? " " + description : "");
-        var rowsArray = page.GetProperty("rows");
         var hasLabels = table.Outgoing.Count > 0;
         var csvArgs = args.ToQueryString(["_next", "_size", "_labels"], [new("_size", "max"), .. hasLabels ? new KeyValuePair<string, string>[] { new("_labels", "on") } : []]);
         return new TablePageModel
@@ -78,12 +77,13 @@ internal static class TableHtml
                 ? urls.Database(database) + "/-/query" + QueryString(query.PageSql.Replace("\n", " ", StringComparison.Ordinal), query.Parameters)
                 : null,
             Renderers = [new LinkItem("json", DatasetteUrls.WithFormat(tableUrl, "json") + args.ToQueryString()),
-                .. pluginFormats.Select(f => new LinkItem(f, DatasetteUrls.WithFormat(tableUrl, f) + args.ToQueryString()))],
+                .. extras.Page.PluginFormats.Select(f => new LinkItem(f, DatasetteUrls.WithFormat(tableUrl, f) + args.ToQueryString()))],
             CsvUrl = DatasetteUrls.WithFormat(tableUrl, "csv") + csvArgs,
-            SuggestedFacets = Suggested(page),
-            FacetsTimedOut = Strings(page, "facets_timed_out"),
-            Facets = FacetBoxes(request, page),
-            Rows = Rows(request, args, datasette, database, table, query, TableQuery.SortableColumns(table, config), columnDescriptions, rowsArray),
+            SuggestedFacets = suggested.Select(f => new SuggestedFacet(f.Column, f.PluginType ?? (f.Type == FacetType.Column ? null : Querying.Facets.TypeName(f.Type)),
+                f.ToggleUrl + "#facet-" + CssClass.Sanitise(f.Column))).ToList(),
+            FacetsTimedOut = facets?.TimedOut ?? [],
+            Facets = facets is null ? [] : FacetBoxes(request, facets.Results),
+            Rows = Rows(request, datasette, database, table, query, TableQuery.SortableColumns(table, config), columnDescriptions, rowsArray),
             NextUrl = nextUrl,
             Export = Export(datasette, table, tableUrl, args, nextUrl is not null, hasLabels),
             Definition = TableExtras.Definition(database, table),
@@ -227,51 +227,23 @@ internal static class TableHtml
         _ => value.GetRawText(),
     };
 
-    private static List<SuggestedFacet> Suggested(JsonElement page)
-    {
-        var list = new List<SuggestedFacet>();
-        if (page.TryGetProperty("suggested_facets", out var suggested) && suggested.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var facet in suggested.EnumerateArray())
-            {
-                var name = facet.GetProperty("name").GetString()!;
-                var type = facet.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-                list.Add(new SuggestedFacet(name, type, facet.GetProperty("toggle_url").GetString() + "#facet-" + CssClass.Sanitise(name)));
-            }
-        }
-        return list;
-    }
-
-    private static List<FacetBox> FacetBoxes(DatasetteRequest request, JsonElement page)
+    private static List<FacetBox> FacetBoxes(DatasetteRequest request, IReadOnlyList<FacetResult> results)
     {
         var boxes = new List<FacetBox>();
-        if (!page.TryGetProperty("sorted_facet_results", out var facets) || facets.ValueKind != JsonValueKind.Array)
+        foreach (var facet in FacetJson.Sorted(results))
         {
-            return boxes;
-        }
-        foreach (var facet in facets.EnumerateArray())
-        {
-            var name = facet.GetProperty("name").GetString()!;
-            var type = facet.GetProperty("type").GetString();
-            var values = new List<FacetItem>();
-            foreach (var value in facet.GetProperty("results").EnumerateArray())
+            var name = facet.Request.Column;
+            var values = new List<FacetItem>(facet.Values.Count);
+            foreach (var value in facet.Values)
             {
-                var label = value.GetProperty("label");
-                var text = label.ValueKind switch
-                {
-                    JsonValueKind.String => label.GetString()!,
-                    JsonValueKind.Null => "",
-                    _ => label.GetRawText(),
-                };
-                values.Add(new FacetItem(text.Length == 0 ? "-" : text, value.GetProperty("count").GetInt64(),
-                    value.GetProperty("toggle_url").GetString()!, value.GetProperty("selected").GetBoolean()));
+                var text = FacetJson.Text(value.Label);
+                values.Add(new FacetItem(text.Length == 0 ? "-" : text, value.Count, value.ToggleUrl, value.Selected));
             }
-            var truncated = facet.TryGetProperty("truncated", out var tr) && tr.ValueKind == JsonValueKind.True;
-            var hideable = facet.GetProperty("hideable").GetBoolean();
-            boxes.Add(new FacetBox(name, type, hideable,
-                hideable ? facet.GetProperty("toggle_url").GetString() : null,
-                truncated,
-                truncated ? request.RawPath + request.Args.ToQueryString(["_facet_size"], [new("_facet_size", "max")]) + "#facet-" + CssClass.Sanitise(name) : null,
+            var hideable = !facet.Request.FromConfig;
+            boxes.Add(new FacetBox(name, facet.Request.TypeName, hideable,
+                hideable ? facet.ToggleUrl : null,
+                facet.Truncated,
+                facet.Truncated ? request.RawPath + request.Args.ToQueryString(["_facet_size"], [new("_facet_size", "max")]) + "#facet-" + CssClass.Sanitise(name) : null,
                 values));
         }
         return boxes;
@@ -300,11 +272,6 @@ internal static class TableHtml
             OfferStream = hasNextPage && datasette.Settings.AllowCsvStream,
         };
     }
-
-    private static List<string> Strings(JsonElement page, string name) =>
-        page.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
-            ? array.EnumerateArray().Select(e => e.GetString() ?? "").ToList()
-            : [];
 
     /// <summary>The query string without one name=value pair (the others kept in order).</summary>
     private static string WithoutPair(QueryArgs args, string name, string value)

@@ -90,10 +90,6 @@ internal static class TableView
             QueryArgs.IsTruthy(request.Args.Get("_json_infinity")), timeLimit);
 
         var extras = CheckExtrasAndFacets(request, datasette, format);
-        if (format is null)
-        {
-            extras = (extras.Requested, extras.Resolved.Union(TableHtml.Extras));
-        }
         if (format == "json")
         {
             var requestedShape = request.Args.Get("_shape");
@@ -126,6 +122,18 @@ internal static class TableView
             return;
         }
 
+        var page = new TablePage(request, datasette, context, database, table, config, query, extras.Requested, extras.Resolved, result.Count)
+        {
+            PluginFormats = format is null || extras.Resolved.Has(Extra.Renderers)
+                ? await LinkedFormatsAsync(request, datasette, database, table, query, timeLimit).ConfigureAwait(false)
+                : Array.Empty<string>(),
+        };
+        if (format is null)
+        {
+            // The HTML page reads the values the JSON blocks are written from: no JSON body is made for it.
+            await TableHtml.SendAsync(new TableExtraContext(page), rows, nextUrl).ConfigureAwait(false);
+            return;
+        }
         using var body = new JsonBody();
         var writer = body.Writer;
         writer.WriteStartObject();
@@ -134,20 +142,9 @@ internal static class TableView
         writer.WriteString("next_url", nextUrl);
         writer.WritePropertyName("rows");
         writer.WriteRawValue(rows.WrittenMemory.Span, skipInputValidation: true);
-        var page = new TablePage(request, datasette, context, database, table, config, query, extras.Requested, extras.Resolved, result.Count)
-        {
-            PluginFormats = format is null || extras.Resolved.Has(Extra.Renderers)
-                ? await LinkedFormatsAsync(request, datasette, database, table, query, timeLimit).ConfigureAwait(false)
-                : Array.Empty<string>(),
-        };
         TableExtras.Write(writer, page);
         writer.WriteBoolean("truncated", false);
         writer.WriteEndObject();
-        if (format is null)
-        {
-            await TableHtml.SendAsync(request, datasette, database, table, config, query, body, nextUrl, page.PluginFormats).ConfigureAwait(false);
-            return;
-        }
         if (format != "json")
         {
             // Only once the page is built: Datasette checks the format after the page's data, so every other error wins.

@@ -1,0 +1,164 @@
+using System;
+using System.IO;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Tests.Infrastructure;
+
+namespace Datasette.Gen.Tests.Html;
+
+/// <summary>
+/// The HTML table page's count and suggested facets are kept per database content version: a
+/// page of unchanged data runs neither again, any write (ours or another process's) shows the new
+/// values, an answer that varies keeps nothing, and the cached pages of immutable databases never
+/// cross actors.
+/// </summary>
+public sealed class TablePageCachingTests : IAsyncLifetime
+{
+    // size: all distinct (not worth a facet) until a write repeats a value.
+    private const string Schema = """
+        create table pets (id integer primary key, kind text, size integer);
+        insert into pets (kind, size) values ('cat', 1), ('dog', 2), ('cat', 3), ('fish', 4);
+        create table secret (id integer primary key, code text);
+        insert into secret (code) values ('hunter2');
+        """;
+
+    private static readonly JsonObject Root = new() { ["id"] = "root" };
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("table-page-cache-").FullName;
+    private int _sqlCalls;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private async Task<(TestInstance Instance, Database Database)> StartAsync(DatabaseKind kind)
+    {
+        var path = Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db");
+        using (var connection = TestSqlite.Open(path))
+        {
+            TestSqlite.Execute(connection, Schema);
+        }
+        var instance = await TestInstance.CreateAsync(TestInstance.Config("""
+            databases:
+              data:
+                tables:
+                  secret:
+                    allow:
+                      id: root
+            """));
+        var database = instance.Datasette.AddDatabase(new Database(kind, path), "data");
+        // Every evaluation of sql_calls() counts, so a filter calling it shows which queries ran.
+        database.Preparer = (connection, _) => connection.CreateFunction("sql_calls", () => Interlocked.Increment(ref _sqlCalls), isDeterministic: true);
+        _ = database.Hash;
+        return (instance, database);
+    }
+
+    private static async Task<string> HtmlAsync(Runtime.Datasette datasette, string path, JsonObject? actor = null)
+    {
+        var response = await datasette.Client.GetAsync(path, actor: actor);
+        Assert.Equal(200, response.Status);
+        return response.Text;
+    }
+
+    [Fact]
+    public async Task A_page_of_unchanged_data_takes_its_count_and_suggestions_once()
+    {
+        var (instance, _) = await StartAsync(DatabaseKind.MutableFile);
+        await using var __ = instance;
+        var datasette = instance.Datasette;
+        const string Filter = "?_where=sql_calls()+>+0";
+
+        // What the page's own query costs: the JSON page takes neither a count nor suggestions.
+        var before = _sqlCalls;
+        await datasette.Client.GetAsync("/data/pets.json" + Filter);
+        var pageQuery = _sqlCalls - before;
+
+        before = _sqlCalls;
+        var first = await HtmlAsync(datasette, "/data/pets" + Filter);
+        Assert.True(_sqlCalls - before > pageQuery, "the first page counts and probes");
+
+        before = _sqlCalls;
+        var second = await HtmlAsync(datasette, "/data/pets" + Filter);
+        Assert.Equal(pageQuery, _sqlCalls - before);
+        Assert.Equal(first, second);
+        Assert.Contains("<h2 class=\"count-heading\">4 rows", second);
+        Assert.Contains("_facet=kind", second);
+    }
+
+    [Fact]
+    public async Task Any_write_shows_the_new_count_and_suggestions()
+    {
+        var (instance, database) = await StartAsync(DatabaseKind.MutableFile);
+        await using var __ = instance;
+        var datasette = instance.Datasette;
+
+        var page = await HtmlAsync(datasette, "/data/pets");
+        Assert.Contains("<h2 class=\"count-heading\">4 rows</h2>", page);
+        Assert.Contains("_facet=kind#facet-kind", page);
+        Assert.DoesNotContain("_facet=size#facet-size", page);
+        Assert.Equal(page, await HtmlAsync(datasette, "/data/pets"));
+
+        await database.WriteAsync(c =>
+        {
+            TestSqlite.Execute(c.Connection, "insert into pets (kind, size) values ('dog', 1)");
+            return 0;
+        });
+        page = await HtmlAsync(datasette, "/data/pets");
+        Assert.Contains("<h2 class=\"count-heading\">5 rows</h2>", page);
+        Assert.Contains("_facet=size#facet-size", page);
+        Assert.Equal(5, JsonNode.Parse((await datasette.Client.GetAsync("/data/pets.json?_extra=count")).Text)!["count"]!.GetValue<long>());
+
+        // Another process writing the file: only SQLite's data_version can tell.
+        using (var other = TestSqlite.Open(database.Path!))
+        {
+            TestSqlite.Execute(other, "delete from pets where size = 1");
+        }
+        page = await HtmlAsync(datasette, "/data/pets");
+        Assert.Contains("<h2 class=\"count-heading\">3 rows</h2>", page);
+        Assert.DoesNotContain("_facet=size#facet-size", page);
+    }
+
+    [Fact]
+    public async Task An_answer_that_varies_keeps_nothing()
+    {
+        var (instance, database) = await StartAsync(DatabaseKind.MutableFile);
+        await using var __ = instance;
+
+        await HtmlAsync(instance.Datasette, "/data/pets?_where=random()+is+not+null");
+        Assert.Equal(0, database.Derived.Count);
+
+        await HtmlAsync(instance.Datasette, "/data/pets");
+        Assert.Equal(2, database.Derived.Count);
+    }
+
+    [Fact]
+    public async Task A_cached_html_page_is_never_served_to_another_actor()
+    {
+        var (instance, _) = await StartAsync(DatabaseKind.ImmutableFile);
+        await using var __ = instance;
+        var datasette = instance.Datasette;
+
+        var forRoot = await HtmlAsync(datasette, "/data/secret", Root);
+        Assert.Contains("hunter2", forRoot);
+        Assert.Contains("<span class=\"actor-name\" title=\"Signed in as root\">", forRoot);
+        Assert.Equal(forRoot, await HtmlAsync(datasette, "/data/secret", Root));
+        var anonymous = await datasette.Client.GetAsync("/data/secret");
+        Assert.Equal(403, anonymous.Status);
+        Assert.DoesNotContain("hunter2", anonymous.Text);
+
+        // A public page first cached for root shows anonymous no actor chrome, and the other way round.
+        var publicForRoot = await HtmlAsync(datasette, "/data/pets", Root);
+        Assert.Contains("Signed in as root", publicForRoot);
+        var publicAnonymous = await HtmlAsync(datasette, "/data/pets");
+        Assert.DoesNotContain("Signed in as", publicAnonymous);
+        Assert.Contains("Signed in as root", await HtmlAsync(datasette, "/data/pets", Root));
+        Assert.DoesNotContain("Signed in as", await HtmlAsync(datasette, "/data/pets"));
+    }
+}
