@@ -29,7 +29,7 @@ internal static class TableFragment
             throw DatasetteHttpException.Forbidden("You do not have permission to view this table");
         }
         var args = ArgsFor(request.Args, table);
-        var context = TablePage.QueryContextOf(request, datasette) with { Args = args };
+        var context = (await TablePage.QueryContextAsync(request, datasette, database.Name, table.Name).ConfigureAwait(false)) with { Args = args };
         var config = datasette.Config.Table(database.Name, table.Name);
         var query = TableQuery.Build(context, database, table, config);
         var timeLimit = request.SqlTimeLimitMs;

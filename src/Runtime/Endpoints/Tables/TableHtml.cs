@@ -83,7 +83,7 @@ internal static class TableHtml
                 f.ToggleUrl + "#facet-" + CssClass.Sanitise(f.Column))).ToList(),
             FacetsTimedOut = facets?.TimedOut ?? [],
             Facets = facets is null ? [] : FacetBoxes(request, facets.Results),
-            Rows = Rows(request, datasette, database, table, query, TableQuery.SortableColumns(table, config), columnDescriptions, rowsArray),
+            Rows = Rows(request, args, datasette, database, table, query, TableQuery.SortableColumns(table, config), columnDescriptions, rowsArray),
             NextUrl = nextUrl,
             Export = Export(datasette, table, tableUrl, args, nextUrl is not null, hasLabels),
             Definition = TableExtras.Definition(database, table),
