@@ -31,6 +31,12 @@ internal sealed class PageChrome
 
     public IReadOnlyList<MenuLink> MenuLinks { get; init; } = [];
 
+    /// <summary>The <c>menu_links</c> plugins' items, asked for as the menu renders; null when no plugin has any.</summary>
+    public Func<ValueTask<IReadOnlyList<Plugins.MenuLink>>>? PluginMenuLinks { get; init; }
+
+    /// <summary>The page's action menu (Table actions and the like), or null.</summary>
+    public ActionMenu? Actions { get; init; }
+
     /// <summary>Display name of the actor, when there is one.</summary>
     public string? ActorName { get; init; }
 

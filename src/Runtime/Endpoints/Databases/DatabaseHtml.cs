@@ -62,7 +62,8 @@ internal static class DatabaseHtml
         var model = new DatabasePageModel
         {
             Chrome = PageChromes.Build(request, datasette, database.Name, PageChromes.BodyClass("db", database.Name), Templates.Database(database.Name),
-                database.Name, pageDataJson: allowSql ? PageData(database.Name, page.GetProperty("table_columns")) : null),
+                database.Name, pageDataJson: allowSql ? PageData(database.Name, page.GetProperty("table_columns")) : null,
+                actions: ActionMenus.Database(request, datasette, database)),
             Database = database.Name,
             Heading = Meta("title") ?? database.Name,
             IsPrivate = page.GetProperty("private").GetBoolean(),

@@ -39,7 +39,8 @@ internal static class IndexHtml
         var dash = request.Path.EndsWith("/-/", StringComparison.Ordinal);
         var model = new IndexPageModel
         {
-            Chrome = PageChromes.Build(request, datasette, Meta("title") ?? "Datasette", "index", Templates.Index(), noIndex: dash),
+            Chrome = PageChromes.Build(request, datasette, Meta("title") ?? "Datasette", "index", Templates.Index(), noIndex: dash,
+                actions: ActionMenus.Homepage(request, datasette)),
             Heading = Meta("title") ?? "Datasette",
             IsPrivate = request.IsPrivate("view-instance"),
             DescriptionHtml = Meta("description_html") ?? (Meta("description") is { } text ? WebUtility.HtmlEncode(text) : null),

@@ -14,7 +14,7 @@ internal static class PageChromes
 {
     public const string ScriptPath = "datasette-gen.js";
 
-    /// <summary>A page's chrome; <paramref name="database"/> and <paramref name="table"/> place it (and its crumbs).</summary>
+    /// <summary>A page's chrome; <paramref name="database"/> and <paramref name="table"/> place it (and its crumbs); <paramref name="actions"/> is its action menu.</summary>
     public static PageChrome Build(
         DatasetteRequest request,
         Datasette datasette,
@@ -25,7 +25,8 @@ internal static class PageChromes
         string? table = null,
         bool alternateJson = true,
         string? pageDataJson = null,
-        bool noIndex = false)
+        bool noIndex = false,
+        ActionMenu? actions = null)
     {
         var baseUrl = datasette.Settings.BaseUrl;
         var actor = request.Actor;
@@ -61,6 +62,8 @@ internal static class PageChromes
             TemplatesConsidered = templates,
             PageDataJson = pageDataJson,
             NoIndex = noIndex,
+            PluginMenuLinks = PluginMenuLinks.For(request, datasette),
+            Actions = actions,
         };
     }
 

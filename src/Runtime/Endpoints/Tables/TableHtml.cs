@@ -26,14 +26,17 @@ internal static class TableHtml
     public static readonly ExtraSet Extras = ExtraSet.Of(
         Extra.Count, Extra.SortedFacetResults, Extra.FacetsTimedOut, Extra.SuggestedFacets);
 
-    public static Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config, TableQuery query, JsonBody body, string? nextUrl)
+    public static async Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config, TableQuery query, JsonBody body, string? nextUrl)
     {
         using var document = JsonDocument.Parse(body.WrittenMemory);
-        var model = Build(request, datasette, database, table, config, query, document.RootElement, nextUrl);
-        return HtmlResponse.SendAsync(request.Context, HtmlSlices.Table(model));
+        var rendered = await RenderedCells.RenderAsync(request, datasette, database, table.Name, RenderedCells.PksForDisplay(table), query.OutputColumns,
+            document.RootElement.GetProperty("rows"), emptyIsDefault: true).ConfigureAwait(false);
+        var model = Build(request, datasette, database, table, config, query, document.RootElement, nextUrl, rendered);
+        await HtmlResponse.SendAsync(request.Context, HtmlSlices.Table(model)).ConfigureAwait(false);
     }
 
-    private static TablePageModel Build(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config, TableQuery query, JsonElement page, string? nextUrl)
+    private static TablePageModel Build(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config, TableQuery query, JsonElement page, string? nextUrl,
+        RenderedCells? rendered)
     {
         var urls = datasette.Urls;
         var tableUrl = (string)urls.Table(database, table.Name);
@@ -46,7 +49,8 @@ internal static class TableHtml
             PageChromes.BodyClass("table", database.Name, table.Name),
             Templates.Table(database.Name, table.Name),
             database.Name, table.Name,
-            pageDataJson: PageData(database, table, tableUrl, query, datasette.Settings.AllowFacet));
+            pageDataJson: PageData(database, table, tableUrl, query, datasette.Settings.AllowFacet),
+            actions: ActionMenus.Table(request, datasette, database, table));
         long? count = page.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt64() : null;
         var truncated = count == TableCounts.Cap;
         var description = query.HumanDescription;
@@ -79,7 +83,7 @@ internal static class TableHtml
             SuggestedFacets = Suggested(page),
             FacetsTimedOut = Strings(page, "facets_timed_out"),
             Facets = FacetBoxes(request, page),
-            Rows = Rows(request, datasette, database, table, query, TableQuery.SortableColumns(table, config), columnDescriptions, rowsArray),
+            Rows = Rows(request, datasette, database, table, query, TableQuery.SortableColumns(table, config), columnDescriptions, rowsArray, rendered),
             NextUrl = nextUrl,
             Export = Export(datasette, table, tableUrl, args, nextUrl is not null, hasLabels),
             Definition = TableExtras.Definition(database, table),
@@ -138,7 +142,7 @@ internal static class TableHtml
     }
 
     private static RowsTable Rows(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableQuery query, IReadOnlyList<string> sortable,
-        IReadOnlyList<KeyValuePair<string, string>> columnDescriptions, JsonElement rows)
+        IReadOnlyList<KeyValuePair<string, string>> columnDescriptions, JsonElement rows, RenderedCells? rendered)
     {
         var tableUrl = (string)datasette.Urls.Table(database, table.Name);
         var singlePk = table.PrimaryKeys.Count == 1 ? table.PrimaryKeys[0] : null;
@@ -169,6 +173,7 @@ internal static class TableHtml
         var columnClasses = query.OutputColumns.Select(column => "col-" + CssClass.Sanitise(column)).ToArray();
         var truncate = datasette.Settings.TruncateCellsHtml;
         var result = new List<RowCells>();
+        var rowIndex = 0;
         foreach (var row in rows.EnumerateArray())
         {
             string? rowPath = null;
@@ -201,9 +206,10 @@ internal static class TableHtml
                 var links = new CellHtml.Links(
                     rowPath is null ? null : tableUrl + "/" + rowPath + ".blob?_blob_column=" + QueryArgs.QuotePlus(column),
                     foreignTables.GetValueOrDefault(column));
-                cells.Add(new Cell(css + " type-" + CellHtml.TypeOf(value), column, CellHtml.Render(value, links, truncate)));
+                cells.Add(new Cell(css + " type-" + CellHtml.TypeOf(value), column, rendered?.Get(rowIndex, i) ?? CellHtml.Render(value, links, truncate)));
             }
             result.Add(new RowCells(rowPath, cells));
+            rowIndex++;
         }
         return new RowsTable { Headers = headers, Rows = result };
     }
