@@ -36,7 +36,7 @@ internal static class PageChromes
             // routes.md §10: the HTML page names its JSON twin in a header as well as in <head>.
             request.Context.Response.Headers.Link = HeaderValues.Link(alternate, "rel=\"alternate\"; type=\"application/json+datasette\"");
         }
-        return new PageChrome
+        var chrome = new PageChrome
         {
             Title = title,
             BodyClass = bodyClass,
@@ -62,9 +62,14 @@ internal static class PageChromes
             TemplatesConsidered = templates,
             PageDataJson = pageDataJson,
             NoIndex = noIndex,
-            PluginMenuLinks = PluginMenuLinks.For(request, datasette),
+            FetchPluginMenuLinks = PluginMenuLinks.For(request, datasette),
             Actions = actions,
         };
+        if (chrome.NeedsPreparation)
+        {
+            PagePreparation.Add(request.Context, chrome.PrepareAsync);
+        }
+        return chrome;
     }
 
     /// <summary>The page-type classes of the body, each name through the CSS-class sanitiser.</summary>
