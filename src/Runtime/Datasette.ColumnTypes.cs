@@ -92,19 +92,13 @@ public sealed partial class Datasette
     /// </summary>
     internal IReadOnlyDictionary<int, Func<object?, object?>>? ValueTransforms(Database database, string resource, IReadOnlyList<string> columns)
     {
-        var version = Internal.ColumnTypes.Version;
-        var schema = database.Schema.Version;
-        if (!_columnTypeCache.TryGetValue((database.Name, resource), out var cached) || cached.Version != version || cached.Schema != schema)
-        {
-            cached = (version, schema, ColumnTypesFor(database.Name, resource));
-            _columnTypeCache[(database.Name, resource)] = cached;
-        }
-        if (cached.Types.Count == 0)
+        var types = CachedColumnTypes(database, resource);
+        if (types.Count == 0)
         {
             return null;
         }
         var transforms = new Dictionary<int, Func<object?, object?>>();
-        foreach (var (column, type) in cached.Types)
+        foreach (var (column, type) in types)
         {
             for (var i = 0; i < columns.Count; i++)
             {
@@ -115,6 +109,22 @@ public sealed partial class Datasette
             }
         }
         return transforms;
+    }
+
+    /// <summary>
+    /// <see cref="ColumnTypesFor"/> for a whole table or view, cached until an assignment or the
+    /// schema changes: pages read it on every request.
+    /// </summary>
+    internal IReadOnlyList<(string Column, ColumnType Type)> CachedColumnTypes(Database database, string resource)
+    {
+        var version = Internal.ColumnTypes.Version;
+        var schema = database.Schema.Version;
+        if (!_columnTypeCache.TryGetValue((database.Name, resource), out var cached) || cached.Version != version || cached.Schema != schema)
+        {
+            cached = (version, schema, ColumnTypesFor(database.Name, resource));
+            _columnTypeCache[(database.Name, resource)] = cached;
+        }
+        return cached.Types;
     }
 
     /// <summary>The applicable assignments of a table or view (or of one column), in the order they were made.</summary>

@@ -23,6 +23,7 @@ internal static class HtmlResponse
     {
         using (slice)
         {
+            PagePreparation.Discard(context);
             using var buffer = new MemoryStream();
             var writer = PipeWriter.Create(buffer, WriterOptions);
             await slice.RenderAsync(writer, Encoder, context.RequestAborted).ConfigureAwait(false);
@@ -41,6 +42,7 @@ internal static class HtmlResponse
     {
         using (slice)
         {
+            await PagePreparation.RunAsync(context).ConfigureAwait(false);
             context.Response.StatusCode = status;
             context.Response.ContentType = ContentType;
             if (HttpMethods.IsHead(context.Request.Method))

@@ -31,6 +31,34 @@ internal sealed class PageChrome
 
     public IReadOnlyList<MenuLink> MenuLinks { get; init; } = [];
 
+    /// <summary>Fetches the <c>menu_links</c> plugins' items; null when no plugin has any.</summary>
+    public Func<ValueTask<IReadOnlyList<Plugins.MenuLink>>>? FetchPluginMenuLinks { get; init; }
+
+    /// <summary>The page's action menu (Table actions and the like), or null.</summary>
+    public ActionMenu? Actions { get; init; }
+
+    /// <summary>The plugins' nav menu links, once <see cref="PrepareAsync"/> has run.</summary>
+    public IReadOnlyList<Plugins.MenuLink> PluginMenuLinks { get; private set; } = [];
+
+    /// <summary>The action menu's items, once <see cref="PrepareAsync"/> has run.</summary>
+    public IReadOnlyList<Plugins.ActionMenuItem> ActionItems { get; private set; } = [];
+
+    /// <summary>Does the page need <see cref="PrepareAsync"/> before it renders?</summary>
+    public bool NeedsPreparation => FetchPluginMenuLinks is not null || Actions is not null;
+
+    /// <summary>Asks the plugins for the menus' items (see <see cref="PagePreparation"/>).</summary>
+    public async ValueTask PrepareAsync()
+    {
+        if (FetchPluginMenuLinks is { } links)
+        {
+            PluginMenuLinks = await links().ConfigureAwait(false);
+        }
+        if (Actions is { } actions)
+        {
+            ActionItems = await actions.Items().ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Display name of the actor, when there is one.</summary>
     public string? ActorName { get; init; }
 

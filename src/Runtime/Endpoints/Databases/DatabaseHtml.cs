@@ -63,7 +63,8 @@ internal static class DatabaseHtml
         {
             Chrome = PageChromes.Build(request, datasette, database.Name, PageChromes.BodyClass("db", database.Name), Templates.Database(database.Name),
                 database.Name, pageDataJson: allowSql || CreateTableData.Offered(request, database) ? PageData(request, datasette, database, allowSql ? page.GetProperty("table_columns") : null) : null,
-                plugins: new PluginPageView("database", Top: TopSlot.Database)),
+                plugins: new PluginPageView("database", Top: TopSlot.Database),
+                actions: ActionMenus.Database(request, datasette, database)),
             Database = database.Name,
             Heading = Meta("title") ?? database.Name,
             IsPrivate = page.GetProperty("private").GetBoolean(),

@@ -40,7 +40,8 @@ internal static class IndexHtml
         var model = new IndexPageModel
         {
             Chrome = PageChromes.Build(request, datasette, Meta("title") ?? "Datasette", "index", Templates.Index(), noIndex: dash,
-                plugins: new PluginPageView("index", Top: TopSlot.Homepage)),
+                plugins: new PluginPageView("index", Top: TopSlot.Homepage),
+                actions: ActionMenus.Homepage(request, datasette)),
             Heading = Meta("title") ?? "Datasette",
             IsPrivate = request.IsPrivate("view-instance"),
             DescriptionHtml = Meta("description_html") ?? (Meta("description") is { } text ? WebUtility.HtmlEncode(text) : null),

@@ -17,7 +17,7 @@ internal static class PageChromes
     /// <summary>
     /// A page's chrome; <paramref name="database"/> and <paramref name="table"/> place it (and its
     /// crumbs); <paramref name="plugins"/> says what the page hooks see beyond that (default: a
-    /// view named after the template, no columns, no top_* slot).
+    /// view named after the template, no columns, no top_* slot); <paramref name="actions"/> is its action menu.
     /// </summary>
     public static PageChrome Build(
         DatasetteRequest request,
@@ -30,7 +30,8 @@ internal static class PageChromes
         bool alternateJson = true,
         string? pageDataJson = null,
         bool noIndex = false,
-        PluginPageView? plugins = null)
+        PluginPageView? plugins = null,
+        ActionMenu? actions = null)
     {
         var baseUrl = datasette.Settings.BaseUrl;
         var actor = request.Actor;
@@ -40,7 +41,7 @@ internal static class PageChromes
             // routes.md §10: the HTML page names its JSON twin in a header as well as in <head>.
             request.Context.Response.Headers.Link = HeaderValues.Link(alternate, "rel=\"alternate\"; type=\"application/json+datasette\"");
         }
-        return new PageChrome
+        var chrome = new PageChrome
         {
             Title = title,
             BodyClass = bodyClass,
@@ -67,7 +68,14 @@ internal static class PageChromes
             PageDataJson = pageDataJson,
             NoIndex = noIndex,
             PluginSource = datasette.Plugins.HasPageHooks ? new PluginPageSource(request, datasette, templates, database, table, plugins) : null,
+            FetchPluginMenuLinks = PluginMenuLinks.For(request, datasette),
+            Actions = actions,
         };
+        if (chrome.NeedsPreparation)
+        {
+            PagePreparation.Add(request.Context, chrome.PrepareAsync);
+        }
+        return chrome;
     }
 
     /// <summary>The page-type classes of the body, each name through the CSS-class sanitiser.</summary>

@@ -18,7 +18,7 @@ namespace Datasette.Gen.Runtime.Endpoints.Queries;
 /// </summary>
 internal static class QueryHtml
 {
-    public static Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, string? sql, Dictionary<string, object?> parameters,
+    public static async Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, string? sql, Dictionary<string, object?> parameters,
         StoredQuery? stored, IReadOnlyList<string>? columns, JsonBody body, string? error, IReadOnlyList<string> pluginFormats)
     {
         using var document = JsonDocument.Parse(body.WrittenMemory);
@@ -43,7 +43,8 @@ internal static class QueryHtml
             var rowArray = page.GetProperty("rows");
             var count = rowArray.GetArrayLength();
             resultHeading = $"Custom SQL query returning {(truncated ? "more than " : "")}{CellHtml.Thousands(count)} row{(count == 1 ? "" : "s")}";
-            rows = Rows(datasette, columns, rowArray);
+            var rendered = await RenderedCells.RenderAsync(request, datasette, database, null, [], columns, rowArray, emptyIsDefault: false).ConfigureAwait(false);
+            rows = Rows(datasette, columns, rowArray, rendered);
             exports.Add(new LinkItem("json", DatasetteUrls.WithFormat(path, "json") + args.ToQueryString()));
             exports.AddRange(pluginFormats.Select(f => new LinkItem(f, DatasetteUrls.WithFormat(path, f) + args.ToQueryString())));
             exports.Add(new LinkItem("CSV", DatasetteUrls.WithFormat(path, "csv") + args.ToQueryString(["_size"], [new("_size", "max")])));
@@ -56,7 +57,8 @@ internal static class QueryHtml
                 stored is null ? PageChromes.BodyClass("query", database.Name) : PageChromes.BodyClass("query", database.Name) + " query-" + CssClass.Sanitise(stored.Name),
                 Templates.Query(database.Name, stored?.Name), database.Name,
                 // Datasette names the query view "database", stored or not.
-                plugins: new PluginPageView("database", columns, stored is null ? TopSlot.Query : TopSlot.StoredQuery, Sql: sql, QueryName: stored?.Name)),
+                plugins: new PluginPageView("database", columns, stored is null ? TopSlot.Query : TopSlot.StoredQuery, Sql: sql, QueryName: stored?.Name),
+                actions: ActionMenus.Query(request, datasette, database, stored?.Name, sql ?? "", parameters)),
             Heading = title,
             DescriptionHtml = stored is null ? null : DescriptionHtml(stored),
             FormMethod = stored?.IsWrite == true ? "post" : "get",
@@ -73,7 +75,7 @@ internal static class QueryHtml
             Rows = rows,
             SaveQueryUrl = stored is null && CanSave(request, database, sql) ? databaseUrl + "/-/queries/store?sql=" + QueryArgs.QuotePlus(sql!) : null,
         };
-        return HtmlResponse.SendAsync(request.Context, HtmlSlices.Query(model));
+        await HtmlResponse.SendAsync(request.Context, HtmlSlices.Query(model)).ConfigureAwait(false);
     }
 
     /// <summary>Arbitrary SQL the actor could store: it passes the read-only validator and uses no magic parameter.</summary>
@@ -110,21 +112,23 @@ internal static class QueryHtml
         return stored.Description is { } text ? WebUtility.HtmlEncode(text) : null;
     }
 
-    private static RowsTable Rows(Datasette datasette, IReadOnlyList<string> columns, JsonElement rows)
+    private static RowsTable Rows(Datasette datasette, IReadOnlyList<string> columns, JsonElement rows, RenderedCells? rendered)
     {
         var classes = columns.Select(c => "col-" + CssClass.Sanitise(c)).ToArray();
         var headers = columns.Select((c, i) => new HeaderCell(c, classes[i], null, false, false, false, null, null, null)).ToList();
         var truncate = datasette.Settings.TruncateCellsHtml;
         var result = new List<RowCells>();
+        var rowIndex = 0;
         foreach (var row in rows.EnumerateArray())
         {
             var cells = new List<Cell>(columns.Count);
             for (var i = 0; i < columns.Count; i++)
             {
                 var value = row.ValueKind == JsonValueKind.Array ? row[i] : row.TryGetProperty(columns[i], out var v) ? v : default;
-                cells.Add(new Cell(classes[i] + " type-" + CellHtml.TypeOf(value), columns[i], CellHtml.Render(value, default, truncate)));
+                cells.Add(new Cell(classes[i] + " type-" + CellHtml.TypeOf(value), columns[i], rendered?.Get(rowIndex, i) ?? CellHtml.Render(value, default, truncate)));
             }
             result.Add(new RowCells(null, cells));
+            rowIndex++;
         }
         return new RowsTable { Headers = headers, Rows = result, ZeroText = "0 results" };
     }

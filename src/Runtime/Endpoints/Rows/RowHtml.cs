@@ -16,7 +16,7 @@ namespace Datasette.Gen.Runtime.Endpoints.Rows;
 /// </summary>
 internal static class RowHtml
 {
-    public static Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, IReadOnlyList<string> keys, string[] values, JsonBody body)
+    public static async Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, IReadOnlyList<string> keys, string[] values, JsonBody body)
     {
         using var document = JsonDocument.Parse(body.WrittenMemory);
         var page = document.RootElement;
@@ -28,6 +28,8 @@ internal static class RowHtml
             columns.Add(property.Name);
         }
         columns = columns.Where(keys.Contains).Concat(columns.Where(c => !keys.Contains(c))).ToList();
+        var rendered = await RenderedCells.RenderAsync(request, datasette, database, table.Name, RenderedCells.PksForDisplay(table), columns,
+            page.GetProperty("rows"), emptyIsDefault: true).ConfigureAwait(false);
         var rowPath = string.Join(",", values.Select(Configuration.UrlEncoding.TildeEncoding.Encode));
         var foreignTables = table.Outgoing.GroupBy(f => f.Column).ToDictionary(g => g.Key, g => (string)datasette.Urls.Table(database, g.First().OtherTable));
         var headers = columns.Select(column =>
@@ -35,11 +37,11 @@ internal static class RowHtml
             var info = table.Columns.FirstOrDefault(c => c.Name == column);
             return new HeaderCell(column, "col-" + CssClass.Sanitise(column), info?.Type.ToLowerInvariant(), info?.NotNull ?? false, keys.Contains(column), false, null, null, null);
         }).ToList();
-        var cells = columns.Select(column =>
+        var cells = columns.Select((column, i) =>
         {
             var value = row.GetProperty(column);
             var links = new CellHtml.Links(tableUrl + "/" + rowPath + ".blob?_blob_column=" + QueryArgs.QuotePlus(column), foreignTables.GetValueOrDefault(column));
-            var html = CellHtml.Render(value, links, 0);
+            var html = rendered?.Get(0, i) ?? CellHtml.Render(value, links, 0);
             var isKey = keys.Contains(column);
             return new Cell("col-" + CssClass.Sanitise(column) + " type-" + (isKey ? "pk" : CellHtml.TypeOf(value)), column, isKey ? "<strong>" + html + "</strong>" : html);
         }).ToList();
@@ -60,13 +62,14 @@ internal static class RowHtml
                 Templates.Row(database.Name, table.Name), database.Name, table.Name,
                 plugins: datasette.Plugins.HasPageHooks
                     ? new PluginPageView("row", columns, TopSlot.Row, datasette.Plugins.TopRow.Count > 0 ? JsonNode.Parse(row.GetRawText())!.AsObject() : null)
-                    : null),
+                    : null,
+                actions: ActionMenus.Row(request, datasette, database, table, row)),
             Heading = heading,
             IsPrivate = request.IsPrivate("view-table", database.Name, table.Name),
             JsonUrl = HtmlPages.AlternateJsonUrl(request),
             Row = new RowsTable { Headers = headers, Rows = [new RowCells(rowPath, cells)] },
             IncomingLinks = incoming,
         };
-        return HtmlResponse.SendAsync(request.Context, HtmlSlices.Row(model));
+        await HtmlResponse.SendAsync(request.Context, HtmlSlices.Row(model)).ConfigureAwait(false);
     }
 }

@@ -38,8 +38,11 @@ internal static class TableFragment
         TableView.WriteRows(rows, datasette, database, table, query, expanded, RowShape.Objects, jsonInfinity: false, timeLimit);
         rows.Writer.Flush();
         using var document = JsonDocument.Parse(rows.WrittenMemory);
+        // The same cells as the page: plugins' render_cell too.
+        var rendered = await RenderedCells.RenderAsync(request, datasette, database, table.Name, RenderedCells.PksForDisplay(table), query.OutputColumns,
+            document.RootElement, emptyIsDefault: true).ConfigureAwait(false);
         var model = TableHtml.Rows(request, args, datasette, database, table, query, TableQuery.SortableColumns(table, config),
-            datasette.Internal.Metadata.ColumnDescriptions(database.Name, table.Name), document.RootElement);
+            datasette.Internal.Metadata.ColumnDescriptions(database.Name, table.Name), document.RootElement, rendered);
         await HtmlResponse.SendAsync(request.Context, HtmlSlices.RowsTable(model)).ConfigureAwait(false);
     }
 

@@ -23,16 +23,18 @@ namespace Datasette.Gen.Runtime.Endpoints.Tables;
 /// </summary>
 internal static class TableHtml
 {
-    public static Task SendAsync(TableExtraContext extras, JsonBody rows, string? nextUrl)
+    public static async Task SendAsync(TableExtraContext extras, JsonBody rows, string? nextUrl)
     {
         var page = extras.Page;
         using var document = JsonDocument.Parse(rows.WrittenMemory);
-        var model = Build(page.Request, page.Datasette, page.Database, page.Table, page.Config, page.Query, extras, document.RootElement, nextUrl);
-        return HtmlResponse.SendAsync(page.Request.Context, HtmlSlices.Table(model));
+        var rendered = await RenderedCells.RenderAsync(page.Request, page.Datasette, page.Database, page.Table.Name, RenderedCells.PksForDisplay(page.Table),
+            page.Query.OutputColumns, document.RootElement, emptyIsDefault: true).ConfigureAwait(false);
+        var model = Build(page.Request, page.Datasette, page.Database, page.Table, page.Config, page.Query, extras, document.RootElement, nextUrl, rendered);
+        await HtmlResponse.SendAsync(page.Request.Context, HtmlSlices.Table(model)).ConfigureAwait(false);
     }
 
     private static TablePageModel Build(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config, TableQuery query,
-        TableExtraContext extras, JsonElement rowsArray, string? nextUrl)
+        TableExtraContext extras, JsonElement rowsArray, string? nextUrl, RenderedCells? rendered)
     {
         var urls = datasette.Urls;
         var tableUrl = (string)urls.Table(database, table.Name);
@@ -46,7 +48,8 @@ internal static class TableHtml
             Templates.Table(database.Name, table.Name),
             database.Name, table.Name,
             pageDataJson: PageData(request, datasette, database, table, tableUrl, query),
-            plugins: new PluginPageView("table", query.OutputColumns, TopSlot.Table));
+            plugins: new PluginPageView("table", query.OutputColumns, TopSlot.Table),
+            actions: ActionMenus.Table(request, datasette, database, table));
         // In the order the JSON blocks are written (count, facets, suggestions), so the same error wins.
         var count = extras.Count;
         var facets = extras.NoFacets ? null : extras.Facets;
@@ -83,7 +86,7 @@ internal static class TableHtml
                 f.ToggleUrl + "#facet-" + CssClass.Sanitise(f.Column))).ToList(),
             FacetsTimedOut = facets?.TimedOut ?? [],
             Facets = facets is null ? [] : FacetBoxes(request, facets.Results),
-            Rows = Rows(request, args, datasette, database, table, query, TableQuery.SortableColumns(table, config), columnDescriptions, rowsArray),
+            Rows = Rows(request, args, datasette, database, table, query, TableQuery.SortableColumns(table, config), columnDescriptions, rowsArray, rendered),
             NextUrl = nextUrl,
             Export = Export(datasette, table, tableUrl, args, nextUrl is not null, hasLabels),
             Definition = TableExtras.Definition(database, table),
@@ -144,7 +147,7 @@ internal static class TableHtml
 
     /// <summary>The rows table; <paramref name="args"/> are the page's arguments (the fragment endpoint's own, rewritten).</summary>
     internal static RowsTable Rows(DatasetteRequest request, QueryArgs args, Datasette datasette, Database database, TableInfo table, TableQuery query, IReadOnlyList<string> sortable,
-        IReadOnlyList<KeyValuePair<string, string>> columnDescriptions, JsonElement rows)
+        IReadOnlyList<KeyValuePair<string, string>> columnDescriptions, JsonElement rows, RenderedCells? rendered)
     {
         var tableUrl = (string)datasette.Urls.Table(database, table.Name);
         var singlePk = table.PrimaryKeys.Count == 1 ? table.PrimaryKeys[0] : null;
@@ -179,6 +182,7 @@ internal static class TableHtml
         var columnClasses = query.OutputColumns.Select(column => "col-" + CssClass.Sanitise(column)).ToArray();
         var truncate = datasette.Settings.TruncateCellsHtml;
         var result = new List<RowCells>();
+        var rowIndex = 0;
         foreach (var row in rows.EnumerateArray())
         {
             string? rowPath = null;
@@ -212,9 +216,10 @@ internal static class TableHtml
                 var links = new CellHtml.Links(
                     rowPath is null ? null : tableUrl + "/" + rowPath + ".blob?_blob_column=" + QueryArgs.QuotePlus(column),
                     foreignTables.GetValueOrDefault(column));
-                cells.Add(new Cell(css + " type-" + CellHtml.TypeOf(value), column, CellHtml.Render(value, links, truncate)));
+                cells.Add(new Cell(css + " type-" + CellHtml.TypeOf(value), column, rendered?.Get(rowIndex, i) ?? CellHtml.Render(value, links, truncate)));
             }
             result.Add(new RowCells(rowPath, cells));
+            rowIndex++;
         }
         return new RowsTable { Headers = headers, Rows = result };
     }

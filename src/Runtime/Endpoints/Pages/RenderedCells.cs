@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Datasette.Gen.Runtime.ColumnTypes;
+using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Plugins;
+
+namespace Datasette.Gen.Runtime.Endpoints.Pages;
+
+/// <summary>
+/// The cells a column type or a <c>render_cell</c> plugin renders, worked out (asynchronously, as the hooks
+/// may be) before a page's rows are built: per cell, the column type's HTML, else the first plugin's non-null
+/// <see cref="Markup"/>, else null for the default rendering. Null as a whole when no column type is assigned
+/// and no plugin implements the hook, so pages without either keep their cell loop as it was.
+/// </summary>
+internal sealed class RenderedCells
+{
+    private readonly string?[] _html;
+    private readonly int _columns;
+
+    private RenderedCells(int rows, int columns)
+    {
+        _columns = columns;
+        _html = new string?[rows * columns];
+    }
+
+    /// <summary>render_cell's <c>pks</c>: the primary keys, <c>rowid</c> for a rowid table, none for a view.</summary>
+    public static IReadOnlyList<string> PksForDisplay(TableInfo table) =>
+        table.PrimaryKeys.Count > 0 ? table.PrimaryKeys : table.IsView ? [] : ["rowid"];
+
+    /// <summary>The HTML for row <paramref name="row"/>, column <paramref name="column"/> (positions in the lists given), or null for the default.</summary>
+    public string? Get(int row, int column) => _html[row * _columns + column];
+
+    /// <summary>
+    /// <paramref name="rows"/> is the page JSON's <c>rows</c> array (objects, or arrays in
+    /// <paramref name="columns"/> order); <paramref name="table"/> is null for a query. Datasette's table and row
+    /// pages ignore an empty rendering (they test truthiness), its query page shows it: <paramref name="emptyIsDefault"/>.
+    /// </summary>
+    public static async ValueTask<RenderedCells?> RenderAsync(DatasetteRequest request, Datasette datasette, Database database, string? table,
+        IReadOnlyList<string> pks, IReadOnlyList<string> columns, JsonElement rows, bool emptyIsDefault)
+    {
+        var hooks = datasette.Plugins.RenderCell;
+        var types = table is null ? [] : datasette.CachedColumnTypes(database, table);
+        if (hooks.Count == 0 && types.Count == 0)
+        {
+            return null;
+        }
+        var typeOf = new ColumnType?[columns.Count];
+        foreach (var (column, type) in types)
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (columns[i] == column)
+                {
+                    typeOf[i] = type;
+                }
+            }
+        }
+        var rendered = new RenderedCells(rows.GetArrayLength(), columns.Count);
+        var r = 0;
+        foreach (var row in rows.EnumerateArray())
+        {
+            var values = new object?[columns.Count];
+            var named = new Dictionary<string, object?>(columns.Count, StringComparer.Ordinal);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var cell = row.ValueKind == JsonValueKind.Array ? row[i] : row.TryGetProperty(columns[i], out var v) ? v : default;
+                values[i] = CellValues.ToClr(cell);
+                named[columns[i]] = values[i];
+            }
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var html = typeOf[i]?.RenderCell(values[i], columns[i], table!, database.Name, datasette, request);
+                for (var h = 0; html is null && h < hooks.Count; h++)
+                {
+                    html = (await hooks[h].Invoke(named, values[i], columns[i], table, pks, database.Name, datasette, request, typeOf[i]).ConfigureAwait(false))?.Html;
+                }
+                rendered._html[r * columns.Count + i] = emptyIsDefault && html is { Length: 0 } ? null : html;
+            }
+            r++;
+        }
+        return rendered;
+    }
+}
