@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Datasette.Gen.Configuration.UrlEncoding;
+using Datasette.Gen.Runtime.Endpoints.Pages;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Html;
 using Datasette.Gen.Runtime.Html.Pages;
