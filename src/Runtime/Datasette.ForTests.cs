@@ -1,3 +1,4 @@
+using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Binding;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Configuration.Tree;
@@ -33,7 +34,7 @@ public sealed partial class Datasette
         {
             options = options with { Plugins = plugins };
         }
-        var bound = BindForTests(config, options.Actions);
+        var (bound, metadata, _) = BindForTests(config, options.Actions);
         var internalDatabase = await InternalDatabase.OpenAsync(null).ConfigureAwait(false);
         var datasette = new Datasette(bound, internalDatabase, options);
         try
@@ -56,6 +57,9 @@ public sealed partial class Datasette
             {
                 datasette.AddDatabase(new Database(DatabaseKind.PrivateMemory), "_memory");
             }
+            // What serving does before start-up: the configuration's metadata and stored queries go to the internal database.
+            await datasette.Internal.Metadata.WriteAsync(metadata).ConfigureAwait(false);
+            await datasette.Internal.Queries.SaveConfigQueriesAsync(bound).ConfigureAwait(false);
             await datasette.InvokeStartupAsync().ConfigureAwait(false);
             return datasette;
         }
@@ -66,14 +70,14 @@ public sealed partial class Datasette
         }
     }
 
-    private static DatasetteConfig BindForTests(string? config, IReadOnlyList<ActionDefinition>? actions)
+    private static BindResult BindForTests(string? config, IReadOnlyList<ActionDefinition>? actions)
     {
         if (string.IsNullOrWhiteSpace(config))
         {
-            return DatasetteConfig.Empty;
+            return new BindResult(DatasetteConfig.Empty, EquatableArray<MetadataItem>.Empty, EquatableArray<Configuration.Diagnostics.ConfigDiagnostic>.Empty);
         }
         var result = ConfigBinder.Bind(ConfigReader.Read("datasette.yaml", config), null, actions?.Select(a => a.Name).ToList());
         var errors = result.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList();
-        return errors.Count == 0 ? result.Config : throw new ArgumentException("The configuration has errors:\n" + string.Join("\n", errors), nameof(config));
+        return errors.Count == 0 ? result : throw new ArgumentException("The configuration has errors:\n" + string.Join("\n", errors), nameof(config));
     }
 }

@@ -217,7 +217,7 @@ public sealed class PluginTests
             "DSG1007",
             "[DatasettePlugin] public sealed class Plugin {\n[DatasetteHook] public void StartUp() { } }",
             "Source1.cs(9,29): error DSG1007: 'StartUp' is not a plugin hook (did you mean 'Startup'?); a [DatasetteHook] method is named after one of: "
-                + "Startup, PrepareConnection, ActorFromRequest, PermissionResourcesSql, RegisterRoutes, RegisterColumnTypes, RegisterTokenHandler, ActorsFromIds, TrackEvent"
+                + "Startup, PrepareConnection, ActorFromRequest, PermissionResourcesSql, RegisterRoutes, RegisterColumnTypes, RegisterTokenHandler, ActorsFromIds, TrackEvent, Forbidden, HandleException, RegisterEvents, WriteWrapper, AsgiWrapper, RegisterCommands"
         },
         {
             "DSG1008",
