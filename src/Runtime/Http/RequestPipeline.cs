@@ -136,31 +136,39 @@ internal sealed class RequestPipeline(
 
     private async ValueTask<DatasetteResponse?> PluginResponseAsync(DatasetteRequest request, Exception exception)
     {
-        var context = request.Context;
-        var handler = exception switch
-        {
-            ForbiddenException => "forbidden",
-            DatasetteHttpException { Status: 404 } when request.RawPath.Contains('%') || (request.RawPath.Length > 1 && request.RawPath.EndsWith('/')) => null,
-            DatasetteHttpException { Status: 405 } => null,
-            OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
-            _ => "handle_exception",
-        };
         try
         {
-            return handler switch
+            if (exception is ForbiddenException)
             {
-                "forbidden" when hooks!.Forbidden is { } forbidden => await forbidden(request, exception.Message).ConfigureAwait(false),
-                "handle_exception" when hooks!.HandleException is { } handle => await handle(request, exception).ConfigureAwait(false),
-                _ => null,
-            };
+                return hooks!.Forbidden is { } forbidden ? await forbidden(request, exception.Message).ConfigureAwait(false) : null;
+            }
+            return hooks!.HandleException is { } handle && IsError(request, exception) ? await handle(request, exception).ConfigureAwait(false) : null;
         }
         catch (Exception failed)
         {
             // A plugin's error handler that fails must not take the request's answer with it.
-            logger.LogError(failed, "The {Hook} plugin hook failed for {Path}", handler, request.RawPath);
+            logger.LogError(failed, "A plugin's error hook failed for {Path}", request.RawPath);
             return null;
         }
     }
+
+    /// <summary>
+    /// What Datasette hands to handle_exception: not the 404s it answers with a redirect, not a 405
+    /// (Datasette's views return that answer rather than raise it), not a request nobody waits for.
+    /// </summary>
+    private static bool IsError(DatasetteRequest request, Exception exception) => exception switch
+    {
+        DatasetteHttpException { Status: 404 } => NotFoundRedirect(request) is null,
+        DatasetteHttpException { Status: 405 } => false,
+        OperationCanceledException => !request.Context.RequestAborted.IsCancellationRequested,
+        _ => true,
+    };
+
+    /// <summary>Datasette's 404 redirects: a %-encoded path to its ~-encoded form, a trailing slash removed.</summary>
+    private static string? NotFoundRedirect(DatasetteRequest request) =>
+        request.RawPath.Contains('%') ? request.RawPath.Replace("~", "~7E").Replace("%", "~").Replace(".", "~2E") + request.QueryString
+        : request.RawPath.Length > 1 && request.RawPath.EndsWith('/') ? request.RawPath.TrimEnd('/') + request.QueryString
+        : null;
 
     private Task DefaultErrorAsync(DatasetteRequest request, Exception exception)
     {
@@ -169,16 +177,9 @@ internal sealed class RequestPipeline(
         switch (exception)
         {
             case DatasetteHttpException { Status: 404 } notFound:
-                if (request.RawPath.Contains('%'))
-                {
-                    var path = request.RawPath.Replace("~", "~7E").Replace("%", "~").Replace(".", "~2E");
-                    return Responses.RedirectAsync(context, path + request.QueryString);
-                }
-                if (request.RawPath.Length > 1 && request.RawPath.EndsWith('/'))
-                {
-                    return Responses.RedirectAsync(context, request.RawPath.TrimEnd('/') + request.QueryString);
-                }
-                return ErrorAsync(request, 404, notFound.Message, null);
+                return NotFoundRedirect(request) is { } location
+                    ? Responses.RedirectAsync(context, location)
+                    : ErrorAsync(request, 404, notFound.Message, null);
             case ForbiddenException forbidden:
                 return WantsJsonForbidden(request)
                     ? Responses.JsonErrorAsync(context, 403, forbidden.Message)
