@@ -22,5 +22,6 @@ public sealed partial class Datasette
     /// <summary>The pipeline, given the collaborators it uses; every request of this instance (served or <see cref="Client"/>) goes through it.</summary>
     internal RequestPipeline CreatePipeline(ILogger logger) =>
         _pipeline = new RequestPipeline(Settings, Permissions, Signer, ActorFromRequestAsync, Cors, new Router(Routes), logger,
-            (request, status, message, title) => Endpoints.Pages.ErrorPages.SendAsync(request, this, status, message, title));
+            (request, status, message, title) => Endpoints.Pages.ErrorPages.SendAsync(request, this, status, message, title),
+            CreatePipelineHooks());
 }

@@ -35,6 +35,7 @@ public sealed partial class Datasette
             database.Name = unique;
             database.Route = route ?? unique;
             database.Preparer = Plugins.PrepareConnection.Count > 0 ? PrepareConnection : null;
+            database.WriteInterception = WriteInterception;
             database.NoLock = Options.NoLock;
             database.TrustedSetup = Options.CrossDb || Options.SqliteExtensions is { Count: > 0 } ? SetUpConnection : null;
             _databaseList = _databaseList.Add(database, first: unique == "_memory");

@@ -78,10 +78,14 @@ public sealed partial class Datasette
         return defaults;
     }
 
-    /// <summary>Passes <paramref name="datasetteEvent"/> to every plugin's <c>track_event</c> hook, in order, awaiting each.</summary>
+    /// <summary>
+    /// Passes <paramref name="datasetteEvent"/> to every plugin's <c>track_event</c> hook, in order, awaiting each;
+    /// <see cref="ArgumentException"/> for an event whose type is not in <see cref="EventTypes"/>.
+    /// </summary>
     public async Task TrackEventAsync(DatasetteEvent datasetteEvent)
     {
         ArgumentNullException.ThrowIfNull(datasetteEvent);
+        CheckEventType(datasetteEvent);
         foreach (var hook in Plugins.TrackEvent)
         {
             await hook.Invoke(this, datasetteEvent).ConfigureAwait(false);
@@ -143,6 +147,8 @@ public sealed partial class Datasette
             routes.AddRange(DatasetteRoutes.Bind(this));
             _routes = routes;
         }
+
+        InstallServerHooks();
     }
 
     private sealed class PluginActorSource(ActorFromRequestHook hook) : IActorSource

@@ -300,7 +300,9 @@ public sealed class Database : IAsyncDisposable
     public Task<T> WriteAsync<T>(Func<SqliteConnector, T> write)
     {
         ThrowIfNotWritable();
-        return _writer.ExclusiveAsync(write);
+        return WriteInterception?.Begin(this, transaction: false) is { } wrapped
+            ? WrappedAsync(wrapped, _writer.ExclusiveAsync(connector => wrapped.Run(connector, write)))
+            : _writer.ExclusiveAsync(write);
     }
 
     /// <summary>
@@ -313,7 +315,22 @@ public sealed class Database : IAsyncDisposable
     public Task<T> WriteInTransactionAsync<T>(Func<SqliteConnector, T> write)
     {
         ThrowIfNotWritable();
-        return _writer.InTransactionAsync(write);
+        return WriteInterception?.Begin(this, transaction: true) is { } wrapped
+            ? WrappedAsync(wrapped, _writer.InTransactionAsync(connector => wrapped.Run(connector, write)))
+            : _writer.InTransactionAsync(write);
+    }
+
+    /// <summary>
+    /// The write_wrapper hooks (see <see cref="IWriteInterception"/>): both ways of writing go through
+    /// them here, the one place every write passes, so no write path can miss them.
+    /// </summary>
+    internal IWriteInterception? WriteInterception { get; set; }
+
+    private static async Task<T> WrappedAsync<T>(IWrappedWrite wrapped, Task<T> write)
+    {
+        var result = await write.ConfigureAwait(false);
+        await wrapped.CommittedAsync().ConfigureAwait(false);
+        return result;
     }
 
     /// <summary>

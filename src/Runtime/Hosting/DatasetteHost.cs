@@ -10,9 +10,6 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// <summary>The executable's entry point: parse the command line, attach databases, serve.</summary>
 public static class DatasetteHost
 {
-    private static readonly object ProviderLock = new();
-    private static bool _providerSet;
-
     /// <summary>The subcommands: each parses its own arguments with its syntax, which also writes its --help.</summary>
     private static readonly (ICommandSyntax Syntax, Func<IReadOnlyList<string>, Deployment, TextWriter, TextWriter, Task<int>> Run)[] Commands =
     [
@@ -33,9 +30,10 @@ public static class DatasetteHost
     {
         try
         {
+            var pluginCommands = PluginCommands.From(deployment.Plugins, Commands.Select(c => c.Syntax.Name));
             if (args.Length > 0 && args[0] is "--help")
             {
-                output.WriteLine(TopLevelUsage());
+                output.WriteLine(TopLevelUsage(pluginCommands));
                 return 0;
             }
             if (args.Length > 0 && args[0] is "--version")
@@ -45,6 +43,10 @@ public static class DatasetteHost
             }
             // Without a command name the arguments are serve's (`datasette-gen data.db` serves data.db).
             var command = Commands.FirstOrDefault(c => args.Length > 0 && c.Syntax.Name == args[0]);
+            if (command.Syntax is null && args.Length > 0 && pluginCommands.FirstOrDefault(c => c.Name == args[0]) is { } plugin)
+            {
+                return await PluginCommands.RunAsync(plugin, args.Skip(1).ToList(), output, error).ConfigureAwait(false);
+            }
             return command.Syntax is null
                 ? await ServeAsync(args, deployment, output, error).ConfigureAwait(false)
                 : await command.Run(args.Skip(1).ToList(), deployment, output, error).ConfigureAwait(false);
@@ -61,9 +63,10 @@ public static class DatasetteHost
         }
     }
 
-    private static string TopLevelUsage()
+    private static string TopLevelUsage(IReadOnlyList<Plugins.PluginCommand> pluginCommands)
     {
-        var width = Commands.Max(c => c.Syntax.Name.Length) + 2;
+        var listed = Commands.Select(c => (c.Syntax.Name, c.Syntax.Summary)).Concat(pluginCommands.Select(c => (c.Name, Summary: c.Description.Split('\n')[0].TrimEnd()))).ToList();
+        var width = listed.Max(c => c.Name.Length) + 2;
         return "Usage: datasette-gen [serve] [OPTIONS] [FILES]...\n"
             + "       datasette-gen COMMAND [OPTIONS] [ARGS]...\n\n"
             + "  Datasette 1.0, compiled: serve SQLite databases as a JSON API and web pages.\n"
@@ -72,7 +75,7 @@ public static class DatasetteHost
             + "  --version  Show the version and exit.\n"
             + "  --help     Show this message and exit.\n\n"
             + "Commands:\n"
-            + string.Concat(Commands.Select(c => $"  {c.Syntax.Name.PadRight(width)}{c.Syntax.Summary}\n"))
+            + string.Concat(listed.Select(c => $"  {c.Name.PadRight(width)}{c.Summary}\n"))
             + "\n`datasette-gen COMMAND --help` lists a command's options.\n";
     }
 
@@ -290,14 +293,7 @@ public static class DatasetteHost
     /// <summary>SQLite is linked into the executable (or loaded as libsqlite3 when running under dotnet).</summary>
     internal static void UseStaticSqlite()
     {
-        lock (ProviderLock)
-        {
-            if (!_providerSet)
-            {
-                SQLitePCL.raw.SetProvider(new SQLitePCL.SQLite3Provider_sqlite3());
-                _providerSet = true;
-            }
-        }
+        SqliteProvider.Use();
     }
 
     internal static void AttachDatabases(Datasette datasette, Deployment deployment, ServeOptions options)

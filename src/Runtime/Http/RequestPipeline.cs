@@ -26,17 +26,43 @@ internal sealed class RequestPipeline(
     bool cors,
     Router router,
     ILogger logger,
-    Func<DatasetteRequest, int, string, string?, Task>? htmlErrorPage = null)
+    Func<DatasetteRequest, int, string, string?, Task>? htmlErrorPage = null,
+    PipelineHooks? hooks = null)
 {
+    private readonly bool _wrappers = hooks?.Wrappers is { Count: > 0 };
+
+    /// <summary>The asgi_wrapper middleware around <see cref="InvokeCoreAsync"/>, built on first use.</summary>
+    private RequestDelegate? _wrapped;
+
+    private readonly bool _trackRequest = hooks?.TrackRequest ?? false;
+
     /// <summary>The HTML error page: the layout's when the facade gave one, else the bare page.</summary>
     private Task HtmlErrorAsync(DatasetteRequest request, int status, string message, string? title) =>
         htmlErrorPage is null
             ? Responses.HtmlErrorAsync(request.Context, status, message, title)
             : htmlErrorPage(request, status, message, title);
 
-    public async Task InvokeAsync(HttpContext context)
+    /// <summary>Answers one request: through the plugins' middleware, if any, to the pipeline itself.</summary>
+    public Task InvokeAsync(HttpContext context) => _wrappers ? (_wrapped ??= Wrap(hooks!.Wrappers))(context) : InvokeCoreAsync(context);
+
+    /// <summary>Datasette applies each asgi_wrapper around the application so far: the last is outermost.</summary>
+    private RequestDelegate Wrap(IReadOnlyList<Func<RequestDelegate, RequestDelegate>> wrappers)
+    {
+        RequestDelegate next = InvokeCoreAsync;
+        foreach (var wrapper in wrappers)
+        {
+            next = wrapper(next);
+        }
+        return next;
+    }
+
+    private async Task InvokeCoreAsync(HttpContext context)
     {
         var request = new DatasetteRequest(context, settings) { Permissions = permissions };
+        if (_trackRequest)
+        {
+            CurrentRequest.Set(request);
+        }
         PermissionScope.BeginRequest();
         // The SQL this request runs stops when its client goes away, and what it buffers has a budget.
         using var scope = RequestScope.Enter(context.RequestAborted, settings.MaxResponseMb * 1024L * 1024L);
@@ -92,23 +118,68 @@ internal sealed class RequestPipeline(
         }
     }
 
-    private Task HandleErrorAsync(DatasetteRequest request, Exception exception)
+    /// <summary>
+    /// Datasette's order: a 403 goes to the forbidden hooks, any other error (after the 404
+    /// redirects) to the handle_exception hooks; the first response a plugin returns is sent, else the
+    /// default answer.
+    /// </summary>
+    private async Task HandleErrorAsync(DatasetteRequest request, Exception exception)
+    {
+        if (hooks is not null && await PluginResponseAsync(request, exception).ConfigureAwait(false) is { } response)
+        {
+            request.Context.Response.Clear();
+            await response.SendAsync(request.Context).ConfigureAwait(false);
+            return;
+        }
+        await DefaultErrorAsync(request, exception).ConfigureAwait(false);
+    }
+
+    private async ValueTask<DatasetteResponse?> PluginResponseAsync(DatasetteRequest request, Exception exception)
+    {
+        try
+        {
+            if (exception is ForbiddenException)
+            {
+                return hooks!.Forbidden is { } forbidden ? await forbidden(request, exception.Message).ConfigureAwait(false) : null;
+            }
+            return hooks!.HandleException is { } handle && IsError(request, exception) ? await handle(request, exception).ConfigureAwait(false) : null;
+        }
+        catch (Exception failed)
+        {
+            // A plugin's error handler that fails must not take the request's answer with it.
+            logger.LogError(failed, "A plugin's error hook failed for {Path}", request.RawPath);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// What Datasette hands to handle_exception: not the 404s it answers with a redirect, not a 405
+    /// (Datasette's views return that answer rather than raise it), not a request nobody waits for.
+    /// </summary>
+    private static bool IsError(DatasetteRequest request, Exception exception) => exception switch
+    {
+        DatasetteHttpException { Status: 404 } => NotFoundRedirect(request) is null,
+        DatasetteHttpException { Status: 405 } => false,
+        OperationCanceledException => !request.Context.RequestAborted.IsCancellationRequested,
+        _ => true,
+    };
+
+    /// <summary>Datasette's 404 redirects: a %-encoded path to its ~-encoded form, a trailing slash removed.</summary>
+    private static string? NotFoundRedirect(DatasetteRequest request) =>
+        request.RawPath.Contains('%') ? request.RawPath.Replace("~", "~7E").Replace("%", "~").Replace(".", "~2E") + request.QueryString
+        : request.RawPath.Length > 1 && request.RawPath.EndsWith('/') ? request.RawPath.TrimEnd('/') + request.QueryString
+        : null;
+
+    private Task DefaultErrorAsync(DatasetteRequest request, Exception exception)
     {
         var context = request.Context;
         context.Response.Clear();
         switch (exception)
         {
             case DatasetteHttpException { Status: 404 } notFound:
-                if (request.RawPath.Contains('%'))
-                {
-                    var path = request.RawPath.Replace("~", "~7E").Replace("%", "~").Replace(".", "~2E");
-                    return Responses.RedirectAsync(context, path + request.QueryString);
-                }
-                if (request.RawPath.Length > 1 && request.RawPath.EndsWith('/'))
-                {
-                    return Responses.RedirectAsync(context, request.RawPath.TrimEnd('/') + request.QueryString);
-                }
-                return ErrorAsync(request, 404, notFound.Message, null);
+                return NotFoundRedirect(request) is { } location
+                    ? Responses.RedirectAsync(context, location)
+                    : ErrorAsync(request, 404, notFound.Message, null);
             case ForbiddenException forbidden:
                 return WantsJsonForbidden(request)
                     ? Responses.JsonErrorAsync(context, 403, forbidden.Message)

@@ -203,6 +203,7 @@ public sealed class PluginHookTests
     {
         var seen = new List<string>();
         var plugins = new PluginRegistry()
+            .AddRegisterEvents("bans", _ => new[] { DatasetteEventType.Of<BanUserEvent>() })
             .AddTrackEvent("first", (_, e) => { seen.Add("first " + e.Name); return default; })
             .AddTrackEvent("second", async (_, e) => { await Task.Yield(); seen.Add("second " + e.Name + " " + e.Properties().ToJsonString()); });
         await using var instance = await PluginApiInstance.CreateAsync(plugins: plugins);
