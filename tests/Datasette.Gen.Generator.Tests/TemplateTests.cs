@@ -132,7 +132,7 @@ public sealed class TemplateTests
         .Select(c => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText($$"""
             namespace AspNetCoreGeneratedDocument
             {
-                internal sealed class {{c.ClassName}} : global::Datasette.Gen.Runtime.Html.DatasetteTemplate<global::Datasette.Gen.Runtime.Html.{{c.Model}}>
+                internal sealed class {{c.ClassName}} : global::Datasette.Gen.Runtime.Html.Overrides.DatasetteTemplate<global::Datasette.Gen.Runtime.Html.{{c.Model}}>
                 {
                     public override global::System.Threading.Tasks.Task ExecuteAsync() => global::System.Threading.Tasks.Task.CompletedTask;
                 }

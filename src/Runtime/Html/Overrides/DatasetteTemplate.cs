@@ -2,12 +2,13 @@ using AspNetCoreGeneratedDocument;
 using Microsoft.AspNetCore.Html;
 using RazorSlices;
 
-namespace Datasette.Gen.Runtime.Html;
+namespace Datasette.Gen.Runtime.Html.Overrides;
 
 /// <summary>
 /// The base of a deployment's template (<c>@inherits DatasetteTemplate&lt;ITablePage&gt;</c>): a
 /// Razor slice of the page's model with the built-in pieces an override may keep, so replacing a
-/// page's body does not mean rewriting its layout.
+/// page's body does not mean rewriting its layout. Its own namespace: it creates the built-in slices,
+/// which use the page models of Html, so in Html it would close a namespace cycle.
 /// </summary>
 public abstract class DatasetteTemplate<TPage> : RazorSlice<TPage>
     where TPage : class
@@ -31,10 +32,4 @@ public abstract class DatasetteTemplate<TPage> : RazorSlice<TPage>
     private PageChrome Chrome => Model is IChromedPage page
         ? page.Chrome
         : throw new InvalidOperationException($"A {typeof(TPage).Name} template has no page layout: only page templates (not _table) render it.");
-}
-
-/// <summary>A page model with its layout's data; the public interfaces leave the layout out.</summary>
-internal interface IChromedPage
-{
-    PageChrome Chrome { get; }
 }

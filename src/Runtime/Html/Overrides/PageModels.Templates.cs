@@ -1,5 +1,11 @@
 namespace Datasette.Gen.Runtime.Html;
 
+/// <summary>A page model with its layout's data; the public interfaces leave the layout out.</summary>
+internal interface IChromedPage
+{
+    PageChrome Chrome { get; }
+}
+
 // The page models seen through the public interfaces a deployment's templates are written against
 // (docs/templates.md); the models stay internal so they can change without breaking a template.
 

@@ -38,26 +38,6 @@ internal static class HtmlSlices
         ?? Override<IDatabasePage>(model.Chrome, model)
         ?? new Html_Slices_Database { Model = model };
 
-    /// <summary>
-    /// The rows table of a table or row page (<paramref name="page"/>: "table" or "row"):
-    /// Datasette's <c>_table-DB-TABLE.html</c>, <c>_table-PAGE-DB-TABLE.html</c>, <c>_table.html</c>,
-    /// the first the deployment overrides, else the built-in one.
-    /// </summary>
-    public static RazorSlice RowsTable(RowsTable rows, PageChrome chrome, string page)
-    {
-        if (!chrome.Overrides.IsEmpty && chrome.Database is { } database && chrome.Table is { } table)
-        {
-            foreach (var name in Templates.RowsTable(page, database, table))
-            {
-                if (chrome.Overrides.Create<IRowsTable>(name, rows) is { } slice)
-                {
-                    return slice;
-                }
-            }
-        }
-        return new Html_Slices_RowsTablePartial { Model = rows };
-    }
-
     private static RazorSlice? Override<TPage>(PageChrome chrome, TPage model)
         where TPage : class =>
         chrome.Template is { } name ? chrome.Overrides.Create(name, model) : null;
