@@ -118,6 +118,28 @@ public sealed class DatasetteGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Left.RuntimeAvailable && pair.Left.IsExecutable && !pair.Right)
             .WithTrackingName(TrackingNames.GeneratedEntryPoint);
 
+        // templates/*.cshtml: the Razor SDK hands every view it compiles to all generators as an AdditionalFile.
+        var templateFiles = context.AdditionalTextsProvider
+            .Where(static text => TemplateFiles.IsTemplate(text.Path))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => TemplateFiles.Read(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.TemplateFiles)
+            .Collect()
+            .Select(static (files, _) => files.ToEquatableArray());
+
+        var templates = templateFiles
+            .Combine(model)
+            .Combine(snapshot)
+            .Select(static (pair, _) => TemplateFiles.Check(pair.Left.Left, pair.Left.Right, pair.Right))
+            .WithTrackingName(TrackingNames.Templates);
+
+        var templatesModel = templates
+            .Combine(host)
+            .Select(static (pair, _) => new TemplatesModel(pair.Right.RuntimeAvailable, pair.Left.Overrides))
+            .WithTrackingName(TrackingNames.TemplatesModel);
+
+        var templateDiagnostics = templates.Select(static (outcome, _) => outcome.Diagnostics).WithTrackingName(TrackingNames.TemplateDiagnostics);
+
         // Source and diagnostics leave by separate outputs, so a diagnostic that only moves does not regenerate code.
         context.RegisterSourceOutput(model, static (context, model) =>
             context.AddSource(DeploymentEmitter.HintName, SourceText.From(DeploymentEmitter.Emit(model), Encoding.UTF8)));
@@ -151,6 +173,14 @@ public sealed class DatasetteGenerator : IIncrementalGenerator
             }
         });
 
+        context.RegisterSourceOutput(templatesModel, static (context, model) =>
+        {
+            if (model.RuntimeAvailable)
+            {
+                context.AddSource(TemplatesEmitter.HintName, SourceText.From(TemplatesEmitter.Emit(model), Encoding.UTF8));
+            }
+        });
+
         context.RegisterSourceOutput(generatedEntryPoint, static (context, generate) =>
         {
             if (generate)
@@ -163,6 +193,7 @@ public sealed class DatasetteGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(pluginDiagnostics, Report);
         context.RegisterSourceOutput(hookMethodDiagnostics, Report);
         context.RegisterSourceOutput(actionDiagnostics, Report);
+        context.RegisterSourceOutput(templateDiagnostics, Report);
     }
 
     private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)

@@ -28,4 +28,8 @@ internal static class TrackingNames
     public const string EntryPointDeclarations = nameof(EntryPointDeclarations);
     public const string UserEntryPoint = nameof(UserEntryPoint);
     public const string GeneratedEntryPoint = nameof(GeneratedEntryPoint);
+    public const string TemplateFiles = nameof(TemplateFiles);
+    public const string Templates = nameof(Templates);
+    public const string TemplatesModel = nameof(TemplatesModel);
+    public const string TemplateDiagnostics = nameof(TemplateDiagnostics);
 }

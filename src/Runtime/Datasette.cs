@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Configuration.Permissions;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Html;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;
 using Datasette.Gen.Runtime.Permissions;
@@ -44,6 +45,9 @@ public sealed record DatasetteOptions
 
     /// <summary>The deployment's plugins and their hooks (<c>Deployment.Plugins</c>).</summary>
     public PluginRegistry? Plugins { get; init; }
+
+    /// <summary>The deployment's page templates (<c>Deployment.Templates</c>, from <c>templates/*.cshtml</c>).</summary>
+    public TemplateOverrides? Templates { get; init; }
 
     /// <summary><c>--static MOUNT:DIR</c> and a configuration directory's <c>static/</c>: folders served at <c>/MOUNT/</c>.</summary>
     internal IReadOnlyList<StaticMount> StaticMounts { get; init; } = [];
@@ -94,6 +98,9 @@ public sealed partial class Datasette : IAsyncDisposable
         Plugins = options.Plugins ?? PluginRegistry.Empty;
         InstallPlugins();
     }
+
+    /// <summary>The deployment's template overrides, consulted by each page before its built-in template.</summary>
+    internal TemplateOverrides Templates => Options.Templates ?? TemplateOverrides.None;
 
     public DatasetteConfig Config { get; }
 

@@ -37,6 +37,7 @@ public sealed class IncrementalTests
     private readonly AdditionalText _config = new InMemoryAdditionalText(Paths.Config, Config);
     private readonly AdditionalText _metadata = new InMemoryAdditionalText(Paths.Metadata, Metadata);
     private readonly AdditionalText _snapshot = new InMemoryAdditionalText(Paths.Snapshot, Snapshot);
+    private readonly AdditionalText _template = new InMemoryAdditionalText("/deploy/templates/table-db-t.cshtml", "@inherits DatasetteTemplate<ITablePage>\n");
     private readonly CSharpCompilation _compilation = GeneratorHarness.CreateCompilation(
         PluginSources.Attributes.Prepend(GeneratorHarness.ConsumerSource).Append(Plugin).Append(Program).Append(Unrelated).ToArray());
 
@@ -170,7 +171,7 @@ public sealed class IncrementalTests
     }
 
     private GeneratorDriver FirstRun() =>
-        GeneratorHarness.CreateDriver(new[] { _config, _metadata, _snapshot }, trackSteps: true).RunGenerators(_compilation);
+        GeneratorHarness.CreateDriver(new[] { _config, _metadata, _snapshot, _template }, trackSteps: true).RunGenerators(_compilation);
 
     private static void AssertReused(GeneratorRunResult result)
     {

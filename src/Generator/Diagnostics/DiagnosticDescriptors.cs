@@ -57,6 +57,8 @@ internal static class DiagnosticDescriptors
         GeneratorCatalog.HookOutsidePlugin,
         GeneratorCatalog.DuplicatePluginName,
         GeneratorCatalog.DuplicateHook,
+        GeneratorCatalog.UnknownTemplateName,
+        GeneratorCatalog.TemplateForUnknownResource,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index();

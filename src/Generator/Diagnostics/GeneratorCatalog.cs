@@ -81,4 +81,18 @@ internal static class GeneratorCatalog
         "Hook implemented twice",
         "{0} implements hook '{1}' more than once",
         ConfigSeverity.Error);
+
+    /// <summary>A templates/*.cshtml whose name is none Datasette considers for a page: nothing would use it.</summary>
+    public static readonly ConfigDiagnosticDescriptor UnknownTemplateName = new(
+        "DSG1012",
+        "Unknown template name",
+        "Template '{0}' overrides nothing: a template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them",
+        ConfigSeverity.Error);
+
+    /// <summary>A template named for a database, table or query the schema snapshot and configuration do not have.</summary>
+    public static readonly ConfigDiagnosticDescriptor TemplateForUnknownResource = new(
+        "DSG1013",
+        "Template for an unknown database, table or query",
+        "Template '{0}' names '{1}', which is not {2} of the deployment (names as Datasette's to_css_class spells them)",
+        ConfigSeverity.Error);
 }

@@ -17,7 +17,7 @@ internal static class HostEmitter
         writer.WriteLine("public static partial class Deployment");
         writer.OpenBlock();
         writer.WriteLine("/// <summary>");
-        writer.WriteLine("/// The runtime's deployment: this class's configuration, metadata, permissions, actions, plugins and");
+        writer.WriteLine("/// The runtime's deployment: this class's configuration, metadata, permissions, actions, plugins, templates and");
         writer.WriteLine("/// OpenAPI parts, and the databases served when the command line names no database file.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine($"public static {Hosting}Deployment Create(params {Embedded}[] defaultDatabases) =>");
@@ -28,6 +28,7 @@ internal static class HostEmitter
         writer.WriteLine("Actions = Actions,");
         writer.WriteLine("Plugins = Plugins,");
         writer.WriteLine("OpenApi = OpenApi,");
+        writer.WriteLine("Templates = Templates,");
         writer.Unindent();
         writer.WriteLine("};");
         writer.Unindent();

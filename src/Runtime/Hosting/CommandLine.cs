@@ -31,7 +31,7 @@ internal static class CommandLine
         new("--crossdb", "", "Enable cross-database joins using the /_memory database", (o, _) => o with { CrossDb = true }),
         new("--nolock", "", "Ignore locking, open locked files in read-only mode", (o, _) => o with { NoLock = true }),
         new("--static", "MOUNT:DIRECTORY", "Serve static files from this directory at /MOUNT/...", (o, v) => Add(o, o.StaticMounts, ParseStaticMount(v[0]))),
-        new("--template-dir", "DIRECTORY", "Path to directory containing custom templates (not used: no template engine)", (o, v) => o with { TemplateDir = ExistingDirectory("--template-dir", v[0]) }),
+        new("--template-dir", "DIRECTORY", "Path to directory containing custom templates (not used: templates are compiled in at build)", (o, v) => o with { TemplateDir = ExistingDirectory("--template-dir", v[0]) }),
         new("--plugins-dir", "DIRECTORY", "Path to directory containing custom plugins (Python plugins stop start-up)", (o, v) => o with { PluginsDir = ExistingDirectory("--plugins-dir", v[0]) }),
         new("--version-note", "TEXT", "Additional note to show on /-/versions", (o, v) => o with { VersionNote = v[0] }),
     ];

@@ -23,8 +23,9 @@ namespace Datasette.Gen.Runtime.Hosting;
 /// <item><c>plugins/</c> (unless <c>--plugins-dir</c>, checked the same way): Python plugins cannot run in a compiled deployment, whose plugins are C# classes
 /// compiled in. Serving without them could drop an authentication or permission plugin, so a folder that
 /// holds any <c>*.py</c> stops start-up;</item>
-/// <item><c>templates/</c> (unless <c>--template-dir</c>, treated the same way): there is no Jinja renderer, so the folder is ignored with a warning (it changes
-/// HTML only; the JSON API is the same with or without it).</item>
+/// <item><c>templates/</c> (unless <c>--template-dir</c>, treated the same way): templates are Razor compiled into the
+/// executable at build (docs/templates.md), never read at run time, so the folder is ignored with a warning saying
+/// how to use it (it changes HTML only; the JSON API is the same with or without it).</item>
 /// </list>
 /// </summary>
 internal static class ConfigurationDirectory
@@ -43,7 +44,7 @@ internal static class ConfigurationDirectory
         RefusePythonPlugins(resolved.PluginsDir);
         if (resolved.TemplateDir is { } templates)
         {
-            warnings.WriteLine($"Warning: {templates} is not used: Datasette.Gen has no template engine for custom templates.");
+            warnings.WriteLine($"Warning: {templates} is not used: templates are compiled into the executable, not read at run time; to use them, put them beside datasette.yaml as templates/*.cshtml and build the deployment (docs/templates.md).");
         }
         return resolved;
     }

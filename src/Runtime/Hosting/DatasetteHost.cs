@@ -235,6 +235,7 @@ public static class DatasetteHost
             CompiledPermissions = deployment.Permissions,
             Actions = deployment.Actions,
             Plugins = deployment.Plugins,
+            Templates = deployment.Templates,
             StaticMounts = options.StaticMounts,
             VersionNote = options.VersionNote,
         });

@@ -1,6 +1,7 @@
 using Datasette.Gen.Configuration;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Configuration.Permissions;
+using Datasette.Gen.Runtime.Html;
 using Datasette.Gen.Runtime.Plugins;
 
 namespace Datasette.Gen.Runtime.Hosting;
@@ -22,6 +23,9 @@ public sealed record Deployment(DatasetteConfig Config, EquatableArray<MetadataI
 
     /// <summary>The deployment's plugins, instantiated and wired to their hooks (Deployment.Plugins.g.cs).</summary>
     public PluginRegistry? Plugins { get; init; }
+
+    /// <summary>The deployment's page templates, compiled from templates/*.cshtml (Deployment.Templates.g.cs).</summary>
+    public TemplateOverrides? Templates { get; init; }
 
     /// <summary>The generator's OpenAPI parts, built from the schema snapshot (Deployment.OpenApi.g.cs).</summary>
     public EquatableArray<global::Datasette.Gen.Configuration.OpenApi.OpenApiPart> OpenApi { get; init; }

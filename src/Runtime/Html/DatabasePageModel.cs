@@ -1,7 +1,7 @@
 namespace Datasette.Gen.Runtime.Html;
 
 /// <summary>The database page (html-ui.md §3).</summary>
-internal sealed class DatabasePageModel
+internal sealed partial class DatabasePageModel
 {
     public required PageChrome Chrome { get; init; }
 
@@ -36,7 +36,7 @@ internal sealed class DatabasePageModel
 /// <summary>The SQL form: GET to <paramref name="Action"/>, textarea <c>#sql-editor[name=sql]</c>.</summary>
 internal sealed record SqlEditor(string Action, string Sql, string ParametersUrl);
 
-internal sealed record ListedQuery(string Label, string Url, string Tooltip, bool IsPrivate);
+internal sealed partial record ListedQuery(string Label, string Url, string Tooltip, bool IsPrivate);
 
 /// <summary>A table or view in a list: its columns and count line ("Many rows", "1 row", ">10,000 rows").</summary>
-internal sealed record ListedTable(string Name, string Url, bool IsPrivate, bool IsHidden, IReadOnlyList<string> Columns, string? CountText);
+internal sealed partial record ListedTable(string Name, string Url, bool IsPrivate, bool IsHidden, IReadOnlyList<string> Columns, string? CountText);

@@ -5,7 +5,7 @@ namespace Datasette.Gen.Runtime.Html;
 /// menu, actor, flash messages, footer. Built by the endpoints, which know permissions and
 /// metadata; the slices only render it.
 /// </summary>
-internal sealed class PageChrome
+internal sealed partial class PageChrome
 {
     public required string Title { get; init; }
 

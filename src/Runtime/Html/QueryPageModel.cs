@@ -1,7 +1,7 @@
 namespace Datasette.Gen.Runtime.Html;
 
 /// <summary>The arbitrary-SQL and stored-query pages (html-ui.md §6).</summary>
-internal sealed class QueryPageModel
+internal sealed partial class QueryPageModel
 {
     public required PageChrome Chrome { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Datasette.Gen.Runtime.Html;
 
 /// <summary>The row page (html-ui.md §5).</summary>
-internal sealed class RowPageModel
+internal sealed partial class RowPageModel
 {
     public required PageChrome Chrome { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Datasette.Gen.Runtime.Html;
 
 /// <summary>The table or view page (html-ui.md §4), everything already decided: the slice only lays it out.</summary>
-internal sealed class TablePageModel
+internal sealed partial class TablePageModel
 {
     public required PageChrome Chrome { get; init; }
 
@@ -56,7 +56,7 @@ internal sealed class TablePageModel
     public string? Definition { get; init; }
 }
 
-internal sealed record LinkItem(string Label, string Url);
+internal sealed partial record LinkItem(string Label, string Url);
 
 /// <summary>A <c>_where</c> clause with the URL that drops it.</summary>
 internal sealed record RemovableClause(string Sql, string RemoveUrl);
@@ -93,7 +93,7 @@ internal sealed class FilterForm
 internal sealed record FilterRow(string Column, string Op, string Value);
 
 /// <summary>The rows table: headers and pre-rendered cells.</summary>
-internal sealed class RowsTable
+internal sealed partial class RowsTable
 {
     public IReadOnlyList<HeaderCell> Headers { get; init; } = [];
 
@@ -107,12 +107,12 @@ internal sealed class RowsTable
 /// A column heading: its data-* hooks and, when sortable, the link and arrow
 /// (▼ ascending now, ▲ descending now).
 /// </summary>
-internal sealed record HeaderCell(string Column, string CssClass, string? Type, bool NotNull, bool IsPk, bool IsLinkColumn, string? Description, string? SortUrl, string? Arrow);
+internal sealed partial record HeaderCell(string Column, string CssClass, string? Type, bool NotNull, bool IsPk, bool IsLinkColumn, string? Description, string? SortUrl, string? Arrow);
 
-internal sealed record RowCells(string? RowPath, IReadOnlyList<Cell> Cells);
+internal sealed partial record RowCells(string? RowPath, IReadOnlyList<Cell> Cells);
 
 /// <summary>One cell: its classes and its HTML, already escaped by <see cref="CellHtml"/>.</summary>
-internal sealed record Cell(string CssClass, string Column, string Html);
+internal sealed partial record Cell(string CssClass, string Column, string Html);
 
 /// <summary>The advanced export block (<c>#export</c>).</summary>
 internal sealed class AdvancedExport

@@ -18,5 +18,9 @@ internal static class Templates
         ? [$"query-{Css(database)}.html", "*query.html"]
         : [$"query-{Css(database)}-{Css(query)}.html", $"query-{Css(database)}.html", "*query.html"];
 
+    /// <summary>The rows-table partials of a table or row page, most specific first (not in the comment, as in Datasette).</summary>
+    public static IReadOnlyList<string> RowsTable(string page, string database, string table) =>
+        [$"_table-{Css(database)}-{Css(table)}.html", $"_table-{page}-{Css(database)}-{Css(table)}.html", "_table.html"];
+
     private static string Css(string name) => Http.CssClass.Sanitise(name);
 }

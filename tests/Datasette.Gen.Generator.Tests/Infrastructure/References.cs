@@ -24,6 +24,7 @@ internal static class References
         return All
             .Concat(Directory.GetFiles(aspNetCore, "*.dll").Where(IsManaged).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)))
             .Append(MetadataReference.CreateFromFile(typeof(Datasette.Gen.Runtime.Datasette).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(RazorSlices.RazorSlice).Assembly.Location))
             .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Data.Sqlite.SqliteConnection).Assembly.Location))
             .Append(MetadataReference.CreateFromFile(typeof(SQLitePCL.raw).Assembly.Location))
             .ToList();

@@ -245,7 +245,7 @@ public sealed class ConfigurationDirectoryTests : IDisposable
         Write("templates/index.html", "<h1>custom</h1>\n");
         var (exit, _, error) = await RunAsync(_directory, "--get", "/.json");
         Assert.Equal(0, exit);
-        Assert.Equal($"Warning: {PathOf("templates")} is not used: Datasette.Gen has no template engine for custom templates.", error.Trim());
+        Assert.Equal($"Warning: {PathOf("templates")} is not used: templates are compiled into the executable, not read at run time; to use them, put them beside datasette.yaml as templates/*.cshtml and build the deployment (docs/templates.md).", error.Trim());
     }
 
     [Fact]

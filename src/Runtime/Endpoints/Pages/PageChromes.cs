@@ -41,6 +41,7 @@ internal static class PageChromes
             // routes.md §10: the HTML page names its JSON twin in a header as well as in <head>.
             request.Context.Response.Headers.Link = HeaderValues.Link(alternate, "rel=\"alternate\"; type=\"application/json+datasette\"");
         }
+        var (considered, template) = datasette.Templates.Choose(templates);
         var chrome = new PageChrome
         {
             Title = title,
@@ -64,7 +65,12 @@ internal static class PageChromes
             })).ToList(),
             Links = SourceLinksFor(datasette, database, table),
             DatabaseColor = database is not null && datasette.Databases.TryGetValue(database, out var db) ? db.Color : null,
-            TemplatesConsidered = templates,
+            TemplatesConsidered = considered,
+            Database = database,
+            Table = table,
+            Overrides = datasette.Templates,
+            Template = template,
+            ShowContext = datasette.Settings.TemplateDebug && request.Args.Get("_context") is { Length: > 0 },
             PageDataJson = pageDataJson,
             NoIndex = noIndex,
             PluginSource = datasette.Plugins.HasPageHooks ? new PluginPageSource(request, datasette, templates, database, table, plugins) : null,

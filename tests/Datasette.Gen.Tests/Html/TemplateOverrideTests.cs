@@ -1,0 +1,102 @@
+extern alias TemplateSite;
+
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Datasette.Gen.Runtime.Hosting;
+using Datasette.Gen.Tests.Infrastructure;
+using SiteDeployment = TemplateSite::Datasette.Gen.Generated.Deployment;
+
+namespace Datasette.Gen.Tests.Html;
+
+/// <summary>
+/// tests/Datasette.Gen.TemplateSite: a deployment whose templates/ replace index.html, query-fixtures.html
+/// and the rows table of facetable (_table-fixtures-facetable.html), compiled into it and served over
+/// fixtures.db. Each page uses the most specific override Datasette would, and only that page.
+/// </summary>
+public sealed class TemplateOverrideTests(TemplateOverrideTests.SiteFixture site) : IClassFixture<TemplateOverrideTests.SiteFixture>
+{
+    private readonly HttpClient _client = site.Server.Client;
+
+    [Fact]
+    public async Task The_index_override_replaces_the_page_inside_the_shared_layout()
+    {
+        var html = await HtmlAssert.PageAsync(_client, "/");
+        Assert.Contains("<h1 class=\"custom-index\">Datasette, by the deployment's own template</h1>", html);
+        Assert.Matches("<li><a href=\"/fixtures\">fixtures</a>: [0-9,]+ rows in [0-9]+ tables.*\\([0-9]+ tables listed\\)</li>", html);
+        Assert.DoesNotContain("class=\"db-section\"", html);
+        // the layout around it is the built-in one
+        Assert.Contains("<body class=\"index\"", html);
+        Assert.Contains("<!-- Templates considered: *index.html -->", html);
+    }
+
+    [Fact]
+    public async Task The_rows_table_override_replaces_only_the_rows_of_its_table()
+    {
+        var html = await HtmlAssert.PageAsync(_client, "/fixtures/facetable");
+        Assert.Contains("<ol class=\"custom-rows\" data-columns=\"pk,created,planet_int,on_earth,state,_city_id,_neighborhood,tags,complex_array,distinct_some_null,n\">", html);
+        Assert.Contains("<span data-column=\"_neighborhood\">Mission</span>", html);
+        Assert.DoesNotContain("<table class=\"rows-and-columns\">", html);
+        // the rest of the table page is the built-in template, chosen as before
+        Assert.Contains("<form class=\"filters\"", html);
+        Assert.Contains("<!-- Templates considered: table-fixtures-facetable.html, *table.html -->", html);
+    }
+
+    [Fact]
+    public async Task The_rows_table_override_applies_on_its_row_pages_too()
+    {
+        var html = await HtmlAssert.PageAsync(_client, "/fixtures/facetable/1");
+        Assert.Contains("<ol class=\"custom-rows\"", html);
+        Assert.Contains("<!-- Templates considered: row-fixtures-facetable.html, *row.html -->", html);
+    }
+
+    [Fact]
+    public async Task Other_tables_keep_the_built_in_rows_table()
+    {
+        var html = await HtmlAssert.PageAsync(_client, "/fixtures/simple_primary_key");
+        Assert.Contains("<table class=\"rows-and-columns\">", html);
+        Assert.DoesNotContain("custom-rows", html);
+    }
+
+    [Fact]
+    public async Task A_database_override_serves_its_queries_when_no_query_override_is_more_specific()
+    {
+        var stored = await HtmlAssert.PageAsync(_client, "/fixtures/neighborhood_search?text=M");
+        Assert.Contains("<h1 class=\"custom-query\">", stored);
+        Assert.Contains("<!-- Templates considered: query-fixtures-neighborhood_search.html, *query-fixtures.html, query.html -->", stored);
+        Assert.Contains("<table class=\"rows-and-columns\">", stored);
+
+        var arbitrary = await HtmlAssert.PageAsync(_client, "/fixtures/-/query?sql=select+1+as+one");
+        Assert.Contains("<pre class=\"custom-sql\">select 1 as one</pre>", arbitrary);
+        Assert.Contains("<!-- Templates considered: *query-fixtures.html, query.html -->", arbitrary);
+    }
+
+    [Fact]
+    public async Task Pages_without_an_override_are_the_built_in_ones()
+    {
+        var html = await HtmlAssert.PageAsync(_client, "/fixtures");
+        Assert.Contains("<form class=\"sql core\"", html);
+        Assert.Contains("<!-- Templates considered: database-fixtures.html, *database.html -->", html);
+    }
+
+    /// <summary>The template site's compiled deployment serving the conformance fixtures.db.</summary>
+    public sealed class SiteFixture : IAsyncLifetime
+    {
+        private TestServer? _server;
+
+        public TestServer Server => _server!;
+
+        public async Task InitializeAsync() => _server = await TestServer.StartAsync(
+            new ServeOptions { Files = new List<string> { Path.Combine(Paths.ConformanceData, "fixtures.db") } },
+            SiteDeployment.Create());
+
+        public async Task DisposeAsync()
+        {
+            if (_server is not null)
+            {
+                await _server.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System;
+using Datasette.Gen.Runtime.Html;
+using RazorSlices;
+
+namespace Datasette.Gen.Tests.Html;
+
+/// <summary>The registry a deployment's generated code fills: names and models are checked as they are added.</summary>
+public sealed class TemplateOverridesTests
+{
+    private static RazorSlice Unused<T>(T model) => throw new InvalidOperationException("not rendered here");
+
+    [Fact]
+    public void A_template_must_be_given_its_pages_model()
+    {
+        var templates = new TemplateOverrides();
+
+        var error = Assert.Throws<ArgumentException>(() => templates.Add<IIndexPage>("table-fixtures-facetable.html", Unused));
+        Assert.StartsWith("The template 'table-fixtures-facetable.html' is given a ITablePage, not a IIndexPage.", error.Message);
+        Assert.Throws<ArgumentException>(() => templates.Add<ITablePage>("base.html", Unused));
+        Assert.Throws<ArgumentException>(() => templates.Add<IRowsTable>("_table", Unused));
+        templates.Add<IRowsTable>("_table-row-fixtures-facetable.html", Unused);
+        Assert.Throws<ArgumentException>(() => templates.Add<IRowsTable>("_table-row-fixtures-facetable.html", Unused));
+    }
+
+    [Fact]
+    public void The_first_registered_candidate_is_chosen_and_starred()
+    {
+        var templates = new TemplateOverrides()
+            .Add<IQueryPage>("query-fixtures.html", Unused)
+            .Add<IQueryPage>("query.html", Unused);
+
+        var (considered, chosen) = templates.Choose(["query-fixtures-search.html", "query-fixtures.html", "*query.html"]);
+
+        Assert.Equal("query-fixtures.html", chosen);
+        Assert.Equal(["query-fixtures-search.html", "*query-fixtures.html", "query.html"], considered);
+    }
+
+    [Fact]
+    public void Without_a_registered_candidate_the_built_in_template_keeps_its_star()
+    {
+        string[] candidates = ["table-fixtures-facetable.html", "*table.html"];
+
+        Assert.Equal((candidates, (string?)null), TemplateOverrides.None.Choose(candidates));
+        Assert.Equal((candidates, (string?)null), new TemplateOverrides().Add<IIndexPage>("index.html", Unused).Choose(candidates));
+        Assert.Throws<InvalidOperationException>(() => TemplateOverrides.None.Add<IIndexPage>("index.html", Unused));
+    }
+}
