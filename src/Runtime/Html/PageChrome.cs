@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Datasette.Gen.Runtime.Html;
 
 /// <summary>
@@ -32,9 +34,11 @@ internal sealed partial class PageChrome
     public IReadOnlyList<MenuLink> MenuLinks { get; init; } = [];
 
     /// <summary>Fetches the <c>menu_links</c> plugins' items; null when no plugin has any.</summary>
+    [JsonIgnore]
     public Func<ValueTask<IReadOnlyList<Plugins.MenuLink>>>? FetchPluginMenuLinks { get; init; }
 
     /// <summary>The page's action menu (Table actions and the like), or null.</summary>
+    [JsonIgnore]
     public ActionMenu? Actions { get; init; }
 
     /// <summary>The plugins' nav menu links, once <see cref="PrepareAsync"/> has run.</summary>
@@ -44,6 +48,7 @@ internal sealed partial class PageChrome
     public IReadOnlyList<Plugins.ActionMenuItem> ActionItems { get; private set; } = [];
 
     /// <summary>Does the page need <see cref="PrepareAsync"/> before it renders?</summary>
+    [JsonIgnore]
     public bool NeedsPreparation => FetchPluginMenuLinks is not null || Actions is not null;
 
     /// <summary>Asks the plugins for the menus' items (see <see cref="PagePreparation"/>).</summary>
@@ -84,9 +89,11 @@ internal sealed partial class PageChrome
     public bool NoIndex { get; init; }
 
     /// <summary>Where the plugins' additions come from; null when no plugin implements a page hook.</summary>
+    [JsonIgnore]
     public IPluginPageSource? PluginSource { get; init; }
 
     /// <summary>What plugins add to the page, once <see cref="PreparePluginsAsync"/> has run.</summary>
+    [JsonIgnore]
     public PluginPageExtras Plugins { get; private set; } = PluginPageExtras.None;
 
     /// <summary>The page's stylesheets: the plugins' and the configuration's.</summary>

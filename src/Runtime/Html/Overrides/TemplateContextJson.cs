@@ -8,6 +8,9 @@ namespace Datasette.Gen.Runtime.Html;
 /// Datasette indents its context dump.
 /// </summary>
 [JsonSourceGenerationOptions(WriteIndented = true, IndentSize = 4, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+// The plugins' menu links share their type name with the chrome's own.
+[JsonSerializable(typeof(Plugins.MenuLink), TypeInfoPropertyName = "PluginMenuLink")]
+[JsonSerializable(typeof(IReadOnlyList<Plugins.MenuLink>), TypeInfoPropertyName = "PluginMenuLinkList")]
 [JsonSerializable(typeof(IndexPageModel))]
 [JsonSerializable(typeof(DatabasePageModel))]
 [JsonSerializable(typeof(TablePageModel))]
