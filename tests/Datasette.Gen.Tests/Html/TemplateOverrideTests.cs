@@ -24,7 +24,8 @@ public sealed class TemplateOverrideTests(TemplateOverrideTests.SiteFixture site
     {
         var html = await HtmlAssert.PageAsync(_client, "/");
         Assert.Contains("<h1 class=\"custom-index\">Datasette, by the deployment's own template</h1>", html);
-        Assert.Matches("<li><a href=\"/fixtures\">fixtures</a>: [0-9,]+ rows in [0-9]+ tables.*\\([0-9]+ tables listed\\)</li>", html);
+        // The row count is left out when counting runs out of time (a loaded machine): the summary is then tables only.
+        Assert.Matches("<li><a href=\"/fixtures\">fixtures</a>: (?:[0-9,]+ rows in )?[0-9]+ tables.*\\([0-9]+ tables listed\\)</li>", html);
         Assert.DoesNotContain("class=\"db-section\"", html);
         // the layout around it is the built-in one
         Assert.Contains("<body class=\"index\"", html);
