@@ -33,7 +33,7 @@ internal sealed class DerivedResultCache
     {
         var scope = RequestScope.Now;
         // Outside a request, or once its answer already varies, nothing computed here could be kept.
-        var version = scope is null || scope.AnswerVaries ? null : database.ContentVersion();
+        var version = scope is null || scope.AnswerVaries ? null : scope.ContentVersionOf(database);
         if (version is null)
         {
             return compute();

@@ -56,6 +56,25 @@ internal static class RequestScope
             get => _answerVaries;
             set => _answerVaries = value;
         }
+
+        // The content version the request names its answer and derived results by, read once per database:
+        // each read is a data_version transaction, and reading it at the request's first use still
+        // names no newer data than the queries that follow read.
+        private volatile DerivedVersion? _derivedVersion;
+
+        /// <summary><paramref name="database"/>'s content version as this request first read it (its tag, its kept results).</summary>
+        public string? ContentVersionOf(Database database)
+        {
+            if (_derivedVersion is { } kept && ReferenceEquals(kept.Database, database))
+            {
+                return kept.Version;
+            }
+            var version = database.ContentVersion();
+            _derivedVersion = new DerivedVersion(database, version);
+            return version;
+        }
+
+        private sealed record DerivedVersion(Database Database, string? Version);
     }
 
     /// <summary>Restores the enclosing scope (a struct: <c>using</c> disposes it without an allocation).</summary>

@@ -42,7 +42,7 @@ internal sealed class ConditionalGet(byte[] key, string deployment, ResponseCach
         // A stream's rows are sent before its last query runs, so nothing it meets later could withdraw its tag.
         bool Varies() => request.AnswerVaries || (scope?.AnswerVaries ?? false) || request.Args.Get("_stream") is not null;
         var hasActor = request.Actor is not null;
-        var tag = database?.ContentVersion() is { } version && internalDatabase.ContentVersion() is { } metadataVersion
+        var tag = database is not null && (scope is null ? database.ContentVersion() : scope.ContentVersionOf(database)) is { } version && internalDatabase.ContentVersion() is { } metadataVersion
             ? Tag(request, database.Name, version, metadataVersion)
             : null;
         var ifNoneMatch = request.Header("If-None-Match");

@@ -48,9 +48,39 @@ public sealed class DerivedResultCacheTests
             }
 
             cache.GetOrCompute(database, "k", Compute, static _ => true);
-            file.Execute("insert into t values (1)");
+        }
+        file.Execute("insert into t values (1)");
+        // The next request sees the commit.
+        using (RequestScope.Enter(CancellationToken.None, 0))
+        {
             var afterWrite = computed + 1;
             Assert.Equal(afterWrite, cache.GetOrCompute(database, "k", Compute, static _ => true));
+        }
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task A_request_reads_the_content_version_once_and_the_next_request_sees_a_commit()
+    {
+        using var file = new TempDatabaseFile("create table t (n integer)");
+        await using var database = new Database(DatabaseKind.MutableFile, file.Path);
+        var cache = new DerivedResultCache();
+        var computed = 0;
+        int Compute() => Interlocked.Increment(ref computed);
+
+        using (RequestScope.Enter(CancellationToken.None, 0))
+        {
+            var version = RequestScope.Now!.ContentVersionOf(database);
+            Assert.NotNull(version);
+            Assert.Equal(1, cache.GetOrCompute(database, "k", Compute, static _ => true));
+            // A commit mid-request: the request keeps naming its results by the version it read
+            // first (read before its queries, so never newer than what they saw) and reads no other.
+            file.Execute("insert into t values (1)");
+            Assert.Equal(version, RequestScope.Now!.ContentVersionOf(database));
+            Assert.Equal(1, cache.GetOrCompute(database, "k", Compute, static _ => true));
+        }
+        using (RequestScope.Enter(CancellationToken.None, 0))
+        {
+            Assert.Equal(2, cache.GetOrCompute(database, "k", Compute, static _ => true));
         }
     }
 

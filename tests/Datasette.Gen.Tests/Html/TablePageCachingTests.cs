@@ -135,7 +135,36 @@ public sealed class TablePageCachingTests : IAsyncLifetime
         Assert.Equal(0, database.Derived.Count);
 
         await HtmlAsync(instance.Datasette, "/data/pets");
-        Assert.Equal(2, database.Derived.Count);
+        // The count, the suggestions and the table's definition.
+        Assert.Equal(3, database.Derived.Count);
+    }
+
+    [Fact]
+    public async Task A_schema_change_by_another_connection_shows_in_the_next_page_definition()
+    {
+        var (instance, database) = await StartAsync(DatabaseKind.MutableFile);
+        await using var __ = instance;
+        var datasette = instance.Datasette;
+
+        var page = await HtmlAsync(datasette, "/data/pets");
+        Assert.Contains("CREATE TABLE pets (id integer primary key, kind text, size integer);", page);
+        Assert.DoesNotContain("pets_kind", page);
+        Assert.Equal(page, await HtmlAsync(datasette, "/data/pets"));
+
+        // Another process: only SQLite's data_version can tell, and the schema is re-read at most once a second.
+        using (var other = TestSqlite.Open(database.Path!))
+        {
+            TestSqlite.Execute(other, "create index pets_kind on pets (kind)");
+        }
+        page = await HtmlAsync(datasette, "/data/pets");
+        Assert.Contains("CREATE INDEX pets_kind on pets (kind);", page);
+
+        using (var other = TestSqlite.Open(database.Path!))
+        {
+            TestSqlite.Execute(other, "alter table pets add column colour text");
+        }
+        var definition = JsonNode.Parse((await datasette.Client.GetAsync("/data/pets.json?_extra=table_definition")).Text)!["table_definition"]!.GetValue<string>();
+        Assert.Equal("CREATE TABLE pets (id integer primary key, kind text, size integer, colour text);\nCREATE INDEX pets_kind on pets (kind);", definition);
     }
 
     [Fact]

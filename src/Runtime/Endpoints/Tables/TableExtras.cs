@@ -319,18 +319,39 @@ internal static class TableExtras
         {
             return null;
         }
-        var statements = new List<string> { table.Sql + ";" };
-        if (!table.IsView)
+        if (table.IsView)
         {
-            statements.AddRange(QueryRunner.Run(database, "select sql from sqlite_master where type = 'index' and tbl_name = :t and sql is not null", new Dictionary<string, object?> { ["t"] = table.Name }, null, reader =>
+            return table.Sql + ";";
+        }
+        // Kept under the database's content version, which every commit moves (a CREATE INDEX or
+        // ALTER TABLE by any connection too): the next page shows the change without re-reading
+        // sqlite_master on every request.
+        return database.Derived.GetOrCompute(database, DerivedResultCache.Key(null, "table-definition", table.Name),
+            () => TableWithIndexes(database, table), static _ => true);
+    }
+
+    // The table's own statement is read here too, not taken from the schema (re-read at most once a
+    // second): an ALTER TABLE shows in the next page with the indexes beside it.
+    private static string TableWithIndexes(Data.Database database, Data.TableInfo table)
+    {
+        var read = QueryRunner.Run(database,
+            "select type = 'table', sql from sqlite_master where tbl_name = :t and sql is not null and (type = 'index' or (type = 'table' and name = :t)) order by type <> 'table', rowid",
+            new Dictionary<string, object?> { ["t"] = table.Name }, null, reader =>
             {
                 var list = new List<string>();
+                var hasTable = false;
                 while (reader.Read())
                 {
-                    list.Add(reader.GetString(0) + ";");
+                    hasTable |= reader.GetInt64(0) == 1;
+                    list.Add(reader.GetString(1) + ";");
                 }
-                return list;
-            }));
+                return (list, hasTable);
+            });
+        var (statements, hasTable) = read;
+        if (!hasTable)
+        {
+            // Dropped since the schema was read: what the schema knew.
+            statements.Insert(0, table.Sql + ";");
         }
         return string.Join("\n", statements);
     }
