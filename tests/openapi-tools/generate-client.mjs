@@ -12,7 +12,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const options = JSON.parse(readFileSync(join(here, "client-generators.json"), "utf8"));
 const [generator, ...rest] = process.argv.slice(2);
 
-function dotnet(args) {
+// Kiota's generator now and then dies with a NullReferenceException from its parallel code
+// generation (the same document then generates cleanly): that one crash is retried, nothing else.
+const kiotaRace = /crit: Kiota\.Builder\.KiotaBuilder\[0\]\s+error generating the client:[^\n]*Object reference not set to an instance of an object/;
+
+function dotnet(args, attempts = 1) {
   const run = spawnSync(process.env.DOTNET || "dotnet", args, {
     cwd: join(here, "..", ".."),
     encoding: "utf8",
@@ -20,6 +24,10 @@ function dotnet(args) {
     maxBuffer: 64 * 1024 * 1024,
   });
   const text = (run.stdout ?? "") + (run.stderr ?? "");
+  if (run.status !== 0 && attempts < 3 && kiotaRace.test(text)) {
+    console.error(`${args.slice(2, 6).join(" ")}: Kiota's NullReferenceException crash, generating again`);
+    return dotnet(args, attempts + 1);
+  }
   if (run.status !== 0) {
     console.error(`${args.slice(2).join(" ")} failed (${run.status ?? run.error}):\n${text}`);
     process.exit(1);
