@@ -8,6 +8,9 @@ internal static class TableCounts
 {
     public const int Cap = 10001;
 
+    /// <summary>A count that reached <see cref="Cap"/> stopped there: the table has at least that many rows.</summary>
+    public static bool Truncated(long? count) => count == Cap;
+
     /// <summary>
     /// The count of rows matching <paramref name="where"/> (a " where …" clause or empty), or null
     /// when it failed or ran out of time. An unfiltered count of an inspected database comes from

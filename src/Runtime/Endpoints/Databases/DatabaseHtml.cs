@@ -10,64 +10,44 @@ using Datasette.Gen.Runtime.Querying;
 
 namespace Datasette.Gen.Runtime.Endpoints.Databases;
 
-/// <summary>The database page's HTML (html-ui.md §3), from the same JSON object as <c>/{db}.json</c>.</summary>
+/// <summary>The database page's HTML (html-ui.md §3), from the same content as <c>/{db}.json</c>.</summary>
 internal static class DatabaseHtml
 {
-    public static Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, Action<Utf8JsonWriter> writeProperties)
+    public static Task SendAsync(DatasetteRequest request, Datasette datasette, DatabaseContent content)
     {
-        using var body = new JsonBody();
-        body.Writer.WriteStartObject();
-        writeProperties(body.Writer);
-        body.Writer.WriteEndObject();
-        body.Writer.Flush();
-        using var document = JsonDocument.Parse(body.WrittenMemory);
-        var page = document.RootElement;
+        var database = content.Database;
         var urls = datasette.Urls;
         var databaseUrl = (string)urls.Database(database);
-        var metadata = datasette.Internal.Metadata.ForDatabase(database.Name);
-        string? Meta(string key) => metadata.FirstOrDefault(p => p.Key == key).Value;
+        string? Meta(string key) => content.Metadata.FirstOrDefault(p => p.Key == key).Value;
         var showHidden = QueryArgs.IsTruthy(request.Args.Get("_show_hidden"));
 
-        var tables = new List<ListedTable>();
-        string? firstTable = null;
-        foreach (var table in page.GetProperty("tables").EnumerateArray())
-        {
-            var name = table.GetProperty("name").GetString()!;
-            var hidden = table.GetProperty("hidden").GetBoolean();
-            firstTable ??= hidden ? null : name;
-            if (hidden && !showHidden)
-            {
-                continue;
-            }
-            long? count = table.GetProperty("count") is { ValueKind: JsonValueKind.Number } c ? c.GetInt64() : null;
-            tables.Add(new ListedTable(name, urls.Table(database, name), table.GetProperty("private").GetBoolean(), hidden,
-                table.GetProperty("columns").EnumerateArray().Select(e => e.GetString()!).ToList(), CountText(count)));
-        }
-        var hiddenCount = page.GetProperty("hidden_count").GetInt32();
-        var views = page.GetProperty("views").EnumerateArray()
-            .Select(v => new ListedTable(v.GetProperty("name").GetString()!, urls.Table(database, v.GetProperty("name").GetString()!), v.GetProperty("private").GetBoolean(), false, [], null))
+        var tables = content.Tables
+            .Where(t => showHidden || !t.Hidden)
+            .Select(t => new ListedTable(t.Table.Name, urls.Table(database, t.Table.Name), t.IsPrivate, t.Hidden,
+                t.Table.Columns.Select(c => c.Name).ToList(), CountText(t.Count)))
             .ToList();
-        var queries = page.GetProperty("queries").EnumerateArray().Select(q =>
-        {
-            var name = q.GetProperty("name").GetString()!;
-            var fragment = q.GetProperty("fragment").GetString();
-            return new ListedQuery(
-                q.GetProperty("title").GetString() ?? name,
-                urls.Query(database, name) + (string.IsNullOrEmpty(fragment) ? "" : "#" + fragment),
-                q.GetProperty("description").GetString() ?? q.GetProperty("sql").GetString() ?? "",
-                q.TryGetProperty("private", out var p) && p.ValueKind == JsonValueKind.True);
-        }).ToList();
-        var queriesCount = page.GetProperty("queries_count").GetInt32();
-        var allowSql = page.GetProperty("allow_execute_sql").GetBoolean();
+        var firstTable = content.Tables.FirstOrDefault(t => !t.Hidden)?.Table.Name;
+        var hiddenCount = content.HiddenCount;
+        var views = content.Views
+            .Select(v => new ListedTable(v.Name, urls.Table(database, v.Name), v.IsPrivate, false, [], null))
+            .ToList();
+        var queries = content.Queries.Select(q => new ListedQuery(
+                q.Title ?? q.Name,
+                urls.Query(database, q.Name) + (string.IsNullOrEmpty(q.Fragment) ? "" : "#" + q.Fragment),
+                q.Description ?? q.Sql,
+                q.ActorPrivate ?? false))
+            .ToList();
+        var queriesCount = content.QueriesCount;
+        var allowSql = content.AllowExecuteSql;
         var model = new DatabasePageModel
         {
             Chrome = PageChromes.Build(request, datasette, database.Name, PageChromes.BodyClass("db", database.Name), Templates.Database(database.Name),
-                database.Name, pageDataJson: allowSql || CreateTableData.Offered(request, database) ? PageData(request, datasette, database, allowSql ? page.GetProperty("table_columns") : null) : null,
+                database.Name, pageDataJson: allowSql || CreateTableData.Offered(request, database) ? PageData(request, datasette, content) : null,
                 plugins: new PluginPageView("database", Top: TopSlot.Database),
                 actions: ActionMenus.Database(request, datasette, database)),
             Database = database.Name,
             Heading = Meta("title") ?? database.Name,
-            IsPrivate = page.GetProperty("private").GetBoolean(),
+            IsPrivate = content.IsPrivate,
             DescriptionHtml = Meta("description_html") ?? (Meta("description") is { } text ? WebUtility.HtmlEncode(text) : null),
             Editor = allowSql
                 ? new SqlEditor(databaseUrl + "/-/query",
@@ -75,7 +55,7 @@ internal static class DatabaseHtml
                     databaseUrl + "/-/query/parameters")
                 : null,
             Queries = queries,
-            MoreQueries = page.GetProperty("queries_more").GetBoolean() ? new LinkItem($"View {CellHtml.Thousands(queriesCount)} queries", databaseUrl + "/-/queries") : null,
+            MoreQueries = content.QueriesMore ? new LinkItem($"View {CellHtml.Thousands(queriesCount)} queries", databaseUrl + "/-/queries") : null,
             SchemaUrl = databaseUrl + "/-/schema",
             Tables = tables,
             HiddenTables = !showHidden && hiddenCount > 0
@@ -94,7 +74,7 @@ internal static class DatabaseHtml
     internal static string CountText(long? count) => count switch
     {
         null => "Many rows",
-        TableCounts.Cap => ">" + CellHtml.Thousands(TableCounts.Cap - 1) + " rows",
+        _ when TableCounts.Truncated(count) => ">" + CellHtml.Thousands(TableCounts.Cap - 1) + " rows",
         1 => "1 row",
         { } n => CellHtml.Thousands(n) + " rows",
     };
@@ -103,17 +83,17 @@ internal static class DatabaseHtml
     /// Page data for the SQL editor's completion and the create-table dialog:
     /// <c>{"page": "database", "database", "tableColumns": {table: [columns]}, "createTable"?}</c>.
     /// </summary>
-    private static string PageData(DatasetteRequest request, Datasette datasette, Database database, JsonElement? tableColumns)
+    private static string PageData(DatasetteRequest request, Datasette datasette, DatabaseContent content)
     {
+        var database = content.Database;
         using var buffer = new JsonBody();
         var w = buffer.Writer;
         w.WriteStartObject();
         w.WriteString("page", "database");
         w.WriteString("database", database.Name);
-        if (tableColumns is { } columns)
+        if (content.AllowExecuteSql)
         {
-            w.WritePropertyName("tableColumns");
-            columns.WriteTo(w);
+            content.WriteTableColumns(w, "tableColumns");
         }
         CreateTableData.Write(w, request, datasette, database);
         w.WriteEndObject();

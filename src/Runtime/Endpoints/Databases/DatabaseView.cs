@@ -34,15 +34,16 @@ internal static class DatabaseView
             throw DatasetteHttpException.InvalidFormat(format);
         }
         await datasette.RefreshCatalogAsync().ConfigureAwait(false);
+        var content = Gather(request, datasette, database);
         if (format is null)
         {
-            await DatabaseHtml.SendAsync(request, datasette, database, writer => Write(writer, request, datasette, database)).ConfigureAwait(false);
+            await DatabaseHtml.SendAsync(request, datasette, content).ConfigureAwait(false);
             return;
         }
-        await DataViews.SendAsync(request, database.Name, writer => Write(writer, request, datasette, database)).ConfigureAwait(false);
+        await DataViews.SendAsync(request, database.Name, writer => Write(writer, request, datasette, content)).ConfigureAwait(false);
     }
 
-    private static void Write(Utf8JsonWriter writer, DatasetteRequest request, Datasette datasette, Database database)
+    private static DatabaseContent Gather(DatasetteRequest request, Datasette datasette, Database database)
     {
         var schema = database.Schema;
         var hidden = HiddenTables.For(datasette.Config, database);
@@ -51,15 +52,40 @@ internal static class DatabaseView
             .Where(t => request.Allowed("view-table", database.Name, t.Name))
             .OrderBy(t => hidden.Contains(t.Name))
             .ThenBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => new ListedDatabaseTable(t, TableCounts.Count(database, t.Name, CountTimeLimitMs), hidden.Contains(t.Name),
+                request.IsPrivate("view-table", database.Name, t.Name)))
             .ToList();
+        var views = schema.Views
+            .Where(v => request.Allowed("view-table", database.Name, v.Name))
+            .Select(v => new ListedView(v.Name, request.IsPrivate("view-table", database.Name, v.Name)))
+            .ToList();
+        var visible = datasette.Permissions.AllowedResourcesSql(request.Actor, "view-query", database.Name, includeIsPrivate: true);
+        var queries = datasette.Internal.Queries.List(database.Name, QueryFilter.None, QueriesShown, null, visible);
+        return new DatabaseContent
+        {
+            Database = database,
+            IsPrivate = request.IsPrivate("view-database", database.Name),
+            Tables = tables,
+            Views = views,
+            Queries = queries.Queries,
+            QueriesMore = queries.Next is not null,
+            QueriesCount = queries.Next is null ? queries.Queries.Count
+                : datasette.Internal.Queries.Count(database.Name, QueryFilter.None, datasette.Permissions.AllowedResourcesSql(request.Actor, "view-query", database.Name)),
+            AllowExecuteSql = request.Allowed("execute-sql", database.Name),
+            Metadata = datasette.Internal.Metadata.ForDatabase(database.Name),
+        };
+    }
+
+    private static void Write(Utf8JsonWriter writer, DatasetteRequest request, Datasette datasette, DatabaseContent content)
+    {
+        var database = content.Database;
         writer.WriteString("database", database.Name);
-        writer.WriteBoolean("private", request.IsPrivate("view-database", database.Name));
+        writer.WriteBoolean("private", content.IsPrivate);
         writer.WriteString("path", Urls.Database(datasette, database));
         writer.WriteNumber("size", database.Size);
         writer.WriteStartArray("tables");
-        foreach (var table in tables)
+        foreach (var (table, count, hidden, isPrivate) in content.Tables)
         {
-            var count = TableCounts.Count(database, table.Name, CountTimeLimitMs);
             writer.WriteStartObject();
             writer.WriteString("name", table.Name);
             writer.WriteStringArray("columns", table.Columns.Select(c => c.Name));
@@ -72,53 +98,40 @@ internal static class DatabaseView
             {
                 writer.WriteNull("count");
             }
-            writer.WriteBoolean("count_truncated", count == TableCounts.Cap);
-            writer.WriteBoolean("hidden", hidden.Contains(table.Name));
+            writer.WriteBoolean("count_truncated", TableCounts.Truncated(count));
+            writer.WriteBoolean("hidden", hidden);
             // Both come from other tables' definitions: only those the actor may see are named.
+            // Only the JSON shows them, so only it asks.
             writer.WriteString("fts_table", OtherTables.VisibleFtsTable(request.ActorPermissions, database, table));
             writer.WriteStartObject("foreign_keys");
             WriteForeignKeys(writer, "incoming", OtherTables.VisibleIncoming(request.ActorPermissions, database, table));
             WriteForeignKeys(writer, "outgoing", table.Outgoing);
             writer.WriteEndObject();
-            writer.WriteBoolean("private", request.IsPrivate("view-table", database.Name, table.Name));
+            writer.WriteBoolean("private", isPrivate);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-        writer.WriteNumber("hidden_count", tables.Count(t => hidden.Contains(t.Name)));
+        writer.WriteNumber("hidden_count", content.HiddenCount);
         writer.WriteStartArray("views");
-        foreach (var view in schema.Views.Where(v => request.Allowed("view-table", database.Name, v.Name)))
+        foreach (var view in content.Views)
         {
             writer.WriteStartObject();
             writer.WriteString("name", view.Name);
-            writer.WriteBoolean("private", request.IsPrivate("view-table", database.Name, view.Name));
+            writer.WriteBoolean("private", view.IsPrivate);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-
-        var visible = datasette.Permissions.AllowedResourcesSql(request.Actor, "view-query", database.Name, includeIsPrivate: true);
-        var queries = datasette.Internal.Queries.List(database.Name, QueryFilter.None, QueriesShown, null, visible);
         writer.WriteStartArray("queries");
-        foreach (var query in queries.Queries)
+        foreach (var query in content.Queries)
         {
             query.WriteJson(writer, isPrivateForActor: query.ActorPrivate ?? false);
         }
         writer.WriteEndArray();
-        writer.WriteBoolean("queries_more", queries.Next is not null);
-        writer.WriteNumber("queries_count", queries.Next is null ? queries.Queries.Count
-            : datasette.Internal.Queries.Count(database.Name, QueryFilter.None, datasette.Permissions.AllowedResourcesSql(request.Actor, "view-query", database.Name)));
-
-        var allowSql = request.Allowed("execute-sql", database.Name);
-        writer.WriteBoolean("allow_execute_sql", allowSql);
-        writer.WriteStartObject("table_columns");
-        if (allowSql)
-        {
-            foreach (var item in schema.Objects.OrderBy(o => o.Name, StringComparer.Ordinal))
-            {
-                writer.WriteStringArray(item.Name, item.IsView ? Array.Empty<string>() : item.Columns.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
-            }
-        }
-        writer.WriteEndObject();
-        writer.WriteStringMap("metadata", datasette.Internal.Metadata.ForDatabase(database.Name));
+        writer.WriteBoolean("queries_more", content.QueriesMore);
+        writer.WriteNumber("queries_count", content.QueriesCount);
+        writer.WriteBoolean("allow_execute_sql", content.AllowExecuteSql);
+        content.WriteTableColumns(writer, "table_columns");
+        writer.WriteStringMap("metadata", content.Metadata);
     }
 
     internal static void WriteForeignKeys(Utf8JsonWriter writer, string name, System.Collections.Generic.IReadOnlyList<ForeignKey> keys)

@@ -1,40 +1,30 @@
 using System.Net;
-using System.Text.Json;
+using Datasette.Gen.Runtime.Endpoints.Databases;
 using Datasette.Gen.Runtime.Endpoints.Pages;
 using Datasette.Gen.Runtime.Html;
 using Datasette.Gen.Runtime.Html.Pages;
 using Datasette.Gen.Runtime.Http;
-using Datasette.Gen.Runtime.Json;
 
 namespace Datasette.Gen.Runtime.Endpoints.Instance;
 
-/// <summary>The index page's HTML (html-ui.md §2), from the same JSON object as <c>/.json</c>.</summary>
+/// <summary>The index page's HTML (html-ui.md §2), from the same content as <c>/.json</c>.</summary>
 internal static class IndexHtml
 {
-    public static Task SendAsync(DatasetteRequest request, Datasette datasette, Action<Utf8JsonWriter> writeProperties)
+    public static Task SendAsync(DatasetteRequest request, Datasette datasette, IndexContent content)
     {
-        using var body = new JsonBody();
-        body.Writer.WriteStartObject();
-        writeProperties(body.Writer);
-        body.Writer.WriteEndObject();
-        body.Writer.Flush();
-        using var document = JsonDocument.Parse(body.WrittenMemory);
-        var page = document.RootElement;
-        var metadata = datasette.Internal.Metadata.Instance();
-        string? Meta(string key) => metadata.FirstOrDefault(p => p.Key == key).Value;
-        var databases = new List<IndexDatabase>();
-        foreach (var database in page.GetProperty("databases").EnumerateArray())
+        string? Meta(string key) => content.Metadata.FirstOrDefault(p => p.Key == key).Value;
+        var databases = content.Databases.Select(database =>
         {
-            var name = database.GetProperty("name").GetString()!;
-            var tables = database.GetProperty("tables_and_views_truncated").EnumerateArray().Select(t =>
-            {
-                var tableName = t.GetProperty("name").GetString()!;
-                var count = t.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number ? Databases.DatabaseHtml.CountText(c.GetInt64()) : null;
-                return new IndexTable(tableName, datasette.Urls.Table(name, tableName), count, t.GetProperty("private").GetBoolean());
-            }).ToList();
-            databases.Add(new IndexDatabase(name, database.GetProperty("path").GetString()!, database.GetProperty("color").GetString()!,
-                database.GetProperty("private").GetBoolean(), Summary(database), tables, database.GetProperty("tables_and_views_more").GetBoolean()));
-        }
+            var name = database.Database.Name;
+            IReadOnlyList<IndexTable> tables =
+            [
+                .. database.Tables.Select(t => new IndexTable(t.Table.Name, datasette.Urls.Table(name, t.Table.Name),
+                    t.Count is { } count ? DatabaseHtml.CountText(count) : null, t.IsPrivate)),
+                .. database.Views.Select(v => new IndexTable(v.Name, datasette.Urls.Table(name, v.Name), null, v.IsPrivate)),
+            ];
+            return new IndexDatabase(name, Urls.Database(datasette, database.Database), database.Database.Color,
+                database.IsPrivate, Summary(database), tables, database.More);
+        }).ToList();
         // /-/ always shows the built-in index and asks not to be indexed.
         var dash = request.Path.EndsWith("/-/", StringComparison.Ordinal);
         var model = new IndexPageModel
@@ -51,24 +41,20 @@ internal static class IndexHtml
     }
 
     /// <summary>"1,260 rows in 23 tables, 211 rows in 6 hidden tables, 4 views": parts omitted when zero, rows only when counted.</summary>
-    internal static string Summary(JsonElement database)
+    internal static string Summary(IndexDatabaseContent database)
     {
-        var showRows = database.GetProperty("show_table_row_counts").GetBoolean();
         var parts = new List<string>();
-        var tables = database.GetProperty("tables_count").GetInt32();
-        if (tables > 0)
+        if (database.TablesCount > 0)
         {
-            parts.Add((showRows ? $"{CellHtml.Thousands(database.GetProperty("table_rows_sum").GetInt64())} rows in " : "") + Plural(tables, "table"));
+            parts.Add((database.Counted ? $"{CellHtml.Thousands(database.TableRowsSum)} rows in " : "") + Plural(database.TablesCount, "table"));
         }
-        var hidden = database.GetProperty("hidden_tables_count").GetInt32();
-        if (hidden > 0)
+        if (database.HiddenTablesCount > 0)
         {
-            parts.Add((showRows ? $"{CellHtml.Thousands(database.GetProperty("hidden_table_rows_sum").GetInt64())} rows in " : "") + Plural(hidden, "hidden table"));
+            parts.Add((database.Counted ? $"{CellHtml.Thousands(database.HiddenTableRowsSum)} rows in " : "") + Plural(database.HiddenTablesCount, "hidden table"));
         }
-        var views = database.GetProperty("views_count").GetInt32();
-        if (views > 0)
+        if (database.ViewsCount > 0)
         {
-            parts.Add(Plural(views, "view"));
+            parts.Add(Plural(database.ViewsCount, "view"));
         }
         return string.Join(", ", parts);
     }
