@@ -251,7 +251,12 @@ internal static class QueryView
         {
             Caching.Apply(request, datasette.Settings.DefaultCacheTtl);
         }
-        await OutputRendering.SendAsync(renderer, new OutputRenderContext
+        await OutputRendering.SendAsync(renderer, RenderContext(request, datasette, database, sql, storedQuery, columns, rows, truncated, sqlError)).ConfigureAwait(false);
+    }
+
+    /// <summary>What a plugin's renderer sees of this query, in render_output and can_render alike.</summary>
+    private static OutputRenderContext RenderContext(DatasetteRequest request, Datasette datasette, Database database, string sql, StoredQuery? storedQuery,
+        IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, bool truncated, string? error) => new()
         {
             Datasette = datasette,
             Request = request,
@@ -261,10 +266,9 @@ internal static class QueryView
             QueryName = storedQuery?.Name,
             Database = database.Name,
             ViewName = "database",
-            Error = sqlError,
+            Error = error,
             Truncated = truncated,
-        }).ConfigureAwait(false);
-    }
+        };
 
     /// <summary>Runs a query only for the errors it may raise (at most <paramref name="maxRows"/> rows are stepped through).</summary>
     private static void RunDiscarding(Database database, string sql, Dictionary<string, object?> parameters, int timeLimit, int maxRows)
@@ -343,18 +347,7 @@ internal static class QueryView
             OutputRendering.LinkableAsync(datasette, () =>
             {
                 var (columns, read, truncated) = OutputRendering.Read(database, sql, parameters, request.SqlTimeLimitMs, datasette.Settings.MaxReturnedRows);
-                return new OutputRenderContext
-                {
-                    Datasette = datasette,
-                    Request = request,
-                    Columns = columns,
-                    Rows = read,
-                    Sql = sql,
-                    QueryName = storedQuery?.Name,
-                    Database = database.Name,
-                    ViewName = "database",
-                    Truncated = truncated,
-                };
+                return RenderContext(request, datasette, database, sql, storedQuery, columns, read, truncated, error: null);
             });
 
 }
