@@ -142,7 +142,7 @@ public sealed class OpenApiJsonWriter
 
     /// <summary>A JSON string: quotes, backslashes and control characters escaped, other text kept as is.</summary>
     public static void WriteString(StringBuilder builder, string value) =>
-        JsonString.Append(builder, value, asciiOnly: false);
+        JsonString.Append(builder, value, JsonStringEscapes.SafeUtf8);
 
     private void BeforeValue()
     {

@@ -76,5 +76,5 @@ public static class JsonText
 
     /// <summary>Escapes only what JSON and YAML (which reads the file back) require; other text stays as UTF-8.</summary>
     public static void WriteString(StringBuilder builder, string value) =>
-        JsonString.Append(builder, value, asciiOnly: false);
+        JsonString.Append(builder, value, JsonStringEscapes.SafeUtf8);
 }

@@ -122,5 +122,5 @@ public static class ConfigTree
     }
 
     private static void WriteString(StringBuilder builder, string value) =>
-        JsonString.Append(builder, value, asciiOnly: true);
+        JsonString.Append(builder, value, JsonStringEscapes.PythonAscii);
 }

@@ -104,5 +104,5 @@ internal static class PythonJson
     }
 
     private static void WriteString(StringBuilder builder, string value) =>
-        Configuration.JsonString.Append(builder, value, asciiOnly: true);
+        Configuration.JsonString.Append(builder, value, Configuration.JsonStringEscapes.PythonAscii);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using Datasette.Gen.Configuration;
 using Datasette.Gen.Runtime.Json;
 
 namespace Datasette.Gen.Runtime.Endpoints.Write;
@@ -137,34 +138,8 @@ internal static class WriteValues
         }
     }
 
-    private static void DumpString(string value, StringBuilder text)
-    {
-        text.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': text.Append("\\\""); break;
-                case '\\': text.Append("\\\\"); break;
-                case '\n': text.Append("\\n"); break;
-                case '\r': text.Append("\\r"); break;
-                case '\t': text.Append("\\t"); break;
-                case '\b': text.Append("\\b"); break;
-                case '\f': text.Append("\\f"); break;
-                default:
-                    if (c < 0x20)
-                    {
-                        text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        text.Append(c);
-                    }
-                    break;
-            }
-        }
-        text.Append('"');
-    }
+    private static void DumpString(string value, StringBuilder text) =>
+        JsonString.Append(text, value, JsonStringEscapes.PythonUnicode);
 
     /// <summary>A parsed request value as a JSON node, for APIs that take one (a column type's config).</summary>
     public static System.Text.Json.Nodes.JsonNode? ToJsonNode(object? value)

@@ -115,7 +115,7 @@ internal sealed record WriteCorpusStep(
     }
 
     // Python's json.dumps with its default ensure_ascii, as replay.py sends bodies: the shared writer's ASCII mode.
-    private static void DumpString(string value, StringBuilder text) => JsonString.Append(text, value, asciiOnly: true);
+    private static void DumpString(string value, StringBuilder text) => JsonString.Append(text, value, JsonStringEscapes.PythonAscii);
 
     private static string? Text(CorpusValue? value) => (value as StringValue)?.Value;
 }
