@@ -1,9 +1,6 @@
-using System.Collections.Generic;
 using System.Linq;
-using System.Threading.Tasks;
 using Datasette.Gen.Generator.Tests.Infrastructure;
 using Datasette.Gen.Runtime.Plugins;
-using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace Datasette.Gen.Generator.Tests;
@@ -53,23 +50,17 @@ public sealed class ApiHookWiringTests
     [Fact]
     public void The_api_hooks_are_wired_with_direct_calls_and_listed_for_plugins_json()
     {
-        var run = GeneratorHarness.RunWithRuntime(Plugins);
+        var run = PluginHarness.RunClean(Plugins);
 
-        Assert.Empty(run.Diagnostics);
-        Assert.Empty(DiagnosticText.Format(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning)));
         Golden.Verify(run.PluginsSource, "ApiPlugins.g.cs.txt");
-        var (hooks, renderers, filtered, passed, magic, jump, facets) = GeneratedAssembly.Load(run.Output, assembly =>
-        {
-            var registry = (PluginRegistry)assembly.GetType("Datasette.Gen.Generated.Deployment")!.GetProperty("Plugins")!.GetValue(null)!;
-            return (
-                registry.Plugins.Single().Hooks.ToList(),
-                registry.RegisterOutputRenderer.Single().Invoke(null!)!.Select(r => r.Extension).ToList(),
-                registry.FiltersFromRequest.Single().Invoke(null!, "db", "t", null!).AsTask().GetAwaiter().GetResult(),
-                registry.FiltersFromRequest.Single().Invoke(null!, "db", "other", null!).AsTask().GetAwaiter().GetResult(),
-                registry.RegisterMagicParameters.Single().Invoke(null!)!.Single().Prefix,
-                registry.JumpItemsSql.Single().Invoke(null!, null, null!)!.Single().Params!["label"],
-                registry.RegisterFacetClasses.Single().Invoke()!.Count());
-        });
+        var (hooks, renderers, filtered, passed, magic, jump, facets) = PluginHarness.CallRegistry(run, async (registry, _) => (
+            registry.Plugins.Single().Hooks.ToList(),
+            registry.RegisterOutputRenderer.Single().Invoke(null!)!.Select(r => r.Extension).ToList(),
+            await registry.FiltersFromRequest.Single().Invoke(null!, "db", "t", null!),
+            await registry.FiltersFromRequest.Single().Invoke(null!, "db", "other", null!),
+            registry.RegisterMagicParameters.Single().Invoke(null!)!.Single().Prefix,
+            registry.JumpItemsSql.Single().Invoke(null!, null, null!)!.Single().Params!["label"],
+            registry.RegisterFacetClasses.Single().Invoke()!.Count()));
 
         Assert.Equal(new[] { "filters_from_request", "jump_items_sql", "register_facet_classes", "register_magic_parameters", "register_output_renderer" }, hooks);
         Assert.Equal(new[] { "txt" }, renderers);

@@ -38,10 +38,8 @@ public sealed class HostTests
     [Fact]
     public void The_glue_matches_golden_and_a_library_gets_no_main()
     {
-        var run = GeneratorHarness.RunWithRuntime(Plugin);
+        var run = PluginHarness.RunClean(Plugin);
 
-        Assert.Empty(run.Diagnostics);
-        Assert.Empty(DiagnosticText.Format(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning)));
         Golden.Verify(run.HostSource, "Host.g.cs.txt");
         Assert.False(run.HasSource("Deployment.Main.g.cs"));
     }

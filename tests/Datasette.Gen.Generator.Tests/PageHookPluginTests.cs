@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using Datasette.Gen.Generator.Tests.Infrastructure;
 using Datasette.Gen.Runtime.Plugins;
 using Microsoft.AspNetCore.Html;
-using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace Datasette.Gen.Generator.Tests;
@@ -81,10 +80,8 @@ public sealed class PageHookPluginTests
     [Fact]
     public void Page_hooks_are_wired_from_methods_and_interfaces()
     {
-        var run = GeneratorHarness.RunWithRuntime(Plugins);
+        var run = PluginHarness.RunClean(Plugins);
 
-        Assert.Empty(run.Diagnostics);
-        Assert.Empty(DiagnosticText.Format(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning)));
         Golden.Verify(run.PluginsSource, "PagePlugins.g.cs.txt");
     }
 
@@ -93,7 +90,7 @@ public sealed class PageHookPluginTests
     {
         var run = GeneratorHarness.RunWithRuntime(Plugins);
 
-        var (hooks, results) = GeneratedAssembly.Load(run.Output, assembly => CallAsync(assembly).GetAwaiter().GetResult());
+        var (hooks, results) = PluginHarness.CallRegistry(run, (registry, _) => CallAsync(registry));
 
         Assert.Equal(
             new[] { "extra_body_script", "extra_css_urls", "extra_js_urls", "extra_template_vars", "top_database", "top_homepage", "top_query", "top_row", "top_stored_query", "top_table" },
@@ -108,9 +105,8 @@ public sealed class PageHookPluginTests
             results);
     }
 
-    private static async Task<(Dictionary<string, string[]>, List<string>)> CallAsync(System.Reflection.Assembly assembly)
+    private static async Task<(Dictionary<string, string[]>, List<string>)> CallAsync(PluginRegistry registry)
     {
-        var registry = (PluginRegistry)assembly.GetType("Datasette.Gen.Generated.Deployment")!.GetProperty("Plugins")!.GetValue(null)!;
         var results = new List<string>();
         string[] columns = ["id", "name"];
         foreach (var hook in registry.ExtraCssUrls)
@@ -144,46 +140,21 @@ public sealed class PageHookPluginTests
     [Fact]
     public void A_top_slot_returning_a_plain_string_is_a_signature_error()
     {
-        const string source = """
-            namespace App
-            {
-                [global::Datasette.Gen.Runtime.Plugins.DatasettePlugin]
-                public sealed class Plugin
-                {
-                    [global::Datasette.Gen.Runtime.Plugins.DatasetteHook]
-                    public string TopTable(string table) => "<p>" + table + "</p>";
-                }
-            }
-            """;
+        var diagnostic = SignatureError("public string TopTable(string table) => \"<p>\" + table + \"</p>\";");
 
-        var run = GeneratorHarness.RunWithRuntime(source);
-
-        var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal("DSG1008", diagnostic.Id);
         Assert.Contains("cannot implement hook 'top_table': it returns string. Expected TopTable(Datasette datasette, DatasetteRequest request, string database, string table) returning IHtmlContent? (or a Task/ValueTask of it)",
-            DiagnosticText.Format(diagnostic), StringComparison.Ordinal);
+            diagnostic, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Extra_css_urls_returning_one_url_string_is_a_signature_error()
     {
-        const string source = """
-            namespace App
-            {
-                [global::Datasette.Gen.Runtime.Plugins.DatasettePlugin]
-                public sealed class Plugin
-                {
-                    [global::Datasette.Gen.Runtime.Plugins.DatasetteHook]
-                    public string ExtraCssUrls() => "/site.css";
-                }
-            }
-            """;
+        var diagnostic = SignatureError("public string ExtraCssUrls() => \"/site.css\";");
 
-        var run = GeneratorHarness.RunWithRuntime(source);
-
-        var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal("DSG1008", diagnostic.Id);
         Assert.Contains("cannot implement hook 'extra_css_urls': it returns string. Expected ExtraCssUrls(string template, string? database, string? table, IReadOnlyList<string>? columns, string? viewName, DatasetteRequest request, Datasette datasette) returning IEnumerable<PageAsset>? (or a Task/ValueTask of it)",
-            DiagnosticText.Format(diagnostic), StringComparison.Ordinal);
+            diagnostic, StringComparison.Ordinal);
     }
+
+    private static string SignatureError(string hookMethod) => PluginHarness.SingleDiagnostic(
+        GeneratorHarness.RunWithRuntime(PluginHarness.InApp("[DatasettePlugin] public sealed class Plugin {\n[DatasetteHook] " + hookMethod + " }")), "DSG1008");
 }

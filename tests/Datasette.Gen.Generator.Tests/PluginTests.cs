@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using Datasette.Gen.Generator.Tests.Infrastructure;
 using Datasette.Gen.Runtime.Plugins;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace Datasette.Gen.Generator.Tests;
@@ -86,10 +85,8 @@ public sealed class PluginTests
     [Fact]
     public void Plugins_are_created_once_and_wired_to_their_hooks()
     {
-        var run = GeneratorHarness.RunWithRuntime(Plugins);
+        var run = PluginHarness.RunClean(Plugins);
 
-        Assert.Empty(run.Diagnostics);
-        Assert.Empty(DiagnosticText.Format(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning)));
         Golden.Verify(run.PluginsSource, "Plugins.g.cs.txt");
     }
 
@@ -98,7 +95,7 @@ public sealed class PluginTests
     {
         var run = GeneratorHarness.RunWithRuntime(Plugins);
 
-        var (infos, calls, actors) = GeneratedAssembly.Load(run.Output, assembly => CallHooksAsync(assembly).GetAwaiter().GetResult());
+        var (infos, calls, actors) = PluginHarness.CallRegistry(run, CallHooksAsync);
 
         Assert.Equal(new[] { "Auditor", "hello" }, infos.Select(p => p.Name));
         Assert.Equal(new[] { "actor_from_request", "actors_from_ids", "register_token_handler", "startup" }, infos[0].Hooks);
@@ -131,10 +128,9 @@ public sealed class PluginTests
             signature.GeneratedSources.Single(s => s.HintName == "Deployment.Plugins.g.cs").SourceText.ToString());
     }
 
-    private static async Task<(List<PluginInfo>, List<string>, IReadOnlyDictionary<Runtime.ActorId, JsonObject>)> CallHooksAsync(System.Reflection.Assembly assembly)
+    private static async Task<(List<PluginInfo>, List<string>, IReadOnlyDictionary<Runtime.ActorId, JsonObject>)> CallHooksAsync(PluginRegistry registry, System.Reflection.Assembly assembly)
     {
-        var registry = (PluginRegistry)assembly.GetType("Datasette.Gen.Generated.Deployment")!.GetProperty("Plugins")!.GetValue(null)!;
-        Assert.Same(registry, assembly.GetType("Datasette.Gen.Generated.Deployment")!.GetProperty("Plugins")!.GetValue(null));
+        Assert.Same(registry, PluginHarness.Registry(assembly));
         foreach (var startup in registry.Startup)
         {
             await startup.Invoke(null!);
@@ -260,13 +256,9 @@ public sealed class PluginTests
     [MemberData(nameof(Errors))]
     public void Plugin_errors_point_at_the_class_or_method(string id, string declarations, string expected)
     {
-        var source = "using Datasette.Gen.Runtime.Plugins;\nusing Microsoft.Data.Sqlite;\nusing System.Text.Json.Nodes;\n\nnamespace App\n{\nusing Datasette.Gen.Runtime;\n" + declarations + "\n}\n";
+        var run = Run(PluginHarness.InApp(declarations));
 
-        var run = Run(source);
-
-        var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal(id, diagnostic.Id);
-        Assert.Equal(expected, DiagnosticText.Format(diagnostic));
+        Assert.Equal(expected, PluginHarness.SingleDiagnostic(run, id));
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 

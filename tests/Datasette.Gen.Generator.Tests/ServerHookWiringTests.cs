@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using Datasette.Gen.Generator.Tests.Infrastructure;
 using Datasette.Gen.Runtime.Plugins;
 using Microsoft.AspNetCore.Http;
-using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace Datasette.Gen.Generator.Tests;
@@ -91,10 +90,8 @@ public sealed class ServerHookWiringTests
     [Fact]
     public void Server_hooks_are_wired_from_methods_and_interfaces()
     {
-        var run = GeneratorHarness.RunWithRuntime(Plugins);
+        var run = PluginHarness.RunClean(Plugins);
 
-        Assert.Empty(run.Diagnostics);
-        Assert.Empty(DiagnosticText.Format(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning)));
         Golden.Verify(run.PluginsSource, "ServerPlugins.g.cs.txt");
     }
 
@@ -103,7 +100,7 @@ public sealed class ServerHookWiringTests
     {
         var run = GeneratorHarness.RunWithRuntime(Plugins);
 
-        var (infos, calls) = GeneratedAssembly.Load(run.Output, assembly => CallHooksAsync(assembly).GetAwaiter().GetResult());
+        var (infos, calls) = PluginHarness.CallRegistry(run, CallHooksAsync);
 
         // /-/plugins.json's hooks: every Server hook, sorted as Datasette sorts them.
         Assert.Equal(new[] { "server-interfaces", "server-methods" }, infos.Select(p => p.Name));
@@ -111,9 +108,8 @@ public sealed class ServerHookWiringTests
         Assert.Equal(new[] { "redirect /-/login?message=nope", "handled: boom", "unhandled", "events BanEvent", "write data True", "asgi", "command hello 7" }, calls);
     }
 
-    private static async Task<(List<PluginInfo>, List<string>)> CallHooksAsync(System.Reflection.Assembly assembly)
+    private static async Task<(List<PluginInfo>, List<string>)> CallHooksAsync(PluginRegistry registry, System.Reflection.Assembly assembly)
     {
-        var registry = (PluginRegistry)assembly.GetType("Datasette.Gen.Generated.Deployment")!.GetProperty("Plugins")!.GetValue(null)!;
         var calls = new List<string>();
         // The methods plugin sorts after the interfaces one: its implementation is the second of each list.
         var forbidden = await registry.Forbidden[1].Invoke(null!, null!, "nope");
@@ -166,14 +162,10 @@ public sealed class ServerHookWiringTests
     [MemberData(nameof(WrongShapes))]
     public void A_server_hook_with_the_wrong_shape_is_a_compile_error_at_the_method(string method, string expected)
     {
-        var source = "using Datasette.Gen.Runtime.Plugins;\nusing Microsoft.AspNetCore.Http;\n\nnamespace App\n{\nusing Datasette.Gen.Runtime;\n"
-            + "[DatasettePlugin] public sealed class Plugin {\n" + method + " }\n}\n";
+        var run = GeneratorHarness.RunWithRuntime(PluginHarness.InApp("[DatasettePlugin] public sealed class Plugin { " + method + " }"));
 
-        var run = GeneratorHarness.RunWithRuntime(source);
-
-        var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal("DSG1008", diagnostic.Id);
-        Assert.Contains(expected, DiagnosticText.Format(diagnostic), StringComparison.Ordinal);
-        Assert.StartsWith("Source1.cs(8,", DiagnosticText.Format(diagnostic), StringComparison.Ordinal);
+        var diagnostic = PluginHarness.SingleDiagnostic(run, "DSG1008");
+        Assert.Contains(expected, diagnostic, StringComparison.Ordinal);
+        Assert.StartsWith("Source1.cs(8,", diagnostic, StringComparison.Ordinal);
     }
 }
