@@ -1,4 +1,9 @@
+using System.Globalization;
+using System.Linq;
+using System.Net;
 using System.Net.Http;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Datasette.Gen.Tests.Infrastructure;
 
@@ -67,4 +72,73 @@ public sealed class IndexAndDatabasePageTests(FixturesServerFixture fixture) : I
         var response = await _client.GetAsync("/fixtures.json");
         Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
     }
+
+    [Theory]
+    [InlineData("/fixtures")]
+    [InlineData("/fixtures?_show_hidden=1")]
+    public async Task The_database_page_lists_the_tables_views_and_queries_of_its_json(string url)
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/fixtures.json"));
+        var page = json.RootElement;
+        var showHidden = url.Contains("_show_hidden", System.StringComparison.Ordinal);
+        var html = await HtmlAssert.PageAsync(_client, url);
+
+        var tables = page.GetProperty("tables").EnumerateArray().Where(t => showHidden || !t.GetProperty("hidden").GetBoolean())
+            .Select(t => (Name(t), Private(t), t.GetProperty("hidden").GetBoolean(), CountText(t.GetProperty("count"))));
+        var listedTables = Regex.Matches(HtmlAssert.Inner(html, "section", "class=\"tables\""),
+                "<h3><a href=\"[^\"]*\">([^<]*)</a>( 🔒)?( \\(hidden\\))?</h3>\n<p><em>[^<]*</em></p>\n<p class=\"table-count\">([^<]*)</p>")
+            .Select(m => (WebUtility.HtmlDecode(m.Groups[1].Value), m.Groups[2].Success, m.Groups[3].Success, m.Groups[4].Value));
+        Assert.Equal(tables, listedTables);
+        var hiddenCount = page.GetProperty("hidden_count").GetInt32();
+        Assert.True(hiddenCount > 1);
+        Assert.Equal(!showHidden, html.Contains($"<a href=\"/fixtures?_show_hidden=1\">… and {hiddenCount} hidden tables</a>", System.StringComparison.Ordinal));
+
+        var views = page.GetProperty("views").EnumerateArray().Select(v => (Name(v), Private(v)));
+        var listedViews = Regex.Matches(HtmlAssert.Inner(html, "section", "class=\"views\""), "<li><a href=\"[^\"]*\">([^<]*)</a>( 🔒)?</li>")
+            .Select(m => (WebUtility.HtmlDecode(m.Groups[1].Value), m.Groups[2].Success));
+        Assert.Equal(views, listedViews);
+
+        var queries = page.GetProperty("queries").EnumerateArray().Select(q => q.GetProperty("title").GetString() ?? Name(q));
+        var listedQueries = Regex.Matches(HtmlAssert.Inner(html, "section", "class=\"queries\""), "<li><a href=\"[^\"]*\" title=\"[^\"]*\">([^<]*)</a>")
+            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value));
+        Assert.Equal(queries, listedQueries);
+        Assert.Equal(page.GetProperty("queries_more").GetBoolean(), html.Contains($"View {page.GetProperty("queries_count").GetInt32()} queries</a>", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_index_lists_the_tables_views_and_sums_of_its_json()
+    {
+        // Counted once under the database page's longer time limit, the index's counts come from the cache.
+        await _client.GetStringAsync("/fixtures.json");
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/.json"));
+        var html = await HtmlAssert.PageAsync(_client, "/");
+
+        foreach (var database in json.RootElement.GetProperty("databases").EnumerateArray())
+        {
+            var section = HtmlAssert.Inner(html, "section", $"aria-label=\"{Name(database)}\"");
+            var listed = Regex.Matches(section, "<a href=\"[^\"]*\"(?: title=\"([^\"]*)\")?>([^<…]*)</a>( 🔒)?")
+                .Skip(1) // the heading
+                .Select(m => (WebUtility.HtmlDecode(m.Groups[2].Value), m.Groups[1].Success ? m.Groups[1].Value : null, m.Groups[3].Success));
+            var expected = database.GetProperty("tables_and_views_truncated").EnumerateArray()
+                .Select(t => (Name(t), t.TryGetProperty("count", out var count) && count.ValueKind == JsonValueKind.Number ? CountText(count) : null, Private(t)));
+            Assert.Equal(expected, listed);
+            Assert.Equal(database.GetProperty("tables_and_views_more").GetBoolean(), section.Contains($", <a href=\"{database.GetProperty("path").GetString()}\">…</a>", System.StringComparison.Ordinal));
+            var counted = database.GetProperty("show_table_row_counts").GetBoolean();
+            Assert.True(counted, "the counts were cached: the summary shows rows");
+            Assert.Contains($"{database.GetProperty("table_rows_sum").GetInt64().ToString("N0", CultureInfo.InvariantCulture)} rows in {database.GetProperty("tables_count").GetInt32()} table", section);
+        }
+    }
+
+    private static string Name(JsonElement item) => item.GetProperty("name").GetString()!;
+
+    private static bool Private(JsonElement item) => item.GetProperty("private").GetBoolean();
+
+    /// <summary>The page's count line for a JSON count: unknown, capped, one, or many.</summary>
+    private static string CountText(JsonElement count) => count.ValueKind != JsonValueKind.Number ? "Many rows"
+        : count.GetInt64() switch
+        {
+            10001 => ">10,000 rows",
+            1 => "1 row",
+            var n => n.ToString("N0", CultureInfo.InvariantCulture) + " rows",
+        };
 }

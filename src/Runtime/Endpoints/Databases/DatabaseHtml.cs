@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Endpoints.Pages;
 using Datasette.Gen.Runtime.Html;
@@ -37,7 +36,6 @@ internal static class DatabaseHtml
                 q.Description ?? q.Sql,
                 q.ActorPrivate ?? false))
             .ToList();
-        var queriesCount = content.QueriesCount;
         var allowSql = content.AllowExecuteSql;
         var model = new DatabasePageModel
         {
@@ -55,7 +53,7 @@ internal static class DatabaseHtml
                     databaseUrl + "/-/query/parameters")
                 : null,
             Queries = queries,
-            MoreQueries = content.QueriesMore ? new LinkItem($"View {CellHtml.Thousands(queriesCount)} queries", databaseUrl + "/-/queries") : null,
+            MoreQueries = content.QueriesMore ? new LinkItem($"View {CellHtml.Thousands(content.QueriesCount)} queries", databaseUrl + "/-/queries") : null,
             SchemaUrl = databaseUrl + "/-/schema",
             Tables = tables,
             HiddenTables = !showHidden && hiddenCount > 0
