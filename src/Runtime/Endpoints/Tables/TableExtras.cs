@@ -15,7 +15,7 @@ internal static class TableExtras
     /// <summary>The table page's blocks in the order Datasette writes them.</summary>
     private static readonly ExtraWriter<TableExtraContext>[] Writers =
     {
-        new(Extra.CountTruncated, static (w, c) => w.WriteBoolean("count_truncated", c.Count == TableCounts.Cap)),
+        new(Extra.CountTruncated, static (w, c) => w.WriteBoolean("count_truncated", TableCounts.Truncated(c.Count))),
         new(Extra.Count, static (w, c) => WriteCount(w, c.Count)),
         new(Extra.CountSql, static (w, c) => w.WriteString("count_sql", c.Page.Query.CountSql + " ")),
         new(Extra.SortedFacetResults, static (w, c) =>
