@@ -179,6 +179,7 @@ internal static class TableHtml
         }
         // Per column, not per cell: the sanitiser is a regex match.
         var columnClasses = query.OutputColumns.Select(column => "col-" + CssClass.Sanitise(column)).ToArray();
+        var tags = new CellTags.Cache(columnClasses, query.OutputColumns);
         var blobSuffixes = query.OutputColumns.Select(column => ".blob?_blob_column=" + QueryArgs.QuotePlus(column)).ToArray();
         var truncate = datasette.Settings.TruncateCellsHtml;
         var result = new List<RowCells>();
@@ -210,15 +211,17 @@ internal static class TableHtml
                 var value = row[i];
                 if (column == singlePk && rowUrl is not null)
                 {
-                    cells.Add(new Cell(columnClasses[i] + " type-pk", column,
-                        rowActions.Wrap($"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{CellHtml.Render(value, default, 0)}</a>", CellHtml.KeyText(value))));
+                    var (pkClass, pkTag) = tags.Get(i, "pk");
+                    cells.Add(new Cell(pkClass, column,
+                        rowActions.Wrap($"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{CellHtml.Render(value, default, 0)}</a>", CellHtml.KeyText(value))) { OpenTag = pkTag });
                     continue;
                 }
                 // Only a BLOB (or JSON that may describe one) links to its download: the URL is not built for other cells.
                 var links = new CellHtml.Links(
                     rowPath is null || value.Value is null or string or long or double or bool ? null : tableUrl + "/" + rowPath + blobSuffixes[i],
                     foreignTables.GetValueOrDefault(column));
-                cells.Add(new Cell(columnClasses[i] + " type-" + CellHtml.TypeOf(value), column, rendered?.Get(rowIndex, i) ?? CellHtml.Render(value, links, truncate)));
+                var (cssClass, openTag) = tags.Get(i, CellHtml.TypeOf(value));
+                cells.Add(new Cell(cssClass, column, rendered?.Get(rowIndex, i) ?? CellHtml.Render(value, links, truncate)) { OpenTag = openTag });
             }
             result.Add(new RowCells(rowPath, cells));
             rowIndex++;
