@@ -109,24 +109,15 @@ internal sealed partial class RowsTable
 /// </summary>
 internal sealed partial record HeaderCell(string Column, string CssClass, string? Type, bool NotNull, bool IsPk, bool IsLinkColumn, string? Description, string? SortUrl, string? Arrow);
 
-internal sealed partial record RowCells(string? RowPath, IReadOnlyList<Cell> Cells)
-{
-    private string? _cellsHtml;
-
-    /// <summary>
-    /// The row's <c>&lt;td&gt;</c> elements as the rows block writes them, built once per row in one piece (the
-    /// block would otherwise make six template writes and two encodings per cell).
-    /// </summary>
-    public string CellsHtml => _cellsHtml ??= CellTags.Join(Cells);
-}
+internal sealed partial record RowCells(string? RowPath, IReadOnlyList<Cell> Cells);
 
 /// <summary>
-/// One cell: its classes and its HTML, already escaped by <see cref="CellHtml"/>. <see cref="OpenTag"/>, when given,
-/// is its encoded <c>&lt;td&gt;</c> tag (see <see cref="CellTags"/>), shared by the cells of a column and type.
+/// One cell: its classes and its HTML, already escaped by <see cref="CellHtml"/>. <see cref="OpenTagUtf8"/>, when
+/// given, is its encoded <c>&lt;td&gt;</c> tag in UTF-8 (<see cref="CellTags"/>), shared by the cells of a column and type.
 /// </summary>
 internal sealed partial record Cell(string CssClass, string Column, string Html)
 {
-    public string? OpenTag { get; init; }
+    public byte[]? OpenTagUtf8 { get; init; }
 }
 
 /// <summary>The advanced export block (<c>#export</c>).</summary>

@@ -213,7 +213,7 @@ internal static class TableHtml
                 {
                     var (pkClass, pkTag) = tags.Get(i, "pk");
                     cells.Add(new Cell(pkClass, column,
-                        rowActions.Wrap($"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{CellHtml.Render(value, default, 0)}</a>", CellHtml.KeyText(value))) { OpenTag = pkTag });
+                        rowActions.Wrap($"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{CellHtml.Render(value, default, 0)}</a>", CellHtml.KeyText(value))) { OpenTagUtf8 = pkTag });
                     continue;
                 }
                 // Only a BLOB (or JSON that may describe one) links to its download: the URL is not built for other cells.
@@ -221,7 +221,7 @@ internal static class TableHtml
                     rowPath is null || value.Value is null or string or long or double or bool ? null : tableUrl + "/" + rowPath + blobSuffixes[i],
                     foreignTables.GetValueOrDefault(column));
                 var (cssClass, openTag) = tags.Get(i, CellHtml.TypeOf(value));
-                cells.Add(new Cell(cssClass, column, rendered?.Get(rowIndex, i) ?? CellHtml.Render(value, links, truncate)) { OpenTag = openTag });
+                cells.Add(new Cell(cssClass, column, rendered?.Get(rowIndex, i) ?? CellHtml.Render(value, links, truncate)) { OpenTagUtf8 = openTag });
             }
             result.Add(new RowCells(rowPath, cells));
             rowIndex++;
