@@ -14,18 +14,30 @@ internal static class CellTags
     /// <summary>One page's tags by column position and type class: (the cell's classes, its opening tag).</summary>
     internal sealed class Cache(IReadOnlyList<string> columnClasses, IReadOnlyList<string> columns)
     {
-        private readonly Dictionary<string, (string CssClass, byte[] Tag)>?[] _byColumn = new Dictionary<string, (string, byte[])>?[columns.Count];
+        /// <summary>The type classes <see cref="CellHtml.TypeOf(Data.PageCell)"/> gives, and the key column's.</summary>
+        private static readonly string[] Types = ["none", "str", "int", "float", "bytes", "dict", "pk"];
+
+        private readonly (string CssClass, byte[] Tag)[] _tags = new (string, byte[])[columns.Count * Types.Length];
 
         public (string CssClass, byte[] Tag) Get(int column, string type)
         {
-            var tags = _byColumn[column] ??= new Dictionary<string, (string, byte[])>(StringComparer.Ordinal);
-            if (!tags.TryGetValue(type, out var tag))
+            var index = Array.IndexOf(Types, type);
+            if (index < 0)
             {
-                var cssClass = columnClasses[column] + " type-" + type;
-                tag = (cssClass, OpenUtf8(cssClass, columns[column]));
-                tags[type] = tag;
+                return Make(column, type);
+            }
+            ref var tag = ref _tags[column * Types.Length + index];
+            if (tag.CssClass is null)
+            {
+                tag = Make(column, type);
             }
             return tag;
+        }
+
+        private (string CssClass, byte[] Tag) Make(int column, string type)
+        {
+            var cssClass = columnClasses[column] + " type-" + type;
+            return (cssClass, OpenUtf8(cssClass, columns[column]));
         }
     }
 }
