@@ -1,11 +1,9 @@
-using System.Text.Json;
 using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Endpoints.Pages;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Html;
 using Datasette.Gen.Runtime.Html.Pages;
 using Datasette.Gen.Runtime.Http;
-using Datasette.Gen.Runtime.Json;
 using Datasette.Gen.Runtime.Querying;
 
 namespace Datasette.Gen.Runtime.Endpoints.Tables;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Data;
