@@ -49,4 +49,16 @@ internal static class CellValues
         }
         return type == typeof(byte[]) ? "b:" + Convert.ToHexString((byte[])reader.GetValue(ordinal)) : "s:" + reader.GetString(ordinal);
     }
+
+    /// <summary><see cref="Key(SqliteDataReader, int)"/> for a value already read (null, long, double, string or byte[]); null for null.</summary>
+    public static string? Key(object? value) => value switch
+    {
+        null => null,
+        long n => "n:" + n.ToString(CultureInfo.InvariantCulture),
+        double d => d == Math.Floor(d) && Math.Abs(d) < 1e15
+            ? "n:" + ((long)d).ToString(CultureInfo.InvariantCulture)
+            : "n:" + d.ToString("R", CultureInfo.InvariantCulture),
+        byte[] bytes => "b:" + Convert.ToHexString(bytes),
+        _ => "s:" + Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
 }

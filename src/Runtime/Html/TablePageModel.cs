@@ -111,8 +111,14 @@ internal sealed partial record HeaderCell(string Column, string CssClass, string
 
 internal sealed partial record RowCells(string? RowPath, IReadOnlyList<Cell> Cells);
 
-/// <summary>One cell: its classes and its HTML, already escaped by <see cref="CellHtml"/>.</summary>
-internal sealed partial record Cell(string CssClass, string Column, string Html);
+/// <summary>
+/// One cell: its classes and its HTML, already escaped by <see cref="CellHtml"/>. <see cref="OpenTagUtf8"/>, when
+/// given, is its encoded <c>&lt;td&gt;</c> tag in UTF-8 (<see cref="CellTags"/>), shared by the cells of a column and type.
+/// </summary>
+internal sealed partial record Cell(string CssClass, string Column, string Html)
+{
+    public byte[]? OpenTagUtf8 { get; init; }
+}
 
 /// <summary>The advanced export block (<c>#export</c>).</summary>
 internal sealed class AdvancedExport

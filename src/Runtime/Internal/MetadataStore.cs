@@ -26,7 +26,12 @@ internal sealed class MetadataStore
         "select key, value from metadata_columns where database_name = :db and resource_name = :resource and column_name = :column order by rowid",
         "insert or replace into metadata_columns (database_name, resource_name, column_name, key, value) values (:db, :resource, :column, :key, :value)");
 
+    /// <summary>How many (level, database, resource) reads one version keeps: names come from requests, so the set is bounded.</summary>
+    internal const int MaxKeptReads = 1024;
+
     private readonly Database _internal;
+
+    private KeptReads? _kept;
 
     public MetadataStore(Database internalDatabase) => _internal = internalDatabase;
 
@@ -87,7 +92,44 @@ internal sealed class MetadataStore
         return command.ExecuteNonQuery();
     }
 
-    private List<KeyValuePair<string, string>> Pairs(string sql, string? database, string? resource) => _internal.Read(c =>
+    /// <summary>
+    /// Every page reads its metadata (title, description, source links, column descriptions): the reads are kept under
+    /// the internal database's content version, which every write through it moves (and which is null while one is
+    /// under way, when nothing is kept). The version is read first, so a read is never kept under a newer name than
+    /// the data it saw.
+    /// </summary>
+    private IReadOnlyList<KeyValuePair<string, string>> Pairs(string sql, string? database, string? resource)
+    {
+        var version = _internal.ContentVersion();
+        if (version is null)
+        {
+            return ReadPairs(sql, database, resource);
+        }
+        var kept = Volatile.Read(ref _kept);
+        if (kept is null || kept.Version != version)
+        {
+            kept = new KeptReads(version);
+            Volatile.Write(ref _kept, kept);
+        }
+        var key = (sql, database, resource);
+        if (kept.Reads.TryGetValue(key, out var pairs))
+        {
+            return pairs;
+        }
+        pairs = ReadPairs(sql, database, resource);
+        if (kept.Reads.Count < MaxKeptReads)
+        {
+            kept.Reads.TryAdd(key, pairs);
+        }
+        return pairs;
+    }
+
+    private sealed record KeptReads(string Version)
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<(string Sql, string? Database, string? Resource), IReadOnlyList<KeyValuePair<string, string>>> Reads { get; } = new();
+    }
+
+    private IReadOnlyList<KeyValuePair<string, string>> ReadPairs(string sql, string? database, string? resource) => _internal.Read(c =>
     {
         using var reader = Select(c.Connection, sql, database, resource, null);
         var pairs = new List<KeyValuePair<string, string>>();
@@ -95,7 +137,7 @@ internal sealed class MetadataStore
         {
             pairs.Add(new(reader.GetString(0), reader.IsDBNull(1) ? "" : reader.GetString(1)));
         }
-        return pairs;
+        return (IReadOnlyList<KeyValuePair<string, string>>)pairs;
     });
 
     /// <summary>Runs a (key, value) select; its prepared command is kept with the connection, as every page reads these.</summary>

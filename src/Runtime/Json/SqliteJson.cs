@@ -74,6 +74,25 @@ internal static class SqliteJson
         writer.WriteRawValue(PythonFloat(value), skipInputValidation: true);
     }
 
+    /// <summary>The text <see cref="WriteReal"/> writes for a finite real; null for the values it writes as null (NaN, ±infinity).</summary>
+    public static string? RealText(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return null;
+        }
+        var magnitude = Math.Abs(value);
+        if (magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e16))
+        {
+            var text = value.ToString("R", CultureInfo.InvariantCulture);
+            if (!text.Contains('E', StringComparison.Ordinal))
+            {
+                return text.Contains('.', StringComparison.Ordinal) ? text : text + ".0";
+            }
+        }
+        return PythonFloat(value);
+    }
+
     public static void WriteBlob(Utf8JsonWriter writer, byte[] value)
     {
         writer.WriteStartObject();

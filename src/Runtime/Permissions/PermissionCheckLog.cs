@@ -5,7 +5,11 @@ using Datasette.Gen.Configuration.Model;
 namespace Datasette.Gen.Runtime.Permissions;
 
 /// <summary>One logged permission check, as /-/permissions shows it.</summary>
-internal sealed record PermissionCheck(string When, JsonObject? Actor, string Action, string? Parent, string? Child, bool Result);
+internal sealed record PermissionCheck(DateTime At, JsonObject? Actor, string Action, string? Parent, string? Child, bool Result)
+{
+    /// <summary>The time as Datasette shows it: formatted when the log is read, not on every check a page makes.</summary>
+    public string When => At.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture);
+}
 
 /// <summary>The most recent permission checks, for <c>/-/permissions</c>: a ring of the last 200, shared by every request.</summary>
 internal sealed class PermissionCheckLog
@@ -36,7 +40,7 @@ internal sealed class PermissionCheckLog
     /// <summary>Logs one check of <paramref name="actions"/> (an action then what it also requires): dependencies first, as Datasette decides them.</summary>
     public void Record(JsonObject? actor, List<ActionDefinition> actions, string? parent, string? child, Dictionary<string, bool> verdicts)
     {
-        var when = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture);
+        var when = DateTime.UtcNow;
         lock (_ring)
         {
             for (var i = actions.Count - 1; i >= 0; i--)

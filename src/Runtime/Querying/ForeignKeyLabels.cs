@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Datasette.Gen.Runtime.Querying;
 
-/// <summary>The labels of one expanded foreign-key column: value key → label.</summary>
+/// <summary>The labels of one expanded foreign-key column: value key → label (shared between requests: read only).</summary>
 internal sealed record ExpandedColumn(string Column, ForeignKey ForeignKey, Dictionary<string, string> Labels);
 
 /// <summary>
@@ -58,15 +58,18 @@ internal static class ForeignKeyLabels
                 var sql = $"select {select} from {SqlIdentifier.Quote(target.Name)} where {SqlIdentifier.Quote(key.OtherColumn)} in ({string.Join(", ", parameters.Keys.Select(k => ":" + k))})";
                 try
                 {
-                    QueryRunner.Run(database, sql, parameters, context.Settings.SqlTimeLimitMs, reader =>
-                    {
-                        while (reader.Read())
+                    // The same page of unchanged data asks for the same labels: kept under the content version (never changed once made).
+                    labels = database.Derived.GetOrCompute(database, DerivedResultCache.Key(parameters, "labels", sql),
+                        () => QueryRunner.Run(database, sql, parameters, context.Settings.SqlTimeLimitMs, reader =>
                         {
-                            var label = labelColumn is null ? Json.SqliteJson.ToText(reader, 0) : Json.SqliteJson.ToText(reader, 1);
-                            labels[CellValues.Key(reader, 0)] = label ?? "None";
-                        }
-                        return 0;
-                    });
+                            var found = new Dictionary<string, string>();
+                            while (reader.Read())
+                            {
+                                var label = labelColumn is null ? Json.SqliteJson.ToText(reader, 0) : Json.SqliteJson.ToText(reader, 1);
+                                found[CellValues.Key(reader, 0)] = label ?? "None";
+                            }
+                            return found;
+                        }), static _ => true);
                 }
                 catch (QueryInterruptedException)
                 {

@@ -57,17 +57,19 @@ internal sealed class TableQuery
     /// <summary>Filters without pagination: the WHERE shared by the page, its count and facets.</summary>
     public string FilterWhere => WhereClauses.Count == 0 ? "" : " where " + string.Join(" and ", WhereClauses);
 
-    public string PageSql
+    /// <summary>The page's SQL, built once: a page reads it several times (the rows, the labels, the HTML's edit link).</summary>
+    public string PageSql => _pageSql ??= BuildPageSql();
+
+    private string? _pageSql;
+
+    private string BuildPageSql()
     {
-        get
-        {
-            var clauses = PaginationClause is null ? WhereClauses : WhereClauses.Append(PaginationClause).ToList();
-            var where = clauses.Count == 0 ? "" : " where " + string.Join(" and ", clauses);
-            var columns = string.Join(", ", SelectColumns.Select(SqlIdentifier.Escape));
-            var order = OrderBy();
-            var sql = $"select {columns} from {SqlIdentifier.Escape(Table.Name)}{where}{order} limit {PageSize + 1}";
-            return Offset > 0 ? sql + $" offset {Offset}" : sql;
-        }
+        var clauses = PaginationClause is null ? WhereClauses : WhereClauses.Append(PaginationClause).ToList();
+        var where = clauses.Count == 0 ? "" : " where " + string.Join(" and ", clauses);
+        var columns = string.Join(", ", SelectColumns.Select(SqlIdentifier.Escape));
+        var order = OrderBy();
+        var sql = $"select {columns} from {SqlIdentifier.Escape(Table.Name)}{where}{order} limit {PageSize + 1}";
+        return Offset > 0 ? sql + $" offset {Offset}" : sql;
     }
 
     public string CountSql => $"select count(*) from {SqlIdentifier.Escape(Table.Name)}{FilterWhere}";

@@ -22,6 +22,10 @@ public sealed class TablePageCachingTests : IAsyncLifetime
         insert into pets (kind, size) values ('cat', 1), ('dog', 2), ('cat', 3), ('fish', 4);
         create table secret (id integer primary key, code text);
         insert into secret (code) values ('hunter2');
+        create table owners (id integer primary key, name text);
+        insert into owners (name) values ('Ann'), ('Bo');
+        create table licences (id integer primary key, owner integer references owners(id));
+        insert into licences (owner) values (1), (2), (1);
         """;
 
     private static readonly JsonObject Root = new() { ["id"] = "root" };
@@ -123,6 +127,38 @@ public sealed class TablePageCachingTests : IAsyncLifetime
         page = await HtmlAsync(datasette, "/data/pets");
         Assert.Contains("<h2 class=\"count-heading\">3 rows</h2>", page);
         Assert.DoesNotContain("_facet=size#facet-size", page);
+    }
+
+    [Fact]
+    public async Task Foreign_key_labels_are_looked_up_once_and_follow_any_write()
+    {
+        var (instance, database) = await StartAsync(DatabaseKind.MutableFile);
+        await using var __ = instance;
+        var datasette = instance.Datasette;
+
+        var page = await HtmlAsync(datasette, "/data/licences");
+        Assert.Contains(">Ann</a>&nbsp;<em>1</em>", page);
+        // The count, the suggestions, the table's definition and the owners' labels.
+        Assert.Equal(4, database.Derived.Count);
+        Assert.Equal(page, await HtmlAsync(datasette, "/data/licences"));
+        Assert.Equal(4, database.Derived.Count);
+
+        await database.WriteAsync(c =>
+        {
+            TestSqlite.Execute(c.Connection, "update owners set name = 'Anna' where id = 1");
+            return 0;
+        });
+        page = await HtmlAsync(datasette, "/data/licences");
+        Assert.Contains(">Anna</a>&nbsp;<em>1</em>", page);
+        Assert.DoesNotContain(">Ann</a>", page);
+
+        using (var other = TestSqlite.Open(database.Path!))
+        {
+            TestSqlite.Execute(other, "update owners set name = 'Bob' where id = 2");
+        }
+        Assert.Contains(">Bob</a>&nbsp;<em>2</em>", await HtmlAsync(datasette, "/data/licences"));
+        var json = JsonNode.Parse((await datasette.Client.GetAsync("/data/licences.json?_labels=on")).Text)!;
+        Assert.Equal("Bob", json["rows"]![1]!["owner"]!["label"]!.GetValue<string>());
     }
 
     [Fact]

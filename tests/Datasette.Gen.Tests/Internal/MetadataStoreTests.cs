@@ -43,6 +43,28 @@ public sealed class MetadataStoreTests
     }
 
     [Fact]
+    public async Task Kept_reads_follow_every_write_to_the_internal_database()
+    {
+        await using var instance = await TestInstance.CreateAsync();
+        var store = instance.Datasette.Internal.Metadata;
+        await store.SetAsync("db", "t", null, "title", "First");
+        Assert.Equal("First", store.ForResource("db", "t").Single().Value);
+        Assert.Same(store.ForResource("db", "t"), store.ForResource("db", "t"));
+        Assert.Empty(store.ColumnDescriptions("db", "t"));
+
+        // Through the store, and straight through the database (as a plugin's get_internal_database() writes).
+        await store.SetAsync("db", "t", null, "title", "Second");
+        Assert.Equal("Second", store.ForResource("db", "t").Single().Value);
+        await instance.Datasette.Internal.Database.WriteAsync(c =>
+        {
+            TestSqlite.Execute(c.Connection, "insert into metadata_columns (database_name, resource_name, column_name, key, value) values ('db', 't', 'c', 'description', 'Column')");
+            return 0;
+        });
+        Assert.Equal(("c", "Column"), store.ColumnDescriptions("db", "t").Select(p => (p.Key, p.Value)).Single());
+        Assert.Equal("Second", store.ForResource("db", "t").Single().Value);
+    }
+
+    [Fact]
     public async Task Writing_a_key_again_replaces_its_value()
     {
         await using var instance = await TestInstance.CreateAsync();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Datasette.Gen.Runtime.ColumnTypes;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
@@ -31,12 +30,11 @@ internal sealed class RenderedCells
     public string? Get(int row, int column) => _html[row * _columns + column];
 
     /// <summary>
-    /// <paramref name="rows"/> is the page JSON's <c>rows</c> array (objects, or arrays in
-    /// <paramref name="columns"/> order); <paramref name="table"/> is null for a query. Datasette's table and row
+    /// <paramref name="rows"/> are the page's typed rows, cells in <paramref name="columns"/> order; <paramref name="table"/> is null for a query. Datasette's table and row
     /// pages ignore an empty rendering (they test truthiness), its query page shows it: <paramref name="emptyIsDefault"/>.
     /// </summary>
     public static async ValueTask<RenderedCells?> RenderAsync(DatasetteRequest request, Datasette datasette, Database database, string? table,
-        IReadOnlyList<string> pks, IReadOnlyList<string> columns, JsonElement rows, bool emptyIsDefault)
+        IReadOnlyList<string> pks, IReadOnlyList<string> columns, IReadOnlyList<PageCell[]> rows, bool emptyIsDefault)
     {
         var hooks = datasette.Plugins.RenderCell;
         var types = table is null ? [] : datasette.CachedColumnTypes(database, table);
@@ -55,16 +53,15 @@ internal sealed class RenderedCells
                 }
             }
         }
-        var rendered = new RenderedCells(rows.GetArrayLength(), columns.Count);
+        var rendered = new RenderedCells(rows.Count, columns.Count);
         var r = 0;
-        foreach (var row in rows.EnumerateArray())
+        foreach (var row in rows)
         {
             var values = new object?[columns.Count];
             var named = new Dictionary<string, object?>(columns.Count, StringComparer.Ordinal);
             for (var i = 0; i < columns.Count; i++)
             {
-                var cell = row.ValueKind == JsonValueKind.Array ? row[i] : row.TryGetProperty(columns[i], out var v) ? v : default;
-                values[i] = CellValues.ToClr(cell);
+                values[i] = CellValues.ToClr(row[i]);
                 named[columns[i]] = values[i];
             }
             for (var i = 0; i < columns.Count; i++)

@@ -43,8 +43,9 @@ internal static class QueryHtml
             var rowArray = page.GetProperty("rows");
             var count = rowArray.GetArrayLength();
             resultHeading = $"Custom SQL query returning {(truncated ? "more than " : "")}{CellHtml.Thousands(count)} row{(count == 1 ? "" : "s")}";
-            var rendered = await RenderedCells.RenderAsync(request, datasette, database, null, [], columns, rowArray, emptyIsDefault: false).ConfigureAwait(false);
-            rows = Rows(datasette, columns, rowArray, rendered);
+            var typed = rowArray.EnumerateArray().Select(row => Pages.CellValues.Cells(row, columns)).ToList();
+            var rendered = await RenderedCells.RenderAsync(request, datasette, database, null, [], columns, typed, emptyIsDefault: false).ConfigureAwait(false);
+            rows = Rows(datasette, columns, typed, rendered);
             exports.Add(new LinkItem("json", DatasetteUrls.WithFormat(path, "json") + args.ToQueryString()));
             exports.AddRange(pluginFormats.Select(f => new LinkItem(f, DatasetteUrls.WithFormat(path, f) + args.ToQueryString())));
             exports.Add(new LinkItem("CSV", DatasetteUrls.WithFormat(path, "csv") + args.ToQueryString(["_size"], [new("_size", "max")])));
@@ -112,19 +113,19 @@ internal static class QueryHtml
         return stored.Description is { } text ? WebUtility.HtmlEncode(text) : null;
     }
 
-    private static RowsTable Rows(Datasette datasette, IReadOnlyList<string> columns, JsonElement rows, RenderedCells? rendered)
+    private static RowsTable Rows(Datasette datasette, IReadOnlyList<string> columns, List<PageCell[]> rows, RenderedCells? rendered)
     {
         var classes = columns.Select(c => "col-" + CssClass.Sanitise(c)).ToArray();
         var headers = columns.Select((c, i) => new HeaderCell(c, classes[i], null, false, false, false, null, null, null)).ToList();
         var truncate = datasette.Settings.TruncateCellsHtml;
         var result = new List<RowCells>();
         var rowIndex = 0;
-        foreach (var row in rows.EnumerateArray())
+        foreach (var row in rows)
         {
             var cells = new List<Cell>(columns.Count);
             for (var i = 0; i < columns.Count; i++)
             {
-                var value = row.ValueKind == JsonValueKind.Array ? row[i] : row.TryGetProperty(columns[i], out var v) ? v : default;
+                var value = row[i];
                 cells.Add(new Cell(classes[i] + " type-" + CellHtml.TypeOf(value), columns[i], rendered?.Get(rowIndex, i) ?? CellHtml.Render(value, default, truncate)));
             }
             result.Add(new RowCells(null, cells));

@@ -28,8 +28,9 @@ internal static class RowHtml
             columns.Add(property.Name);
         }
         columns = columns.Where(keys.Contains).Concat(columns.Where(c => !keys.Contains(c))).ToList();
+        var typed = Pages.CellValues.Cells(row, columns);
         var rendered = await RenderedCells.RenderAsync(request, datasette, database, table.Name, RenderedCells.PksForDisplay(table), columns,
-            page.GetProperty("rows"), emptyIsDefault: true).ConfigureAwait(false);
+            [typed], emptyIsDefault: true).ConfigureAwait(false);
         var rowPath = string.Join(",", values.Select(Configuration.UrlEncoding.TildeEncoding.Encode));
         var foreignTables = table.Outgoing.GroupBy(f => f.Column).ToDictionary(g => g.Key, g => (string)datasette.Urls.Table(database, g.First().OtherTable));
         var headers = columns.Select(column =>
@@ -39,7 +40,7 @@ internal static class RowHtml
         }).ToList();
         var cells = columns.Select((column, i) =>
         {
-            var value = row.GetProperty(column);
+            var value = typed[i];
             var links = new CellHtml.Links(tableUrl + "/" + rowPath + ".blob?_blob_column=" + QueryArgs.QuotePlus(column), foreignTables.GetValueOrDefault(column));
             var html = rendered?.Get(0, i) ?? CellHtml.Render(value, links, 0);
             var isKey = keys.Contains(column);

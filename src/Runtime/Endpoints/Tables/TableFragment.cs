@@ -1,11 +1,9 @@
-using System.Text.Json;
 using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Endpoints.Pages;
 using Datasette.Gen.Runtime.Errors;
 using Datasette.Gen.Runtime.Html;
 using Datasette.Gen.Runtime.Html.Pages;
 using Datasette.Gen.Runtime.Http;
-using Datasette.Gen.Runtime.Json;
 using Datasette.Gen.Runtime.Querying;
 
 namespace Datasette.Gen.Runtime.Endpoints.Tables;
@@ -34,16 +32,12 @@ internal static class TableFragment
         var config = datasette.Config.Table(database.Name, table.Name);
         var query = TableQuery.Build(context, database, table, config);
         var timeLimit = request.SqlTimeLimitMs;
-        var expanded = TableView.ExpandLabels(context, database, table, query, timeLimit, defaultOn: true);
-        using var rows = new JsonBody();
-        TableView.WriteRows(rows, datasette, database, table, query, expanded, RowShape.Objects, jsonInfinity: false, timeLimit);
-        rows.Writer.Flush();
-        using var document = JsonDocument.Parse(rows.WrittenMemory);
+        var rows = TableView.ReadRows(context, datasette, database, table, query, timeLimit).Rows;
         // The same cells as the page: plugins' render_cell too.
         var rendered = await RenderedCells.RenderAsync(request, datasette, database, table.Name, RenderedCells.PksForDisplay(table), query.OutputColumns,
-            document.RootElement, emptyIsDefault: true).ConfigureAwait(false);
+            rows, emptyIsDefault: true).ConfigureAwait(false);
         var model = TableHtml.Rows(request, args, datasette, database, table, query, TableQuery.SortableColumns(table, config),
-            datasette.Internal.Metadata.ColumnDescriptions(database.Name, table.Name), document.RootElement, rendered);
+            datasette.Internal.Metadata.ColumnDescriptions(database.Name, table.Name), rows, rendered);
         await HtmlResponse.SendAsync(request.Context, HtmlSlices.RowsTable(model)).ConfigureAwait(false);
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Data;
@@ -18,23 +17,22 @@ namespace Datasette.Gen.Runtime.Endpoints.Tables;
 /// <summary>
 /// The table page's HTML (html-ui.md §4), built from the values its JSON is written from: the
 /// query's typed parts give columns, sort and filters; the extras' shared context
-/// (<see cref="TableExtraContext"/>) the count, facets and suggestions; the page's rows are read
-/// from the rows the JSON writer wrote (their values, labels and transforms in one form).
+/// (<see cref="TableExtraContext"/>) the count, facets and suggestions; the page's rows are the typed
+/// cells the query read (<see cref="TableView.ReadRows"/>: values, labels and transforms in one form).
 /// </summary>
 internal static class TableHtml
 {
-    public static async Task SendAsync(TableExtraContext extras, JsonBody rows, string? nextUrl)
+    public static async Task SendAsync(TableExtraContext extras, List<PageCell[]> rows, string? nextUrl)
     {
         var page = extras.Page;
-        using var document = JsonDocument.Parse(rows.WrittenMemory);
         var rendered = await RenderedCells.RenderAsync(page.Request, page.Datasette, page.Database, page.Table.Name, RenderedCells.PksForDisplay(page.Table),
-            page.Query.OutputColumns, document.RootElement, emptyIsDefault: true).ConfigureAwait(false);
-        var model = Build(page.Request, page.Datasette, page.Database, page.Table, page.Config, page.Query, extras, document.RootElement, nextUrl, rendered);
+            page.Query.OutputColumns, rows, emptyIsDefault: true).ConfigureAwait(false);
+        var model = Build(page.Request, page.Datasette, page.Database, page.Table, page.Config, page.Query, extras, rows, nextUrl, rendered);
         await HtmlResponse.SendAsync(page.Request.Context, HtmlSlices.Table(model)).ConfigureAwait(false);
     }
 
     private static TablePageModel Build(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, TableConfig? config, TableQuery query,
-        TableExtraContext extras, JsonElement rowsArray, string? nextUrl, RenderedCells? rendered)
+        TableExtraContext extras, List<PageCell[]> rowsArray, string? nextUrl, RenderedCells? rendered)
     {
         var urls = datasette.Urls;
         var tableUrl = (string)urls.Table(database, table.Name);
@@ -147,7 +145,7 @@ internal static class TableHtml
 
     /// <summary>The rows table; <paramref name="args"/> are the page's arguments (the fragment endpoint's own, rewritten).</summary>
     internal static RowsTable Rows(DatasetteRequest request, QueryArgs args, Datasette datasette, Database database, TableInfo table, TableQuery query, IReadOnlyList<string> sortable,
-        IReadOnlyList<KeyValuePair<string, string>> columnDescriptions, JsonElement rows, RenderedCells? rendered)
+        IReadOnlyList<KeyValuePair<string, string>> columnDescriptions, List<PageCell[]> rows, RenderedCells? rendered)
     {
         var tableUrl = (string)datasette.Urls.Table(database, table.Name);
         var singlePk = table.PrimaryKeys.Count == 1 ? table.PrimaryKeys[0] : null;
@@ -180,57 +178,55 @@ internal static class TableHtml
         }
         // Per column, not per cell: the sanitiser is a regex match.
         var columnClasses = query.OutputColumns.Select(column => "col-" + CssClass.Sanitise(column)).ToArray();
+        var tags = new CellTags.Cache(columnClasses, query.OutputColumns);
+        var blobSuffixes = query.OutputColumns.Select(column => ".blob?_blob_column=" + QueryArgs.QuotePlus(column)).ToArray();
         var truncate = datasette.Settings.TruncateCellsHtml;
         var result = new List<RowCells>();
         var rowIndex = 0;
-        foreach (var row in rows.EnumerateArray())
+        // Where each key column is among the output columns (-1: not shown, its text is empty).
+        var keyPositions = table.KeyColumns.Select(k => TableView.IndexOf(query.OutputColumns, k)).ToArray();
+        foreach (var row in rows)
         {
             string? rowPath = null;
+            var keyTexts = new string[keyPositions.Length];
+            for (var k = 0; k < keyPositions.Length; k++)
+            {
+                keyTexts[k] = keyPositions[k] < 0 ? "" : CellHtml.KeyText(row[keyPositions[k]]);
+            }
             if (!table.IsView)
             {
-                var keys = new List<string>();
-                foreach (var key in table.KeyColumns)
-                {
-                    keys.Add(row.TryGetProperty(key, out var k) ? KeyText(k) : "");
-                }
-                rowPath = string.Join(",", keys.Select(TildeEncoding.Encode));
+                rowPath = string.Join(",", keyTexts.Select(TildeEncoding.Encode));
             }
             var rowUrl = rowPath is null ? null : tableUrl + "/" + rowPath;
-            var cells = new List<Cell>();
+            var cells = new List<Cell>(query.OutputColumns.Count + 1);
             if (linkColumn)
             {
-                var keyText = string.Join(",", table.KeyColumns.Select(k => row.TryGetProperty(k, out var v) ? KeyText(v) : ""));
+                var keyText = string.Join(",", keyTexts);
                 cells.Add(new Cell("col-Link type-pk", "Link", rowActions.Wrap($"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{WebUtility.HtmlEncode(keyText)}</a>", keyText)));
             }
             for (var i = 0; i < query.OutputColumns.Count; i++)
             {
                 var column = query.OutputColumns[i];
-                var value = row.TryGetProperty(column, out var v) ? v : default;
-                var css = columnClasses[i];
+                var value = row[i];
                 if (column == singlePk && rowUrl is not null)
                 {
-                    cells.Add(new Cell(css + " type-pk", column,
-                        rowActions.Wrap($"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{CellHtml.Render(value, default, 0)}</a>", KeyText(value))));
+                    var (pkClass, pkTag) = tags.Get(i, "pk");
+                    cells.Add(new Cell(pkClass, column,
+                        rowActions.Wrap($"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{CellHtml.Render(value, default, 0)}</a>", CellHtml.KeyText(value))) { OpenTagUtf8 = pkTag });
                     continue;
                 }
+                // Only a BLOB (or JSON that may describe one) links to its download: the URL is not built for other cells.
                 var links = new CellHtml.Links(
-                    rowPath is null ? null : tableUrl + "/" + rowPath + ".blob?_blob_column=" + QueryArgs.QuotePlus(column),
+                    rowPath is null || value.Value is null or string or long or double or bool ? null : tableUrl + "/" + rowPath + blobSuffixes[i],
                     foreignTables.GetValueOrDefault(column));
-                cells.Add(new Cell(css + " type-" + CellHtml.TypeOf(value), column, rendered?.Get(rowIndex, i) ?? CellHtml.Render(value, links, truncate)));
+                var (cssClass, openTag) = tags.Get(i, CellHtml.TypeOf(value));
+                cells.Add(new Cell(cssClass, column, rendered?.Get(rowIndex, i) ?? CellHtml.Render(value, links, truncate)) { OpenTagUtf8 = openTag });
             }
             result.Add(new RowCells(rowPath, cells));
             rowIndex++;
         }
         return new RowsTable { Headers = headers, Rows = result };
     }
-
-    private static string KeyText(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString()!,
-        JsonValueKind.Null => "",
-        JsonValueKind.Object when value.TryGetProperty("value", out var inner) => KeyText(inner),
-        _ => value.GetRawText(),
-    };
 
     private static List<FacetBox> FacetBoxes(DatasetteRequest request, IReadOnlyList<FacetResult> results)
     {

@@ -72,7 +72,12 @@ internal static class TableView
             await RenderAsync(request, datasette, database, table, query, renderer, timeLimit).ConfigureAwait(false);
             return;
         }
-        var expanded = ExpandLabels(context, database, table, query, timeLimit, defaultOn: format is null);
+        if (format is null)
+        {
+            await HtmlAsync(request, datasette, context, database, table, config, query, timeLimit).ConfigureAwait(false);
+            return;
+        }
+        var expanded = ExpandLabels(context, database, table, query, timeLimit, defaultOn: false);
 
         if (format is "csv" or "blob")
         {
@@ -124,16 +129,10 @@ internal static class TableView
 
         var page = new TablePage(request, datasette, context, database, table, config, query, extras.Requested, extras.Resolved, result.Count)
         {
-            PluginFormats = format is null || extras.Resolved.Has(Extra.Renderers)
+            PluginFormats = extras.Resolved.Has(Extra.Renderers)
                 ? await LinkedFormatsAsync(request, datasette, database, table, query, timeLimit).ConfigureAwait(false)
                 : Array.Empty<string>(),
         };
-        if (format is null)
-        {
-            // The HTML page reads the values the JSON blocks are written from: no JSON body is made for it.
-            await TableHtml.SendAsync(new TableExtraContext(page), rows, nextUrl).ConfigureAwait(false);
-            return;
-        }
         using var body = new JsonBody();
         var writer = body.Writer;
         writer.WriteStartObject();
@@ -151,6 +150,37 @@ internal static class TableView
             throw DatasetteHttpException.InvalidFormat(format);
         }
         await body.SendAsync(request.Context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The HTML page: the same steps as the JSON page, in the same order (so the same error wins), but its rows are
+    /// kept typed (<see cref="ReadRows"/>) and the extras are read from the values their JSON is written from: no
+    /// JSON is made for it.
+    /// </summary>
+    private static async Task HtmlAsync(DatasetteRequest request, Datasette datasette, QueryContext context, Database database, TableInfo table,
+        Configuration.Model.TableConfig? config, TableQuery query, int timeLimit)
+    {
+        var rows = ReadRows(context, datasette, database, table, query, timeLimit);
+        var extras = CheckExtrasAndFacets(request, datasette, format: null);
+        var result = rows.Result;
+        string? nextUrl = null;
+        if (result.HasMore && query.PageSize > 0)
+        {
+            var next = table.IsView
+                ? (query.Offset + query.PageSize).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : Keyset.Token(table, query.SortColumn, result.LastKey, result.LastSortValue);
+            nextUrl = NextUrl(request, query, next);
+        }
+        Caching.Apply(request, datasette.Settings.DefaultCacheTtl);
+        if (nextUrl is not null)
+        {
+            request.Context.Response.Headers.Link = HeaderValues.Link(nextUrl, "rel=\"next\"");
+        }
+        var page = new TablePage(request, datasette, context, database, table, config, query, extras.Requested, extras.Resolved, result.Count)
+        {
+            PluginFormats = await LinkedFormatsAsync(request, datasette, database, table, query, timeLimit).ConfigureAwait(false),
+        };
+        await TableHtml.SendAsync(new TableExtraContext(page), rows.Rows, nextUrl).ConfigureAwait(false);
     }
 
     /// <summary>A plugin's format (register_output_renderer): the renderer gets this page's rows and columns.</summary>
@@ -211,17 +241,65 @@ internal static class TableView
     internal static RowJsonResult WriteRows(JsonBody rows, Datasette datasette, Database database, TableInfo table, TableQuery query,
         List<ExpandedColumn> expanded, RowShape shape, bool jsonInfinity, int timeLimit)
     {
-        var options = new RowJsonOptions(
+        var options = Options(datasette, database, table, query, expanded, shape, jsonInfinity);
+        return QueryRunner.Run(database, query.PageSql, query.Parameters, timeLimit,
+            reader => RowJson.Write(rows.Writer, reader, options, query.PageSize));
+    }
+
+    private static RowJsonOptions Options(Datasette datasette, Database database, TableInfo table, TableQuery query,
+        List<ExpandedColumn> expanded, RowShape shape, bool jsonInfinity) => new(
             query.OutputColumns,
             shape,
             jsonInfinity,
             JsonColumns: null,
             KeyOrdinals: table.IsView ? null : table.KeyColumns.Select(k => IndexOf(query.SelectColumns, k)).ToArray(),
             SortOrdinal: query.SortColumn is null ? -1 : IndexOf(query.SelectColumns, query.SortColumn),
-            Labels: expanded.ToDictionary(e => IndexOf(query.OutputColumns, e.Column), e => e.Labels),
+            Labels: expanded.Count == 0 ? null : expanded.ToDictionary(e => IndexOf(query.OutputColumns, e.Column), e => e.Labels),
             Transforms: datasette.ValueTransforms(database, table.Name, query.OutputColumns));
-        return QueryRunner.Run(database, query.PageSql, query.Parameters, timeLimit,
-            reader => RowJson.Write(rows.Writer, reader, options, query.PageSize));
+
+    /// <summary>
+    /// Runs the page's query keeping its rows typed, for the HTML pages (the page and its <c>/-/fragment</c>): the cells
+    /// <see cref="WriteRows"/> would write, labels included (expanded by default, as the HTML page does). The labels
+    /// are looked up from the rows read, not by running the page's query a second time for its distinct values.
+    /// </summary>
+    internal static PageRows ReadRows(QueryContext context, Datasette datasette, Database database, TableInfo table, TableQuery query, int timeLimit)
+    {
+        var keys = ForeignKeyLabels.Requested(context.Args, table, defaultOn: true).Where(k => query.OutputColumns.Contains(k.Column)).ToList();
+        var labelOrdinals = keys.Select(k => IndexOf(query.OutputColumns, k.Column)).ToArray();
+        var options = Options(datasette, database, table, query, [], RowShape.Objects, jsonInfinity: false);
+        var rows = QueryRunner.Run(database, query.PageSql, query.Parameters, timeLimit,
+            reader => PageRows.Read(reader, options, query.PageSize, labelOrdinals));
+        if (keys.Count == 0)
+        {
+            return rows;
+        }
+        var distinct = new Dictionary<string, List<object>>(StringComparer.Ordinal);
+        for (var k = 0; k < keys.Count; k++)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var values = new List<object>();
+            foreach (var raw in rows.RawKeys)
+            {
+                if (raw[k] is { } value && seen.Add(CellValues.Key(value)!))
+                {
+                    values.Add(value);
+                }
+            }
+            distinct[keys[k].Column] = values;
+        }
+        foreach (var column in ForeignKeyLabels.Lookup(context, database, keys, distinct))
+        {
+            var k = keys.FindIndex(key => key.Column == column.Column);
+            var ordinal = labelOrdinals[k];
+            for (var r = 0; r < rows.Rows.Count; r++)
+            {
+                if (rows.RawKeys[r][k] is { } value && column.Labels.TryGetValue(CellValues.Key(value)!, out var label))
+                {
+                    rows.Rows[r][ordinal] = new PageCell(value, label);
+                }
+            }
+        }
+        return rows;
     }
 
     /// <summary>Looks up labels for the foreign keys the request expands, over the values on this page.</summary>
