@@ -52,12 +52,24 @@ public sealed class TemplateOverrideTests(TemplateOverrideTests.SiteFixture site
         Assert.Contains("<!-- Templates considered: row-fixtures-facetable.html, *row.html -->", html);
     }
 
+    [Theory]
+    [InlineData("/fixtures/facetable/-/fragment")]
+    [InlineData("/fixtures/facetable/-/fragment?_row=1")]
+    public async Task The_fragment_the_editing_scripts_swap_in_is_the_overridden_rows_table(string path)
+    {
+        var html = await HtmlAssert.PageAsync(_client, path);
+        Assert.StartsWith("<ol class=\"custom-rows\"", html.TrimStart());
+        Assert.DoesNotContain("<table class=\"rows-and-columns\">", html);
+    }
+
     [Fact]
     public async Task Other_tables_keep_the_built_in_rows_table()
     {
         var html = await HtmlAssert.PageAsync(_client, "/fixtures/simple_primary_key");
         Assert.Contains("<table class=\"rows-and-columns\">", html);
         Assert.DoesNotContain("custom-rows", html);
+        html = await HtmlAssert.PageAsync(_client, "/fixtures/simple_primary_key/-/fragment");
+        Assert.Contains("<table class=\"rows-and-columns\">", html);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ internal static class TableFragment
             document.RootElement, emptyIsDefault: true).ConfigureAwait(false);
         var model = TableHtml.Rows(request, args, datasette, database, table, query, TableQuery.SortableColumns(table, config),
             datasette.Internal.Metadata.ColumnDescriptions(database.Name, table.Name), document.RootElement, rendered);
-        await HtmlResponse.SendAsync(request.Context, HtmlSlices.RowsTable(model)).ConfigureAwait(false);
+        await HtmlResponse.SendAsync(request.Context, HtmlSlices.TableRows(model, datasette.Templates, database.Name, table.Name)).ConfigureAwait(false);
     }
 
     /// <summary>

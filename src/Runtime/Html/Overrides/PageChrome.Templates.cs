@@ -27,19 +27,6 @@ internal sealed partial class PageChrome
     /// <c>_table-DB-TABLE.html</c>, <c>_table-PAGE-DB-TABLE.html</c>, <c>_table.html</c>, the first it
     /// overrides; null for the built-in one.
     /// </summary>
-    public RazorSlice? RowsTableOverride(RowsTable rows, string page)
-    {
-        if (Overrides.IsEmpty || Database is null || Table is null)
-        {
-            return null;
-        }
-        foreach (var name in Templates.RowsTable(page, Database, Table))
-        {
-            if (Overrides.Create<IRowsTable>(name, rows) is { } slice)
-            {
-                return slice;
-            }
-        }
-        return null;
-    }
+    public RazorSlice? RowsTableOverride(RowsTable rows, string page) =>
+        Database is null || Table is null ? null : Overrides.RowsTable(rows, page, Database, Table);
 }

@@ -38,8 +38,12 @@ internal static class HtmlSlices
         ?? Override<IDatabasePage>(model.Chrome, model)
         ?? new Html_Slices_Database { Model = model };
 
-    /// <summary>The rows table alone: the table page's <c>/-/fragment</c>.</summary>
-    public static RazorSlice RowsTable(RowsTable model) => new Html_Slices_RowsTablePartial { Model = model };
+    /// <summary>
+    /// The rows table alone: the table page's <c>/-/fragment</c>, which the editing scripts swap into
+    /// the page, so it is the page's rows table: the deployment's override of it if it has one.
+    /// </summary>
+    public static RazorSlice TableRows(RowsTable model, TemplateOverrides overrides, string database, string table) =>
+        overrides.RowsTable(model, "table", database, table) ?? new Html_Slices_RowsTablePartial { Model = model };
 
     private static RazorSlice? Override<TPage>(PageChrome chrome, TPage model)
         where TPage : class =>
