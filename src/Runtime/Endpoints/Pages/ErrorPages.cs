@@ -14,7 +14,7 @@ internal static class ErrorPages
         PageChrome chrome;
         try
         {
-            chrome = PageChromes.Build(request, datasette, heading, "error", ["*error.html"], alternateJson: false, plugins: new PluginPageView(ViewName: null));
+            chrome = PageChromes.Build(request, datasette, heading, "error", Templates.Error(status), alternateJson: false, plugins: new PluginPageView(ViewName: null));
             // Here rather than when the layout renders, so a failing page hook still leaves the bare page below.
             await chrome.PreparePluginsAsync().ConfigureAwait(false);
         }
@@ -24,6 +24,6 @@ internal static class ErrorPages
             await Responses.HtmlErrorAsync(request.Context, status, message, title).ConfigureAwait(false);
             return;
         }
-        await HtmlResponse.SendBufferedAsync(request.Context, HtmlSlices.Error(new ErrorPageModel(chrome, heading, message)), status).ConfigureAwait(false);
+        await HtmlResponse.SendBufferedAsync(request.Context, HtmlSlices.Error(new ErrorPageModel(chrome, status, heading, message)), status).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Html;
 using RazorSlices;
 
 namespace Datasette.Gen.Runtime.Html;
@@ -29,4 +30,40 @@ internal sealed partial class PageChrome
     /// </summary>
     public RazorSlice? RowsTableOverride(RowsTable rows, string page) =>
         Database is null || Table is null ? null : Overrides.RowsTable(rows, page, Database, Table);
+
+    /// <summary>
+    /// Where <c>base.html</c>'s <c>RenderContent()</c> stands: the page's own content goes there.
+    /// Random per page, so nothing the layout writes (titles, names) can spell it.
+    /// </summary>
+    internal string ContentMarker { get; } = "<!--content-" + Guid.NewGuid().ToString("N") + "-->";
+
+    private HtmlString? _layoutEnd;
+
+    /// <summary>After <see cref="RenderLayoutStartAsync"/>: the deployment's layout after the page's content.</summary>
+    public HtmlString? LayoutEnd => _layoutEnd;
+
+    /// <summary>
+    /// The deployment's <c>base.html</c> down to the page's content, or null without one. The layout is
+    /// rendered whole, with a marker for the content; each page writes its content between the two halves.
+    /// </summary>
+    public async ValueTask<HtmlString?> RenderLayoutStartAsync()
+    {
+        if (Overrides.Create<IPageLayout>(Templates.Layout, this) is not { } layout)
+        {
+            return null;
+        }
+        using (layout)
+        {
+            using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            await layout.RenderAsync(writer, HtmlResponse.Encoder).ConfigureAwait(false);
+            var html = writer.ToString();
+            var at = html.IndexOf(ContentMarker, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                throw new InvalidOperationException($"The deployment's {Templates.Layout} does not call RenderContent(): the page would have no content.");
+            }
+            _layoutEnd = new HtmlString(html[(at + ContentMarker.Length)..]);
+            return new HtmlString(html[..at]);
+        }
+    }
 }

@@ -26,7 +26,8 @@ internal static class HtmlSlices
         ?? Override<IRowPage>(model.Chrome, model)
         ?? new Html_Slices_Row { Model = model };
 
-    public static RazorSlice Error(ErrorPageModel model) => new Html_Slices_Error { Model = model };
+    public static RazorSlice Error(ErrorPageModel model) =>
+        Override<IErrorPage>(model.Chrome, model) ?? new Html_Slices_Error { Model = model };
 
     public static RazorSlice Query(QueryPageModel model) =>
         Context(model.Chrome, model, TemplateContextJson.Default.QueryPageModel)
@@ -45,7 +46,7 @@ internal static class HtmlSlices
     public static RazorSlice TableRows(RowsTable model, TemplateOverrides overrides, string database, string table) =>
         overrides.RowsTable(model, "table", database, table) ?? new Html_Slices_RowsTablePartial { Model = model };
 
-    private static RazorSlice? Override<TPage>(PageChrome chrome, TPage model)
+    internal static RazorSlice? Override<TPage>(PageChrome chrome, TPage model)
         where TPage : class =>
         chrome.Template is { } name ? chrome.Overrides.Create(name, model) : null;
 
