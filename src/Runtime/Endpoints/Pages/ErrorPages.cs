@@ -24,6 +24,15 @@ internal static class ErrorPages
             await Responses.HtmlErrorAsync(request.Context, status, message, title).ConfigureAwait(false);
             return;
         }
-        await HtmlResponse.SendBufferedAsync(request.Context, HtmlSlices.Error(new ErrorPageModel(chrome, status, heading, message)), status).ConfigureAwait(false);
+        try
+        {
+            await HtmlResponse.SendBufferedAsync(request.Context, HtmlSlices.Error(new ErrorPageModel(chrome, status, heading, message)), status).ConfigureAwait(false);
+        }
+        catch (Exception) when (!request.Context.Response.HasStarted)
+        {
+            // The page renders into a buffer first, so nothing is sent yet: a deployment's error.html or
+            // base.html that fails (the error may be theirs) still leaves the bare page.
+            await Responses.HtmlErrorAsync(request.Context, status, message, title).ConfigureAwait(false);
+        }
     }
 }
