@@ -19,6 +19,31 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
     private static async Task AssertNotReloadedAsync(IPage page) =>
         Assert.True(await page.EvaluateAsync<bool>("() => window.__notReloaded === true"), "the page reloaded");
 
+    /// <summary>Clicks the page's editing button and returns the dialog it opened, its heading shown.</summary>
+    private static async Task<ILocator> OpenDialogAsync(IPage page, string button, string heading)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        var dialog = Dialog(page);
+        await Expect(dialog.GetByRole(AriaRole.Heading, new() { Name = heading })).ToBeVisibleAsync();
+        return dialog;
+    }
+
+    /// <summary>Fills the dialog's fields by their exact labels.</summary>
+    private static async Task FillAsync(ILocator dialog, params (string Label, string Value)[] fields)
+    {
+        foreach (var (label, value) in fields)
+        {
+            await dialog.GetByLabel(label, new() { Exact = true }).FillAsync(value);
+        }
+    }
+
+    /// <summary>Presses the dialog's submit button and waits for it to close.</summary>
+    private static async Task SubmitAsync(ILocator dialog, string button)
+    {
+        await dialog.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+    }
+
     [BrowserFact]
     public async Task A_row_is_inserted_edited_and_deleted_through_the_dialogs_in_place()
     {
@@ -28,12 +53,9 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
         await MarkAsync(page);
 
         var insert = page.GetByRole(AriaRole.Button, new() { Name = "Insert row", Exact = true });
-        await insert.ClickAsync();
-        var dialog = Dialog(page);
-        await Expect(dialog.GetByRole(AriaRole.Heading, new() { Name = "Insert row into docs" })).ToBeVisibleAsync();
+        var dialog = await OpenDialogAsync(page, "Insert row", "Insert row into docs");
         await Axe.AssertNoSeriousViolationsAsync(page, "the insert-row dialog");
-        await dialog.GetByLabel("title", new() { Exact = true }).FillAsync("Written in the browser");
-        await dialog.GetByLabel("score", new() { Exact = true }).FillAsync("2.5");
+        await FillAsync(dialog, ("title", "Written in the browser"), ("score", "2.5"));
         // The foreign key is picked by its label through /owners/-/autocomplete, keyboard only.
         var owner = dialog.GetByRole(AriaRole.Combobox, new() { Name = "owner_id" });
         await owner.PressSequentiallyAsync("Grace");
@@ -41,8 +63,7 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
         await owner.PressAsync("ArrowDown");
         await owner.PressAsync("Enter");
         await Expect(owner).ToHaveValueAsync("2");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Insert row", Exact = true }).ClickAsync();
-        await Expect(dialog).ToHaveCountAsync(0);
+        await SubmitAsync(dialog, "Insert row");
         var added = page.Locator("tr[data-row='2']");
         await Expect(added.Locator("td.col-title")).ToHaveTextAsync("Written in the browser");
         // Rendered by the server like every other row: the key's label expanded.
@@ -52,9 +73,8 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
         await added.GetByRole(AriaRole.Button, new() { Name = "Edit row 2" }).ClickAsync();
         await Expect(dialog.GetByLabel("title", new() { Exact = true })).ToHaveValueAsync("Written in the browser");
         await Axe.AssertNoSeriousViolationsAsync(page, "the edit-row dialog");
-        await dialog.GetByLabel("title", new() { Exact = true }).FillAsync("Edited in the browser");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
-        await Expect(dialog).ToHaveCountAsync(0);
+        await FillAsync(dialog, ("title", "Edited in the browser"));
+        await SubmitAsync(dialog, "Save changes");
         await Expect(page.Locator("tr[data-row='2'] td.col-title")).ToHaveTextAsync("Edited in the browser");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit row 2" })).ToBeFocusedAsync();
         Assert.Equal("Edited in the browser", (string?)(await server.JsonAsync("/editing/docs/2.json"))["rows"]![0]!["title"]);
@@ -92,9 +112,8 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
         await using var browser = await server.NewRootPageAsync(browsers.Browser);
         var page = browser.Page;
         await browser.GotoAsync("/editing/codes");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Insert row", Exact = true }).ClickAsync();
-        var dialog = Dialog(page);
-        await dialog.GetByLabel("code", new() { Exact = true }).FillAsync("taken");
+        var dialog = await OpenDialogAsync(page, "Insert row", "Insert row into codes");
+        await FillAsync(dialog, ("code", "taken"));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Insert row", Exact = true }).ClickAsync();
         var alert = dialog.GetByRole(AriaRole.Alert);
         await Expect(alert).ToContainTextAsync("UNIQUE constraint failed: codes.code");
@@ -110,16 +129,14 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
         var page = browser.Page;
         await browser.GotoAsync("/editing/bulk");
         await MarkAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Insert row", Exact = true }).ClickAsync();
-        var dialog = Dialog(page);
+        var dialog = await OpenDialogAsync(page, "Insert row", "Insert row into bulk");
         await dialog.GetByLabel("rows pasted as CSV or TSV").CheckAsync();
         await dialog.GetByLabel("Rows as CSV or TSV").FillAsync("name\tn\nalpha\t1\n\"beta, quoted\"\t2\n");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await Expect(dialog.Locator("caption")).ToHaveTextAsync("2 rows to insert");
         await Expect(dialog.Locator(".bulk-preview td")).ToHaveTextAsync(["alpha", "1", "beta, quoted", "2"]);
         await Axe.AssertNoSeriousViolationsAsync(page, "the bulk paste preview");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Insert 2 rows" }).ClickAsync();
-        await Expect(dialog).ToHaveCountAsync(0);
+        await SubmitAsync(dialog, "Insert 2 rows");
         await Expect(page.Locator("td.col-name")).ToHaveTextAsync(["alpha", "beta, quoted"]);
         var rows = (await server.JsonAsync("/editing/bulk.json"))["rows"]!.AsArray();
         Assert.Equal(new long[] { 1, 2 }, rows.Select(r => (long)r!["n"]!));
@@ -133,8 +150,7 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
         await using var browser = await server.NewRootPageAsync(browsers.Browser);
         var page = browser.Page;
         await browser.GotoAsync("/editing/alterme");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Alter table", Exact = true }).ClickAsync();
-        var dialog = Dialog(page);
+        var dialog = await OpenDialogAsync(page, "Alter table", "Alter table alterme");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add a column" }).ClickAsync();
         await dialog.GetByLabel("New column 1 name").FillAsync("rating");
         await dialog.GetByLabel("Type of new column 1").SelectOptionAsync("integer");
@@ -143,6 +159,62 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
         await Expect(page.Locator("th[data-column=rating]")).ToHaveCountAsync(1);
         Assert.Equal(new[] { "id", "title", "rating" }, (await server.JsonAsync("/editing/alterme.json"))["rows"]![0]!.AsObject().Select(p => p.Key));
         await Expect(page.Locator("td.col-title")).ToHaveTextAsync("keep me");
+        browser.AssertNoErrors();
+    }
+
+    [BrowserFact]
+    public async Task The_alter_dialog_sets_a_default_and_not_null_then_an_insert_gets_the_default()
+    {
+        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        var page = browser.Page;
+        await browser.GotoAsync("/editing/tasks");
+        var dialog = await OpenDialogAsync(page, "Alter table", "Alter table tasks");
+        await FillAsync(dialog, ("default of status", "todo"));
+        await dialog.GetByLabel("not null status", new() { Exact = true }).CheckAsync();
+        await dialog.GetByLabel("Foreign key of owner_id").SelectOptionAsync("owners.id");
+        await Axe.AssertNoSeriousViolationsAsync(page, "the alter-table dialog with its column settings");
+        // The schema changed: the page reloads once the server agrees.
+        await MarkAsync(page);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Apply changes" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => window.__notReloaded !== true");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        var schema = (string)(await server.JsonAsync("/editing/-/query.json?_shape=array&sql=select+sql+from+sqlite_master+where+name%3D%27tasks%27"))[0]!["sql"]!;
+        Assert.Matches("status\\W* TEXT NOT NULL DEFAULT 'todo'", schema);
+        Assert.Matches("owner_id\\W* INTEGER REFERENCES \\W*owners\\W*\\(\\W*id", schema);
+
+        // The reloaded page's dialog shows the settings, and an insert leaving status empty gets the default.
+        dialog = await OpenDialogAsync(page, "Alter table", "Alter table tasks");
+        await Expect(dialog.GetByLabel("default of status", new() { Exact = true })).ToHaveValueAsync("todo");
+        await Expect(dialog.GetByLabel("not null status", new() { Exact = true })).ToBeCheckedAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        dialog = await OpenDialogAsync(page, "Insert row", "Insert row into tasks");
+        await FillAsync(dialog, ("title", "second"));
+        await SubmitAsync(dialog, "Insert row");
+        await Expect(page.Locator("tr[data-row='2'] td.col-status")).ToHaveTextAsync("todo");
+        Assert.Equal("todo", (string?)(await server.JsonAsync("/editing/tasks/2.json"))["rows"]![0]!["status"]);
+        browser.AssertNoErrors();
+    }
+
+    [BrowserFact]
+    public async Task An_upsert_from_the_insert_dialog_updates_the_existing_row_in_place()
+    {
+        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        var page = browser.Page;
+        await browser.GotoAsync("/editing/upserts");
+        await MarkAsync(page);
+        var dialog = await OpenDialogAsync(page, "Insert row", "Insert row into upserts");
+        await dialog.GetByLabel("Update the row if its primary key exists (upsert)").CheckAsync();
+        await FillAsync(dialog, ("id", "1"), ("name", "uno"));
+        await Axe.AssertNoSeriousViolationsAsync(page, "the insert dialog in upsert mode");
+        await SubmitAsync(dialog, "Upsert row");
+
+        await Expect(page.Locator("tr[data-row='1'] td.col-name")).ToHaveTextAsync("uno");
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(2);
+        var rows = (await server.JsonAsync("/editing/upserts.json"))["rows"]!.AsArray();
+        Assert.Equal(["uno", "two"], rows.Select(r => (string?)r!["name"]));
+        // The field left empty kept its value.
+        Assert.Equal("first note", (string?)rows[0]!["note"]);
+        await AssertNotReloadedAsync(page);
         browser.AssertNoErrors();
     }
 

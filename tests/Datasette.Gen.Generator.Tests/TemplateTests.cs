@@ -27,7 +27,10 @@ public sealed class TemplateTests
             ("index.cshtml", Index),
             ("_table-fixtures-facetable.cshtml", "@inherits DatasetteTemplate<IRowsTable>\n"),
             ("query-fixtures-search.cshtml", "@* the stored query *@\n@inherits DatasetteTemplate<IQueryPage>\n"),
-            ("table-fixtures-Table-With-Space-In-Name-627706.cshtml", "@inherits DatasetteTemplate<ITablePage>\n"));
+            ("table-fixtures-Table-With-Space-In-Name-627706.cshtml", "@inherits DatasetteTemplate<ITablePage>\n"),
+            ("base.cshtml", "@inherits DatasetteTemplate<IPageLayout>\n"),
+            ("404.cshtml", "@inherits DatasetteTemplate<IErrorPage>\n"),
+            ("debug_actions.cshtml", "@inherits DatasetteTemplate<IActionsDebugPage>\n"));
 
         Assert.Empty(run.Diagnostics);
         Golden.Verify(run.Source("Deployment.Templates.g.cs"), "Templates.g.cs.txt");
@@ -35,7 +38,10 @@ public sealed class TemplateTests
             ("templates_index", "IIndexPage"),
             ("templates__table_fixtures_facetable", "IRowsTable"),
             ("templates_query_fixtures_search", "IQueryPage"),
-            ("templates_table_fixtures_Table_With_Space_In_Name_627706", "ITablePage")));
+            ("templates_table_fixtures_Table_With_Space_In_Name_627706", "ITablePage"),
+            ("templates_base", "IPageLayout"),
+            ("templates_404", "IErrorPage"),
+            ("templates_debug_actions", "IActionsDebugPage")));
         Assert.Empty(DiagnosticText.Format(compiled.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning)));
     }
 
@@ -52,7 +58,12 @@ public sealed class TemplateTests
     }
 
     [Theory]
-    [InlineData("base.cshtml", "DSG1012", "Template 'base.cshtml' overrides nothing: a template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them")]
+    [InlineData("footer.cshtml", "DSG1012", "Template 'footer.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), a debug page its Datasette name (logout, create_token, messages_debug, show_json, allow_debug, debug_actions, debug_allowed, debug_rules, debug_check, debug_permissions_playground, debug_autocomplete)")]
+    [InlineData("base-fixtures.cshtml", "DSG1012", "Template 'base-fixtures.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), a debug page its Datasette name (logout, create_token, messages_debug, show_json, allow_debug, debug_actions, debug_allowed, debug_rules, debug_check, debug_permissions_playground, debug_autocomplete)")]
+    [InlineData("600.cshtml", "DSG1012", "Template '600.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), a debug page its Datasette name (logout, create_token, messages_debug, show_json, allow_debug, debug_actions, debug_allowed, debug_rules, debug_check, debug_permissions_playground, debug_autocomplete)")]
+    [InlineData("40.cshtml", "DSG1012", "Template '40.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), a debug page its Datasette name (logout, create_token, messages_debug, show_json, allow_debug, debug_actions, debug_allowed, debug_rules, debug_check, debug_permissions_playground, debug_autocomplete)")]
+    [InlineData("debug_nothing.cshtml", "DSG1012", "Template 'debug_nothing.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), a debug page its Datasette name (logout, create_token, messages_debug, show_json, allow_debug, debug_actions, debug_allowed, debug_rules, debug_check, debug_permissions_playground, debug_autocomplete)")]
+    [InlineData("index-fixtures.cshtml", "DSG1012", "Template 'index-fixtures.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), a debug page its Datasette name (logout, create_token, messages_debug, show_json, allow_debug, debug_actions, debug_allowed, debug_rules, debug_check, debug_permissions_playground, debug_autocomplete)")]
     [InlineData("table-fixtures-nosuch.cshtml", "DSG1013", "Template 'table-fixtures-nosuch.cshtml' names 'fixtures-nosuch', which is not a table or view (table-DATABASE-TABLE) of the deployment (names as Datasette's to_css_class spells them)")]
     [InlineData("table-fixtures-Table With Space In Name.cshtml", "DSG1013", "Template 'table-fixtures-Table With Space In Name.cshtml' names 'fixtures-Table With Space In Name', which is not a table or view (table-DATABASE-TABLE) of the deployment (names as Datasette's to_css_class spells them)")]
     [InlineData("database-other.cshtml", "DSG1013", "Template 'database-other.cshtml' names 'other', which is not a database (database-DATABASE) of the deployment (names as Datasette's to_css_class spells them)")]
@@ -75,12 +86,43 @@ public sealed class TemplateTests
     [InlineData("_table.cshtml")]
     [InlineData("query-fixtures.cshtml")]
     [InlineData("database-fixtures.cshtml")]
+    [InlineData("base.cshtml")]
+    [InlineData("error.cshtml")]
+    [InlineData("403.cshtml")]
+    [InlineData("500.cshtml")]
+    [InlineData("show_json.cshtml")]
+    [InlineData("logout.cshtml")]
+    [InlineData("messages_debug.cshtml")]
+    [InlineData("create_token.cshtml")]
+    [InlineData("allow_debug.cshtml")]
+    [InlineData("debug_allowed.cshtml")]
+    [InlineData("debug_rules.cshtml")]
+    [InlineData("debug_check.cshtml")]
+    [InlineData("debug_permissions_playground.cshtml")]
+    [InlineData("debug_autocomplete.cshtml")]
     public void Names_of_existing_resources_are_accepted(string file)
     {
         var run = Run(Snapshot, (file, "@inherits DatasetteTemplate<IPage>\n"));
 
         Assert.Empty(run.Diagnostics);
         Assert.Contains($"\"{file.Replace(".cshtml", ".html")}\"", run.Source("Deployment.Templates.g.cs"));
+    }
+
+    [Theory]
+    [InlineData("base.cshtml", "IIndexPage", "IPageLayout")]
+    [InlineData("404.cshtml", "ITablePage", "IErrorPage")]
+    [InlineData("logout.cshtml", "IErrorPage", "ILogoutPage")]
+    public void A_layout_error_or_debug_template_with_another_pages_model_fails_at_its_inherits_line(string file, string wrong, string expected)
+    {
+        var run = Run(Snapshot, (file, $"@* {expected} *@\n@inherits DatasetteTemplate<{wrong}>\n"));
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains($"templates.Add<global::Datasette.Gen.Runtime.Html.{expected}>", run.Source("Deployment.Templates.g.cs"));
+
+        var compiled = run.Output.AddSyntaxTrees(RazorStandIns(("templates_" + file.Replace(".cshtml", ""), wrong)));
+        var error = Assert.Single(compiled.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains(error.Id, new[] { "CS0029", "CS0266" });
+        Assert.Equal("/deploy/templates/" + file, error.Location.GetMappedLineSpan().Path);
+        Assert.Equal(1, error.Location.GetMappedLineSpan().StartLinePosition.Line);
     }
 
     [Fact]

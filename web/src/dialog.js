@@ -85,7 +85,9 @@ export function openDialog({ title, submitLabel, onSubmit, className = "", fallb
 export function showDialog(api) {
   api.dialog.showModal();
   // The first field to fill, else any control (a mode switch, a button).
-  const first = api.body.querySelector("input.edit-field-input:not([readonly]):not([disabled]), input.schema-name:not([disabled])")
-    || api.body.querySelector("input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])");
+  // Fields in a hidden panel (the upsert key until asked for) are passed over.
+  const visible = (selector) => Array.from(api.body.querySelectorAll(selector)).find((node) => node.checkVisibility());
+  const first = visible("input.edit-field-input:not([readonly]):not([disabled]), input.schema-name:not([disabled])")
+    || visible("input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])");
   (first || api.submit).focus();
 }

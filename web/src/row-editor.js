@@ -64,7 +64,24 @@ export function createRowEditor(data, announce) {
       className: "insert-row-dialog",
       fallbackFocus,
       async onSubmit(api) {
-        if (mode === "single") {
+        if (mode === "single" && upsert?.checked) {
+          // Upsert: the key picks the row; a row with that key is updated, else one is inserted.
+          const row = {};
+          for (const field of [...keyFields, ...fields]) {
+            const { include, value } = field.read();
+            // An empty field keeps the stored value (null is asked for with its checkbox).
+            if (include && (value === null || field.input.value !== "")) row[field.column.name] = value;
+          }
+          const body = await postJson(insert.upsertPath, { rows: [row], return: true }).catch((error) => { api.showErrors(error.errors || [error.message]); return null; });
+          if (!body) return;
+          api.close();
+          const rows = body.rows || [];
+          const updated = rows.filter((r) => rowElement(rowPath(r, keys())));
+          for (const r of updated) await refreshRow(rowPath(r, keys()));
+          const fresh = rows.filter((r) => !updated.includes(r));
+          if (fresh.length) await showInserted(fresh);
+          announce(updated.length ? `Updated row ${decodeURIComponentSafe(rowPath(updated[0], keys()))}` : `Inserted 1 row into ${insert.tableName}`);
+        } else if (mode === "single") {
           const row = {};
           for (const field of fields) {
             const { include, value } = field.read();
@@ -94,6 +111,30 @@ export function createRowEditor(data, announce) {
       el("label", {}, single, " one row"), " ", el("label", {}, bulk, " rows pasted as CSV or TSV"));
 
     const singlePanel = el("div", { class: "insert-single" });
+    // With update-row too, the row may be upserted: the automatically numbered key (not among the
+    // insert's fields) is then asked for, since it names the row to update.
+    let upsert = null;
+    const keyFields = [];
+    if (insert.upsertPath) {
+      upsert = el("input", { type: "checkbox", class: "insert-upsert" });
+      const hintId = uniqueId("upsert-hint");
+      upsert.setAttribute("aria-describedby", hintId);
+      const keyPanel = el("div", { class: "insert-upsert-keys", hidden: true });
+      for (const column of insert.bulkColumns.filter((c) => c.is_auto_pk)) {
+        const field = columnField({ ...column, is_auto_pk: false }, { mode: "insert" });
+        keyFields.push(field);
+        keyPanel.append(field.node);
+      }
+      upsert.addEventListener("change", () => {
+        keyPanel.hidden = !upsert.checked;
+        dialog.submit.textContent = upsert.checked ? "Upsert row" : "Insert row";
+        if (upsert.checked) keyFields[0]?.input.focus();
+      });
+      singlePanel.append(
+        el("p", { class: "insert-upsert-option" }, el("label", {}, upsert, " Update the row if its primary key exists (upsert)"),
+          el("span", { class: "edit-field-hint", id: hintId, text: ` Columns left empty keep their values.` })),
+        keyPanel);
+    }
     fields = columns.map((column) => columnField(column, { mode: "insert", foreignKeyUrl: foreignKeys[column.name] }));
     for (const field of fields) singlePanel.append(field.node);
 
@@ -153,7 +194,7 @@ export function createRowEditor(data, announce) {
         mode = bulk.checked ? "bulk" : "single";
         singlePanel.hidden = mode !== "single";
         bulkPanel.hidden = mode !== "bulk";
-        dialog.submit.textContent = mode === "single" ? "Insert row" : "Insert rows";
+        dialog.submit.textContent = mode === "single" ? (upsert?.checked ? "Upsert row" : "Insert row") : "Insert rows";
         dialog.clearErrors();
       });
     }

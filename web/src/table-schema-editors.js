@@ -1,4 +1,5 @@
-// The alter-table dialog (rename, retype and drop columns, add new ones; posts /-/alter) and the
+// The alter-table dialog (rename, retype and drop columns, their not null, default, primary key and
+// foreign key, add new ones; posts /-/alter) and the
 // create-table dialog of the database page (posts /{db}/-/create). The schema changes the page
 // itself, so both go to the table's page once the server agrees.
 import { el, openDialog, showDialog, uniqueId } from "./dialog.js";
@@ -31,31 +32,88 @@ function newColumnRow(types, list, index, onRemove) {
   return { li, name, type };
 }
 
+// SQLite's text of a column default as the value the form shows: a quoted string unquoted, a
+// number as written, NULL as empty. Anything else is an expression, shown as written.
+export function defaultText(sqlText) {
+  if (sqlText === null || sqlText === undefined || /^null$/i.test(sqlText)) return "";
+  const quoted = /^'((?:[^']|'')*)'$/.exec(sqlText);
+  return quoted ? quoted[1].replace(/''/g, "'") : sqlText;
+}
+
+// The default to send for a column of the write API's type: a number for number columns when it reads as one.
+function defaultValue(type, text) {
+  if ((type === "integer" || type === "float") && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim())) return Number(text.trim());
+  return text;
+}
+
+const fkKey = (fk) => (fk ? `${fk.fk_table}.${fk.fk_column}` : "");
+
+function foreignKeySelect(targets, current, label) {
+  const select = el("select", { "aria-label": label, class: "schema-fk" });
+  select.append(el("option", { value: "", text: "no foreign key" }));
+  const options = targets.slice();
+  if (current && !options.some((t) => fkKey(t) === fkKey(current))) options.unshift(current);
+  for (const target of options) {
+    const option = el("option", { value: fkKey(target), text: `→ ${target.fk_table}.${target.fk_column}` });
+    if (fkKey(target) === fkKey(current)) option.selected = true;
+    select.append(option);
+  }
+  return select;
+}
+
+// The alter operations for the dialog's state: drops, one alter_column per column whose type, not
+// null or default changed, renames, new columns, then the primary key and foreign keys as a whole.
+function alterOperations(existing, added, targets, api) {
+  const operations = [];
+  const kept = existing.filter((c) => !c.drop.checked);
+  for (const column of existing) {
+    if (column.drop.checked) { operations.push({ op: "drop_column", args: { name: column.name } }); continue; }
+    const args = { name: column.name };
+    if (column.type.value !== column.originalType) args.type = column.type.value;
+    if (column.notNull.checked !== column.originalNotNull) args.not_null = column.notNull.checked;
+    const text = column.defaultInput.value;
+    if (text !== column.originalDefault) args.default = text === "" ? null : defaultValue(column.type.value, text);
+    if (Object.keys(args).length > 1) operations.push({ op: "alter_column", args });
+  }
+  for (const column of added) {
+    if (!column.li.isConnected) continue;
+    const name = column.name.value.trim();
+    if (!name) { api.showErrors(["Every new column needs a name."]); column.name.focus(); return null; }
+    operations.push({ op: "add_column", args: { name, type: column.type.value } });
+  }
+  const pks = kept.filter((c) => c.pk.checked).map((c) => c.name);
+  const originalPks = kept.filter((c) => c.originalPk).map((c) => c.name);
+  if (pks.join("\u0000") !== originalPks.join("\u0000")) {
+    if (!pks.length) { api.showErrors(["A table needs at least one primary key column."]); return null; }
+    operations.push({ op: "set_primary_key", args: { columns: pks } });
+  }
+  if (kept.some((c) => c.fk.value !== c.originalFk)) {
+    const foreignKeys = kept.filter((c) => c.fk.value).map((c) => {
+      const target = targets.find((t) => fkKey(t) === c.fk.value) || c.originalFkTarget;
+      return { column: c.name, fk_table: target.fk_table, fk_column: target.fk_column };
+    });
+    operations.push({ op: "set_foreign_keys", args: { foreign_keys: foreignKeys } });
+  }
+  // Renames last among the column changes: the other operations name the columns as they were.
+  for (const column of kept) {
+    const to = column.rename.value.trim();
+    if (to && to !== column.name) operations.push({ op: "rename_column", args: { name: column.name, to } });
+  }
+  return operations;
+}
+
 export function openAlterTable(alter) {
   const existing = [];
   const added = [];
+  const targets = alter.foreignKeyTargets || [];
   const dialog = openDialog({
     title: `Alter table ${alter.tableName}`,
     submitLabel: "Apply changes",
     className: "alter-table-dialog",
     async onSubmit(api) {
-      const operations = [];
-      for (const column of existing) {
-        if (column.drop.checked) {
-          operations.push({ op: "drop_column", args: { name: column.name } });
-          continue;
-        }
-        if (column.type.value !== column.originalType) operations.push({ op: "alter_column", args: { name: column.name, type: column.type.value } });
-        const to = column.rename.value.trim();
-        if (to && to !== column.name) operations.push({ op: "rename_column", args: { name: column.name, to } });
-      }
-      for (const column of added) {
-        if (!column.li.isConnected) continue;
-        const name = column.name.value.trim();
-        if (!name) { api.showErrors(["Every new column needs a name."]); column.name.focus(); return; }
-        operations.push({ op: "add_column", args: { name, type: column.type.value } });
-      }
-      if (!operations.length) { api.showErrors(["Nothing to change: rename, retype, drop or add a column first."]); return; }
+      const operations = alterOperations(existing, added, targets, api);
+      if (!operations) return;
+      if (!operations.length) { api.showErrors(["Nothing to change: change, drop or add a column first."]); return; }
       const body = await postJson(alter.path, { operations }).catch((error) => { api.showErrors(error.errors || [error.message]); return null; });
       if (!body) return;
       // The columns changed: the page's headers, filters and data follow the new schema. A reload,
@@ -73,12 +131,33 @@ export function openAlterTable(alter) {
     rename.value = column.name;
     const type = typeSelect(alter.columnTypes, column.type, `Type of ${column.name}`);
     const drop = el("input", { type: "checkbox", class: "schema-drop" });
+    const notNull = el("input", { type: "checkbox", class: "schema-notnull" });
+    notNull.checked = !!column.notnull;
+    const pk = el("input", { type: "checkbox", class: "schema-pk-box" });
+    pk.checked = !!column.is_pk;
+    const defaultId = uniqueId("default");
+    const originalDefault = defaultText(column.default);
+    const defaultInput = el("input", { id: defaultId, type: "text", class: "schema-default", autocomplete: "off" });
+    defaultInput.value = originalDefault;
+    const fk = foreignKeySelect(targets, column.fk, `Foreign key of ${column.name}`);
+    const hidden = (text) => el("span", { class: "visually-hidden", text: ` ${text}` });
     const li = el("li", { class: "schema-column" },
       el("label", { for: renameId, text: `Column ${column.name}${column.is_pk ? " (primary key)" : ""}` }), rename, type,
-      el("label", { class: "schema-drop-label" }, drop, " drop", el("span", { class: "visually-hidden", text: ` ${column.name}` })));
+      el("label", { class: "schema-drop-label" }, drop, " drop", hidden(column.name)),
+      el("label", { class: "schema-notnull-label" }, notNull, " not null", hidden(column.name)),
+      el("label", { class: "schema-pk-label" }, pk, " primary key", hidden(column.name)),
+      el("label", { for: defaultId, class: "schema-default-label", text: "default" }, hidden(`of ${column.name}`)), defaultInput,
+      fk);
     if (column.is_pk) drop.disabled = true;
-    drop.addEventListener("change", () => { rename.disabled = drop.checked; type.disabled = drop.checked; li.classList.toggle("schema-column-dropped", drop.checked); });
-    existing.push({ name: column.name, originalType: column.type, rename, type, drop });
+    drop.addEventListener("change", () => {
+      for (const control of [rename, type, notNull, pk, defaultInput, fk]) control.disabled = drop.checked;
+      li.classList.toggle("schema-column-dropped", drop.checked);
+    });
+    existing.push({
+      name: column.name, originalType: column.type, originalNotNull: !!column.notnull, originalPk: !!column.is_pk,
+      originalDefault, originalFk: fkKey(column.fk), originalFkTarget: column.fk,
+      rename, type, drop, notNull, pk, defaultInput, fk,
+    });
     list.append(li);
   }
   const newList = el("ul", { class: "schema-columns schema-new-columns" });

@@ -75,16 +75,20 @@ internal static class TemplateFiles
             diagnostics.ToEquatableArray());
     }
 
-    /// <summary>"table-fixtures-facetable" → ("table", "fixtures-facetable"); "index" → ("index", null).</summary>
+    /// <summary>"table-fixtures-facetable" → ("table", "fixtures-facetable"); "index" → ("index", null); "404" → ("error", null).</summary>
     private static (string? Kind, string? Subject) Split(string stem)
     {
-        foreach (var kind in new[] { "_table", "database", "table", "row", "query", "index" })
+        if (ModelOf(stem) is not null)
         {
-            if (stem == kind)
-            {
-                return (kind, null);
-            }
-            if (kind != "index" && stem.Length > kind.Length + 1 && stem.StartsWith(kind + "-", StringComparison.Ordinal))
+            return (stem, null);
+        }
+        if (IsErrorStatus(stem))
+        {
+            return ("error", null);
+        }
+        foreach (var kind in new[] { "_table", "database", "table", "row", "query" })
+        {
+            if (stem.Length > kind.Length + 1 && stem.StartsWith(kind + "-", StringComparison.Ordinal))
             {
                 return (kind, stem.Substring(kind.Length + 1));
             }
@@ -92,7 +96,11 @@ internal static class TemplateFiles
         return (null, null);
     }
 
-    /// <summary>The model interface of each kind of page (the runtime's TemplateNames.ModelOf holds the same table).</summary>
+    /// <summary>Datasette's error page tries <c>STATUS.html</c> (4xx, 5xx) before <c>error.html</c>.</summary>
+    private static bool IsErrorStatus(string stem) =>
+        stem.Length == 3 && (stem[0] == '4' || stem[0] == '5') && char.IsDigit(stem[1]) && char.IsDigit(stem[2]);
+
+    /// <summary>The model interface of each template Datasette.Gen lets a deployment override (the runtime's TemplateNames.ModelOf holds the same table).</summary>
     private static string? ModelOf(string kind) => kind switch
     {
         "index" => "IIndexPage",
@@ -101,6 +109,17 @@ internal static class TemplateFiles
         "row" => "IRowPage",
         "query" => "IQueryPage",
         "_table" => "IRowsTable",
+        "base" => "IPageLayout",
+        "error" => "IErrorPage",
+        "show_json" => "IJsonDataPage",
+        "logout" => "ILogoutPage",
+        "messages_debug" => "IMessagesDebugPage",
+        "create_token" => "ICreateTokenPage",
+        "allow_debug" => "IAllowDebugPage",
+        "debug_actions" => "IActionsDebugPage",
+        "debug_allowed" or "debug_rules" or "debug_check" => "IPermissionToolPage",
+        "debug_permissions_playground" => "IPermissionsDebugPage",
+        "debug_autocomplete" => "IAutocompleteDebugPage",
         _ => null,
     };
 

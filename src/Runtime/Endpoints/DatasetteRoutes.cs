@@ -47,6 +47,7 @@ internal static partial class DatasetteRoutes
         new("index", Index(), IndexView.HandleAsync),
         new("index-dash", IndexDash(), IndexView.HandleAsync),
         new("dash-redirect", Dash(), (request, datasette) => Responses.RedirectAsync(request.Context, datasette.Settings.BaseUrl + "-/", 301)),
+        new("favicon", Favicon(), (request, _) => StaticAssets.FaviconAsync(request)),
         new("static", StaticAsset(), (request, _) => StaticAssets.HandleAsync(request)),
         new("memory-redirect", Memory(), (request, datasette) =>
             Responses.RedirectAsync(request.Context, datasette.Settings.BaseUrl + "_memory" + request.RouteMatch.Groups["rest"].Value + request.QueryString, 301)),
@@ -116,6 +117,10 @@ internal static partial class DatasetteRoutes
 
     [GeneratedRegex(@"^/-$")]
     private static partial Regex Dash();
+
+    // Datasette's pattern is unanchored at the end and its dot unescaped: /favicon.ico.png and /faviconXico answer too.
+    [GeneratedRegex(@"^/favicon.ico")]
+    private static partial Regex Favicon();
 
     [GeneratedRegex(@"^/-/static/(?<path>.+)$")]
     private static partial Regex StaticAsset();

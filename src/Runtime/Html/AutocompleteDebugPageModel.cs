@@ -4,7 +4,7 @@ namespace Datasette.Gen.Runtime.Html;
 /// <c>/-/debug/autocomplete</c> (routes.md §11): a form naming a table; then the autocomplete widget
 /// on that table, an inline error, or (without a table) suggested tables that have a label column.
 /// </summary>
-internal sealed class AutocompleteDebugPageModel
+internal sealed partial class AutocompleteDebugPageModel
 {
     public required PageChrome Chrome { get; init; }
 

@@ -4,7 +4,7 @@ namespace Datasette.Gen.Runtime.Html;
 /// The auth and debug pages (html-ui.md §9). Each model holds what its page shows, already decided
 /// by the endpoint (permissions, defaults, results); the slices only lay it out.
 /// </summary>
-internal sealed class JsonDataPageModel
+internal sealed partial class JsonDataPageModel
 {
     public required PageChrome Chrome { get; init; }
 
@@ -17,7 +17,7 @@ internal sealed class JsonDataPageModel
     public required string Json { get; init; }
 }
 
-internal sealed class LogoutPageModel
+internal sealed partial class LogoutPageModel
 {
     public required PageChrome Chrome { get; init; }
 
@@ -26,7 +26,7 @@ internal sealed class LogoutPageModel
     public required string LogoutUrl { get; init; }
 }
 
-internal sealed class MessagesPageModel
+internal sealed partial class MessagesPageModel
 {
     public required PageChrome Chrome { get; init; }
 
@@ -34,7 +34,7 @@ internal sealed class MessagesPageModel
 }
 
 /// <summary>The create-token form and, after a POST, the token it made.</summary>
-internal sealed class CreateTokenPageModel
+internal sealed partial class CreateTokenPageModel
 {
     public required PageChrome Chrome { get; init; }
 
@@ -69,7 +69,7 @@ internal sealed record TokenRestrictionGroup(string Heading, IReadOnlyList<Token
 /// <summary>The permission debug pages share a tab bar; <see cref="Current"/> is the page's own tab.</summary>
 internal sealed record DebugTabs(IReadOnlyList<LinkItem> Tabs, string Current);
 
-internal sealed class AllowDebugPageModel
+internal sealed partial class AllowDebugPageModel
 {
     public required PageChrome Chrome { get; init; }
 
@@ -85,7 +85,7 @@ internal sealed class AllowDebugPageModel
     public bool Result { get; init; }
 }
 
-internal sealed class ActionsPageModel
+internal sealed partial class ActionsPageModel
 {
     public required PageChrome Chrome { get; init; }
 
@@ -96,13 +96,13 @@ internal sealed class ActionsPageModel
     public IReadOnlyList<ActionRow> Actions { get; init; } = [];
 }
 
-internal sealed record ActionRow(string Name, string? Abbr, string? Description, bool TakesParent, bool TakesChild, string? ResourceClass, string? AlsoRequires);
+internal sealed partial record ActionRow(string Name, string? Abbr, string? Description, bool TakesParent, bool TakesChild, string? ResourceClass, string? AlsoRequires);
 
 /// <summary>
 /// <c>/-/allowed</c>, <c>/-/rules</c>, <c>/-/check</c>: a form that asks the page's JSON twin; the
 /// browser shows the JSON, the script may show it in place.
 /// </summary>
-internal sealed class PermissionToolPageModel
+internal sealed partial class PermissionToolPageModel
 {
     public required PageChrome Chrome { get; init; }
 
@@ -123,7 +123,7 @@ internal sealed class PermissionToolPageModel
 internal sealed record ToolField(string Name, string Label, string? Hint);
 
 /// <summary><c>/-/permissions</c>: the check form and the recent checks.</summary>
-internal sealed class PermissionsPageModel
+internal sealed partial class PermissionsPageModel
 {
     public required PageChrome Chrome { get; init; }
 
@@ -142,4 +142,4 @@ internal sealed class PermissionsPageModel
     public IReadOnlyList<CheckRow> Checks { get; init; } = [];
 }
 
-internal sealed record CheckRow(string When, string Actor, string Action, string Resource, bool Allowed);
+internal sealed partial record CheckRow(string When, string Actor, string Action, string Resource, bool Allowed);

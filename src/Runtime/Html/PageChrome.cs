@@ -118,7 +118,7 @@ internal sealed partial class PageChrome
 /// <summary>An extra stylesheet or script: <c>extra_css_urls</c> / <c>extra_js_urls</c>.</summary>
 internal sealed record AssetLink(string Url, string? Sri, bool Module);
 
-internal sealed record Crumb(string Label, string Url);
+internal sealed partial record Crumb(string Label, string Url);
 
 internal sealed record MenuLink(string Label, string Url);
 

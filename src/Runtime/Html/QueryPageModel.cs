@@ -7,6 +7,9 @@ internal sealed partial class QueryPageModel
 
     public required string Heading { get; init; }
 
+    /// <summary>The stored query's name, or null for arbitrary SQL.</summary>
+    public string? QueryName { get; init; }
+
     public string? DescriptionHtml { get; init; }
 
     /// <summary>GET for reads, POST for stored write queries.</summary>

@@ -6,6 +6,12 @@ namespace Datasette.Gen.Runtime.Html;
 /// </summary>
 internal static class Templates
 {
+    /// <summary>The layout around every page.</summary>
+    public const string Layout = "base.html";
+
+    /// <summary>An error page: Datasette tries the status's own template first.</summary>
+    public static IReadOnlyList<string> Error(int status) => [$"{status}.html", "*error.html"];
+
     public static IReadOnlyList<string> Index() => ["*index.html"];
 
     public static IReadOnlyList<string> Database(string database) => [$"database-{Css(database)}.html", "*database.html"];

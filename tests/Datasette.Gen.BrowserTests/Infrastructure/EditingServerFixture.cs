@@ -26,6 +26,10 @@ public sealed class EditingServerFixture : IAsyncLifetime
         INSERT INTO codes VALUES ('taken', 'already here');
         CREATE TABLE alterme (id INTEGER PRIMARY KEY, title TEXT);
         INSERT INTO alterme VALUES (1, 'keep me');
+        CREATE TABLE tasks (id INTEGER PRIMARY KEY, title TEXT, status TEXT, owner_id INTEGER);
+        INSERT INTO tasks VALUES (1, 'first', 'open', 1);
+        CREATE TABLE upserts (id INTEGER PRIMARY KEY, name TEXT, note TEXT);
+        INSERT INTO upserts VALUES (1, 'one', 'first note'), (2, 'two', 'second note');
         """;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "datasette-gen-editing-" + Guid.NewGuid().ToString("N"));

@@ -50,8 +50,12 @@ public sealed class StoredQueryPagesTests
         return response.Text;
     }
 
+    /// <summary>Posts a page's form as the browser would: its fields in order (a name may repeat, as a checkbox after its hidden twin does).</summary>
+    private static Task<ClientResponse> PostFormAsync(PluginApiInstance instance, string path, JsonObject? actor, params (string Key, string Value)[] fields) =>
+        instance.Datasette.Client.PostAsync(path, data: fields.Select(f => KeyValuePair.Create(f.Key, f.Value)), actor: actor);
+
     private static Task<ClientResponse> StoreFormAsync(PluginApiInstance instance, JsonObject? actor, params (string Key, string Value)[] fields) =>
-        instance.Datasette.Client.PostAsync("/data/-/queries/store", data: fields.Select(f => KeyValuePair.Create(f.Key, f.Value)), actor: actor);
+        PostFormAsync(instance, "/data/-/queries/store", actor, fields);
 
     private static async Task StoreAsync(PluginApiInstance instance, string name, string sql, string title, bool isPrivate = true)
     {
@@ -236,11 +240,8 @@ public sealed class StoredQueryPagesTests
         Assert.DoesNotContain("name=\"name\"", form);
         Assert.Contains("<button type=\"submit\">Save changes</button>", form);
 
-        var saved = await instance.Datasette.Client.PostAsync("/data/titles/-/edit", data: new[]
-        {
-            KeyValuePair.Create("title", "New title"), KeyValuePair.Create("description", ""), KeyValuePair.Create("sql", "select title from docs "),
-            KeyValuePair.Create("is_private", "0"), KeyValuePair.Create("is_private", "1"),
-        }, actor: Alice);
+        var saved = await PostFormAsync(instance, "/data/titles/-/edit", Alice,
+            ("title", "New title"), ("description", ""), ("sql", "select title from docs "), ("is_private", "0"), ("is_private", "1"));
         Assert.Equal("/data/titles", saved.Header("Location"));
         Assert.Contains("<p class=\"message-info\">Query updated</p>", await FollowAsync(instance, saved, Alice));
         Assert.Equal("New title", instance.Datasette.Internal.Queries.Get("data", "titles")!.Title);
@@ -252,10 +253,7 @@ public sealed class StoredQueryPagesTests
         await using var instance = await CreateAsync();
         await StoreAsync(instance, "titles", "select title from docs", "Titles");
 
-        var html = Page(await instance.Datasette.Client.PostAsync("/data/titles/-/edit", data: new[]
-        {
-            KeyValuePair.Create("title", "Changed"), KeyValuePair.Create("sql", "select * from nope"),
-        }, actor: Alice), 400);
+        var html = Page(await PostFormAsync(instance, "/data/titles/-/edit", Alice, ("title", "Changed"), ("sql", "select * from nope")), 400);
 
         Assert.Contains("<p class=\"message-error\">Could not analyze query: no such table: nope</p>", html);
         Assert.Contains(">select * from nope</textarea>", html);
@@ -276,7 +274,7 @@ public sealed class StoredQueryPagesTests
             var missing = await instance.Datasette.Client.GetAsync(path.Replace("titles", "nope", StringComparison.Ordinal), actor: Alice);
             Assert.Equal((404, "text/html; charset=utf-8"), (missing.Status, missing.ContentType));
         }
-        Assert.Equal(403, (await instance.Datasette.Client.PostAsync("/data/titles/-/edit", data: new[] { KeyValuePair.Create("title", "Bob's") }, actor: Bob)).Status);
+        Assert.Equal(403, (await PostFormAsync(instance, "/data/titles/-/edit", Bob, ("title", "Bob's"))).Status);
         Assert.Equal("Titles", instance.Datasette.Internal.Queries.Get("data", "titles")!.Title);
     }
 
@@ -293,7 +291,7 @@ public sealed class StoredQueryPagesTests
         Assert.Contains("<pre class=\"wrapped-sql\">select title from docs</pre>", html);
         Assert.NotNull(instance.Datasette.Internal.Queries.Get("data", "titles"));
 
-        var deleted = await instance.Datasette.Client.PostAsync("/data/titles/-/delete", data: Array.Empty<KeyValuePair<string, string>>(), actor: Alice);
+        var deleted = await PostFormAsync(instance, "/data/titles/-/delete", Alice);
         Assert.Equal("/data", deleted.Header("Location"));
         Assert.Contains("Query “Titles” deleted", await FollowAsync(instance, deleted, Alice));
         Assert.Null(instance.Datasette.Internal.Queries.Get("data", "titles"));

@@ -1,8 +1,11 @@
 extern alias TemplateSite;
 
+using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Net;
 using System.Net.Http;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Datasette.Gen.Runtime.Hosting;
 using Datasette.Gen.Tests.Infrastructure;
@@ -11,9 +14,10 @@ using SiteDeployment = TemplateSite::Datasette.Gen.Generated.Deployment;
 namespace Datasette.Gen.Tests.Html;
 
 /// <summary>
-/// tests/Datasette.Gen.TemplateSite: a deployment whose templates/ replace index.html, query-fixtures.html
-/// and the rows table of facetable (_table-fixtures-facetable.html), compiled into it and served over
-/// fixtures.db. Each page uses the most specific override Datasette would, and only that page.
+/// tests/Datasette.Gen.TemplateSite: a deployment whose templates/ replace the layout (base.html),
+/// index.html, query-fixtures.html, the rows table of facetable (_table-fixtures-facetable.html), the
+/// error pages (404.html, error.html) and a debug page (show_json.html), compiled into it and served
+/// over fixtures.db. Each page uses the most specific override Datasette would, and only that page.
 /// </summary>
 public sealed class TemplateOverrideTests(TemplateOverrideTests.SiteFixture site) : IClassFixture<TemplateOverrideTests.SiteFixture>
 {
@@ -52,24 +56,37 @@ public sealed class TemplateOverrideTests(TemplateOverrideTests.SiteFixture site
         Assert.Contains("<!-- Templates considered: row-fixtures-facetable.html, *row.html -->", html);
     }
 
+    [Theory]
+    [InlineData("/fixtures/facetable/-/fragment")]
+    [InlineData("/fixtures/facetable/-/fragment?_row=1")]
+    public async Task The_fragment_the_editing_scripts_swap_in_is_the_overridden_rows_table(string path)
+    {
+        var html = await HtmlAssert.PageAsync(_client, path);
+        Assert.StartsWith("<ol class=\"custom-rows\"", html.TrimStart());
+        Assert.DoesNotContain("<table class=\"rows-and-columns\">", html);
+    }
+
     [Fact]
     public async Task Other_tables_keep_the_built_in_rows_table()
     {
         var html = await HtmlAssert.PageAsync(_client, "/fixtures/simple_primary_key");
         Assert.Contains("<table class=\"rows-and-columns\">", html);
         Assert.DoesNotContain("custom-rows", html);
+        html = await HtmlAssert.PageAsync(_client, "/fixtures/simple_primary_key/-/fragment");
+        Assert.Contains("<table class=\"rows-and-columns\">", html);
     }
 
     [Fact]
     public async Task A_database_override_serves_its_queries_when_no_query_override_is_more_specific()
     {
         var stored = await HtmlAssert.PageAsync(_client, "/fixtures/neighborhood_search?text=M");
-        Assert.Contains("<h1 class=\"custom-query\">", stored);
+        Assert.Contains("<h1 class=\"custom-query\" data-query=\"neighborhood_search\">", stored);
         Assert.Contains("<!-- Templates considered: query-fixtures-neighborhood_search.html, *query-fixtures.html, query.html -->", stored);
         Assert.Contains("<table class=\"rows-and-columns\">", stored);
 
         var arbitrary = await HtmlAssert.PageAsync(_client, "/fixtures/-/query?sql=select+1+as+one");
         Assert.Contains("<pre class=\"custom-sql\">select 1 as one</pre>", arbitrary);
+        Assert.Contains("<h1 class=\"custom-query\" data-query=\"(arbitrary SQL)\">", arbitrary); // no stored query, no name
         Assert.Contains("<!-- Templates considered: *query-fixtures.html, query.html -->", arbitrary);
     }
 
@@ -79,6 +96,68 @@ public sealed class TemplateOverrideTests(TemplateOverrideTests.SiteFixture site
         var html = await HtmlAssert.PageAsync(_client, "/fixtures");
         Assert.Contains("<form class=\"sql core\"", html);
         Assert.Contains("<!-- Templates considered: database-fixtures.html, *database.html -->", html);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/fixtures")]
+    [InlineData("/fixtures/facetable")]
+    [InlineData("/-/versions")]
+    [InlineData("/fixtures/no_such_table")]
+    public async Task The_layout_override_wraps_every_page_around_its_content(string path)
+    {
+        var response = await _client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">", html);
+        Assert.Matches("<div class=\"custom-banner\">[^<]+: the deployment's own layout</div>", html);
+        // the built-in pieces it keeps: head assets, header, footer, the templates comment
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/-/static/app.css", html);
+        Assert.Contains("<nav class=\"crumbs\" aria-label=\"Breadcrumbs\">", html);
+        Assert.Contains("<footer class=\"site-footer\">", html);
+        Assert.Matches("<footer class=\"custom-footer\">[0-9]+ crumbs from /</footer>", html);
+        Assert.Contains("<!-- Templates considered: ", html);
+        // the page's own content sits where the layout put it, once
+        var main = html.IndexOf("<main id=\"main\" class=\"content custom-main\">", StringComparison.Ordinal);
+        var content = html.IndexOf("<h1", StringComparison.Ordinal);
+        var mainEnd = html.IndexOf("</main>", StringComparison.Ordinal);
+        Assert.True(main > 0 && content > main && mainEnd > content, html);
+        Assert.Single(Regex.Matches(html, "<main "));
+        Assert.EndsWith("</body>\n</html>", html.TrimEnd());
+    }
+
+    [Fact]
+    public async Task A_not_found_page_uses_the_status_template_before_error_html()
+    {
+        var response = await _client.GetAsync("/fixtures/no_such_table");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<h1 class=\"custom-not-found\">Nothing at this address (404)</h1>", html);
+        Assert.Contains("<p class=\"custom-error-message\">Table not found</p>", html);
+        Assert.Contains("<!-- Templates considered: *404.html, error.html -->", html);
+    }
+
+    [Fact]
+    public async Task Other_errors_use_error_html()
+    {
+        var response = await _client.GetAsync("/fixtures/facetable?_sort=nope");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<h1 class=\"custom-error\">Error 400 (400)</h1>", html);
+        Assert.Contains("<p class=\"custom-error-message\">Cannot sort table by nope</p>", html);
+        Assert.Contains("<!-- Templates considered: 400.html, *error.html -->", html);
+    }
+
+    [Fact]
+    public async Task A_debug_page_override_gets_its_pages_model()
+    {
+        var html = await HtmlAssert.PageAsync(_client, "/-/versions");
+        Assert.Contains("<h1 class=\"custom-json\">versions.json</h1>", html);
+        Assert.Contains("<a href=\"/-/versions.json\">raw</a>", html);
+        Assert.Matches("<pre class=\"custom-json-body\">\\{.*&quot;datasette&quot;: \\{", html);
+        Assert.Contains("<!-- Templates considered: *show_json.html -->", html);
     }
 
     /// <summary>The template site's compiled deployment serving the conformance fixtures.db.</summary>

@@ -22,6 +22,30 @@ public sealed class TemplateOverridesTests
         Assert.Throws<ArgumentException>(() => templates.Add<IRowsTable>("_table-row-fixtures-facetable.html", Unused));
     }
 
+    [Theory]
+    [InlineData("base.html", typeof(IPageLayout))]
+    [InlineData("error.html", typeof(IErrorPage))]
+    [InlineData("404.html", typeof(IErrorPage))]
+    [InlineData("599.html", typeof(IErrorPage))]
+    [InlineData("show_json.html", typeof(IJsonDataPage))]
+    [InlineData("logout.html", typeof(ILogoutPage))]
+    [InlineData("messages_debug.html", typeof(IMessagesDebugPage))]
+    [InlineData("create_token.html", typeof(ICreateTokenPage))]
+    [InlineData("allow_debug.html", typeof(IAllowDebugPage))]
+    [InlineData("debug_actions.html", typeof(IActionsDebugPage))]
+    [InlineData("debug_allowed.html", typeof(IPermissionToolPage))]
+    [InlineData("debug_rules.html", typeof(IPermissionToolPage))]
+    [InlineData("debug_check.html", typeof(IPermissionToolPage))]
+    [InlineData("debug_permissions_playground.html", typeof(IPermissionsDebugPage))]
+    [InlineData("debug_autocomplete.html", typeof(IAutocompleteDebugPage))]
+    [InlineData("200.html", null)]
+    [InlineData("600.html", null)]
+    [InlineData("4044.html", null)]
+    [InlineData("base-fixtures.html", null)]
+    [InlineData("footer.html", null)]
+    public void The_layout_error_and_debug_pages_have_their_models(string name, Type? model) =>
+        Assert.Equal(model, TemplateNames.ModelOf(name));
+
     [Fact]
     public void The_first_registered_candidate_is_chosen_and_starred()
     {

@@ -14,7 +14,7 @@ internal static class ErrorPages
         PageChrome chrome;
         try
         {
-            chrome = PageChromes.Build(request, datasette, heading, "error", ["*error.html"], alternateJson: false, plugins: new PluginPageView(ViewName: null));
+            chrome = PageChromes.Build(request, datasette, heading, "error", Templates.Error(status), alternateJson: false, plugins: new PluginPageView(ViewName: null));
             // Here rather than when the layout renders, so a failing page hook still leaves the bare page below.
             await chrome.PreparePluginsAsync().ConfigureAwait(false);
         }
@@ -24,6 +24,15 @@ internal static class ErrorPages
             await Responses.HtmlErrorAsync(request.Context, status, message, title).ConfigureAwait(false);
             return;
         }
-        await HtmlResponse.SendBufferedAsync(request.Context, HtmlSlices.Error(new ErrorPageModel(chrome, heading, message)), status).ConfigureAwait(false);
+        try
+        {
+            await HtmlResponse.SendBufferedAsync(request.Context, HtmlSlices.Error(new ErrorPageModel(chrome, status, heading, message)), status).ConfigureAwait(false);
+        }
+        catch (Exception) when (!request.Context.Response.HasStarted)
+        {
+            // The page renders into a buffer first, so nothing is sent yet: a deployment's error.html or
+            // base.html that fails (the error may be theirs) still leaves the bare page.
+            await Responses.HtmlErrorAsync(request.Context, status, message, title).ConfigureAwait(false);
+        }
     }
 }

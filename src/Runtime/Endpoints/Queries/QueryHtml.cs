@@ -61,6 +61,7 @@ internal static class QueryHtml
                 plugins: new PluginPageView("database", columns, stored is null ? TopSlot.Query : TopSlot.StoredQuery, Sql: sql, QueryName: stored?.Name),
                 actions: ActionMenus.Query(request, datasette, database, stored?.Name, sql ?? "", parameters)),
             Heading = title,
+            QueryName = stored?.Name,
             DescriptionHtml = stored is null ? null : DescriptionHtml(stored),
             FormMethod = stored?.IsWrite == true ? "post" : "get",
             FormAction = path,

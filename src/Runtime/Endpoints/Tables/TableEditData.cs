@@ -97,17 +97,49 @@ internal static class TableEditData
             w.WriteString("name", column.Name);
             w.WriteString("type", ApiType(column.Type));
             w.WriteBoolean("notnull", column.NotNull);
+            // SQLite's text of the default (a literal or an expression), or null.
+            w.WriteString("default", column.DefaultValue);
             w.WriteBoolean("is_pk", table.PrimaryKeys.Contains(column.Name));
+            if (table.Outgoing.FirstOrDefault(k => k.Column == column.Name) is { } key)
+            {
+                w.WriteStartObject("fk");
+                w.WriteString("fk_table", key.OtherTable);
+                w.WriteString("fk_column", key.OtherColumn);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteStringArray("primaryKeys", table.PrimaryKeys);
+        WriteForeignKeyTargets(w, request, database);
         w.WriteStringArray("columnTypes", ColumnTypes);
         if (request.Allowed("drop-table", database.Name, table.Name))
         {
             w.WriteString("dropPath", tableUrl + "/-/drop");
         }
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// What a column's foreign key may point at (write-api.md §12.1's targets): tables with a single
+    /// primary key, not hidden, not SQLite's own, that the actor may view.
+    /// </summary>
+    private static void WriteForeignKeyTargets(Utf8JsonWriter w, DatasetteRequest request, Database database)
+    {
+        w.WriteStartArray("foreignKeyTargets");
+        foreach (var target in database.Schema.Tables)
+        {
+            if (target.IsView || target.IsHidden || target.PrimaryKeys.Count != 1 || target.Name.StartsWith("sqlite_", StringComparison.Ordinal)
+                || !request.Allowed("view-table", database.Name, target.Name))
+            {
+                continue;
+            }
+            w.WriteStartObject();
+            w.WriteString("fk_table", target.Name);
+            w.WriteString("fk_column", target.PrimaryKeys[0]);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     /// <summary>

@@ -8,6 +8,9 @@ public interface IQueryPage : IPage
     /// <summary>The stored query's title or name, or the database's name for arbitrary SQL.</summary>
     string Heading { get; }
 
+    /// <summary>The stored query's name, or null for arbitrary SQL.</summary>
+    string? Query { get; }
+
     string Sql { get; }
 
     /// <summary>A stored query (its SQL is not editable) rather than arbitrary SQL.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Html;
 using RazorSlices;
 
 namespace Datasette.Gen.Runtime.Html;
@@ -27,19 +28,42 @@ internal sealed partial class PageChrome
     /// <c>_table-DB-TABLE.html</c>, <c>_table-PAGE-DB-TABLE.html</c>, <c>_table.html</c>, the first it
     /// overrides; null for the built-in one.
     /// </summary>
-    public RazorSlice? RowsTableOverride(RowsTable rows, string page)
+    public RazorSlice? RowsTableOverride(RowsTable rows, string page) =>
+        Database is null || Table is null ? null : Overrides.RowsTable(rows, page, Database, Table);
+
+    /// <summary>
+    /// Where <c>base.html</c>'s <c>RenderContent()</c> stands: the page's own content goes there.
+    /// Random per page, so nothing the layout writes (titles, names) can spell it.
+    /// </summary>
+    internal string ContentMarker { get; } = "<!--content-" + Guid.NewGuid().ToString("N") + "-->";
+
+    private HtmlString? _layoutEnd;
+
+    /// <summary>After <see cref="RenderLayoutStartAsync"/>: the deployment's layout after the page's content.</summary>
+    public HtmlString? LayoutEnd => _layoutEnd;
+
+    /// <summary>
+    /// The deployment's <c>base.html</c> down to the page's content, or null without one. The layout is
+    /// rendered whole, with a marker for the content; each page writes its content between the two halves.
+    /// </summary>
+    public async ValueTask<HtmlString?> RenderLayoutStartAsync()
     {
-        if (Overrides.IsEmpty || Database is null || Table is null)
+        if (Overrides.Create<IPageLayout>(Templates.Layout, this) is not { } layout)
         {
             return null;
         }
-        foreach (var name in Templates.RowsTable(page, Database, Table))
+        using (layout)
         {
-            if (Overrides.Create<IRowsTable>(name, rows) is { } slice)
+            using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            await layout.RenderAsync(writer, HtmlResponse.Encoder).ConfigureAwait(false);
+            var html = writer.ToString();
+            var at = html.IndexOf(ContentMarker, StringComparison.Ordinal);
+            if (at < 0)
             {
-                return slice;
+                throw new InvalidOperationException($"The deployment's {Templates.Layout} does not call RenderContent(): the page would have no content.");
             }
+            _layoutEnd = new HtmlString(html[(at + ContentMarker.Length)..]);
+            return new HtmlString(html[..at]);
         }
-        return null;
     }
 }

@@ -72,6 +72,8 @@ internal sealed partial class QueryPageModel : IQueryPage, IChromedPage
 
     string IQueryPage.Database => Chrome.Database ?? "";
 
+    string? IQueryPage.Query => QueryName;
+
     IRowsTable? IQueryPage.Rows => Rows;
 }
 
@@ -97,3 +99,68 @@ internal sealed partial record RowCells : IRow
 }
 
 internal sealed partial record Cell : ICell;
+
+internal sealed partial class PageChrome : IPageLayout
+{
+    IReadOnlyList<ILink> IPageLayout.Crumbs => Crumbs;
+}
+
+internal sealed partial record Crumb : ILink;
+
+internal sealed partial record ErrorPageModel : IErrorPage, IChromedPage
+{
+    string IPage.Title => Chrome.Title;
+}
+
+internal sealed partial class JsonDataPageModel : IJsonDataPage, IChromedPage
+{
+    string IPage.Title => Chrome.Title;
+}
+
+internal sealed partial class LogoutPageModel : ILogoutPage, IChromedPage
+{
+    string IPage.Title => Chrome.Title;
+}
+
+internal sealed partial class MessagesPageModel : IMessagesDebugPage, IChromedPage
+{
+    string IPage.Title => Chrome.Title;
+}
+
+internal sealed partial class CreateTokenPageModel : ICreateTokenPage, IChromedPage
+{
+    string IPage.Title => Chrome.Title;
+}
+
+internal sealed partial class AllowDebugPageModel : IAllowDebugPage, IChromedPage
+{
+    string IPage.Title => Chrome.Title;
+}
+
+internal sealed partial class ActionsPageModel : IActionsDebugPage, IChromedPage
+{
+    string IPage.Title => Chrome.Title;
+
+    IReadOnlyList<IDebugAction> IActionsDebugPage.Actions => Actions;
+}
+
+internal sealed partial record ActionRow : IDebugAction;
+
+internal sealed partial class PermissionToolPageModel : IPermissionToolPage, IChromedPage
+{
+    string IPage.Title => Chrome.Title;
+}
+
+internal sealed partial class PermissionsPageModel : IPermissionsDebugPage, IChromedPage
+{
+    string IPage.Title => Chrome.Title;
+
+    IReadOnlyList<IPermissionCheck> IPermissionsDebugPage.Checks => Checks;
+}
+
+internal sealed partial record CheckRow : IPermissionCheck;
+
+internal sealed partial class AutocompleteDebugPageModel : IAutocompleteDebugPage, IChromedPage
+{
+    string IPage.Title => Chrome.Title;
+}

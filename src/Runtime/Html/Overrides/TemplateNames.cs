@@ -24,6 +24,18 @@ public static class TemplateNames
             "row" => typeof(IRowPage),
             "query" => typeof(IQueryPage),
             "_table" => typeof(IRowsTable),
+            "base" => typeof(IPageLayout),
+            "error" => typeof(IErrorPage),
+            "show_json" => typeof(IJsonDataPage),
+            "logout" => typeof(ILogoutPage),
+            "messages_debug" => typeof(IMessagesDebugPage),
+            "create_token" => typeof(ICreateTokenPage),
+            "allow_debug" => typeof(IAllowDebugPage),
+            "debug_actions" => typeof(IActionsDebugPage),
+            "debug_allowed" or "debug_rules" or "debug_check" => typeof(IPermissionToolPage),
+            "debug_permissions_playground" => typeof(IPermissionsDebugPage),
+            "debug_autocomplete" => typeof(IAutocompleteDebugPage),
+            _ when IsErrorStatus(stem) => typeof(IErrorPage),
             _ when Has(stem, "database-") => typeof(IDatabasePage),
             _ when Has(stem, "table-") => typeof(ITablePage),
             _ when Has(stem, "row-") => typeof(IRowPage),
@@ -32,6 +44,10 @@ public static class TemplateNames
             _ => null,
         };
     }
+
+    /// <summary>Datasette's error page tries <c>STATUS.html</c> before <c>error.html</c>; errors are 4xx and 5xx.</summary>
+    internal static bool IsErrorStatus(string stem) =>
+        stem.Length == 3 && stem[0] is '4' or '5' && char.IsAsciiDigit(stem[1]) && char.IsAsciiDigit(stem[2]);
 
     private static bool Has(string stem, string prefix) => stem.Length > prefix.Length && stem.StartsWith(prefix, StringComparison.Ordinal);
 }

@@ -54,6 +54,28 @@ public sealed class TemplateOverrides
         _factories.TryGetValue(name, out var factory) ? ((Func<TPage, RazorSlice>)factory)(model) : null;
 
     /// <summary>
+    /// The deployment's rows table of <paramref name="table"/> on a <paramref name="page"/> ("table"
+    /// or "row"): <c>_table-DB-TABLE.html</c>, <c>_table-PAGE-DB-TABLE.html</c>, <c>_table.html</c>, the
+    /// first registered; null for the built-in one. The one rule for every view of a table's rows
+    /// (its page, its row pages, its <c>/-/fragment</c>).
+    /// </summary>
+    internal RazorSlice? RowsTable(RowsTable rows, string page, string database, string table)
+    {
+        if (IsEmpty)
+        {
+            return null;
+        }
+        foreach (var name in Templates.RowsTable(page, database, table))
+        {
+            if (Create<IRowsTable>(name, rows) is { } slice)
+            {
+                return slice;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
     /// The candidates as the "Templates considered" comment shows them, and the override to use:
     /// the first registered candidate wins and takes the star; with none, the list (whose last,
     /// built-in name is starred) is returned unchanged.

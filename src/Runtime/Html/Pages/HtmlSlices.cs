@@ -26,7 +26,8 @@ internal static class HtmlSlices
         ?? Override<IRowPage>(model.Chrome, model)
         ?? new Html_Slices_Row { Model = model };
 
-    public static RazorSlice Error(ErrorPageModel model) => new Html_Slices_Error { Model = model };
+    public static RazorSlice Error(ErrorPageModel model) =>
+        Override<IErrorPage>(model.Chrome, model) ?? new Html_Slices_Error { Model = model };
 
     public static RazorSlice Query(QueryPageModel model) =>
         Context(model.Chrome, model, TemplateContextJson.Default.QueryPageModel)
@@ -38,10 +39,14 @@ internal static class HtmlSlices
         ?? Override<IDatabasePage>(model.Chrome, model)
         ?? new Html_Slices_Database { Model = model };
 
-    /// <summary>The rows table alone: the table page's <c>/-/fragment</c>.</summary>
-    public static RazorSlice RowsTable(RowsTable model) => new Html_Slices_RowsTablePartial { Model = model };
+    /// <summary>
+    /// The rows table alone: the table page's <c>/-/fragment</c>, which the editing scripts swap into
+    /// the page, so it is the page's rows table: the deployment's override of it if it has one.
+    /// </summary>
+    public static RazorSlice TableRows(RowsTable model, TemplateOverrides overrides, string database, string table) =>
+        overrides.RowsTable(model, "table", database, table) ?? new Html_Slices_RowsTablePartial { Model = model };
 
-    private static RazorSlice? Override<TPage>(PageChrome chrome, TPage model)
+    internal static RazorSlice? Override<TPage>(PageChrome chrome, TPage model)
         where TPage : class =>
         chrome.Template is { } name ? chrome.Overrides.Create(name, model) : null;
 
