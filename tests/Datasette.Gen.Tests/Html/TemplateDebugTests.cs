@@ -31,6 +31,8 @@ public sealed class TemplateDebugTests(FixturesServerFixture fixture) : IClassFi
         using var document = JsonDocument.Parse(json);
         Assert.Equal(value, document.RootElement.GetProperty(key).GetString());
         Assert.True(document.RootElement.GetProperty("chrome").TryGetProperty("templates_considered", out _));
+        // The layout's rendering state is not context.
+        Assert.False(document.RootElement.GetProperty("chrome").TryGetProperty("layout_end", out _));
     }
 
     [Fact]

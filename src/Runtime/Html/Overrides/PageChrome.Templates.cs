@@ -40,6 +40,7 @@ internal sealed partial class PageChrome
     private HtmlString? _layoutEnd;
 
     /// <summary>After <see cref="RenderLayoutStartAsync"/>: the deployment's layout after the page's content.</summary>
+    [JsonIgnore]
     public HtmlString? LayoutEnd => _layoutEnd;
 
     /// <summary>
