@@ -58,6 +58,7 @@ internal static class TableHtml
             : (truncated ? ">" + CellHtml.Thousands(TableCounts.Cap - 1) + " rows" : CellHtml.Thousands(count.Value) + (count == 1 ? " row" : " rows"))
               + (description.Length > 0 ? " " + description : "");
         var hasLabels = table.Outgoing.Count > 0;
+        var sortable = TableQuery.SortableColumns(table, config);
         var csvArgs = args.ToQueryString(["_next", "_size", "_labels"], [new("_size", "max"), .. hasLabels ? new KeyValuePair<string, string>[] { new("_labels", "on") } : []]);
         return new TablePageModel
         {
@@ -72,7 +73,7 @@ internal static class TableHtml
             ColumnDescriptions = columnDescriptions,
             CountHeading = countHeading,
             CountTruncated = truncated,
-            Filters = Filters(request, table, query, TableQuery.SortableColumns(table, config)),
+            Filters = Filters(request, table, query, sortable),
             Wheres = args.GetAll("_where").Select(w => new RemovableClause(w, tableUrl + WithoutPair(args, "_where", w))).ToList(),
             EditSqlUrl = request.Allowed("execute-sql", database.Name)
                 ? urls.Database(database) + "/-/query" + QueryString(query.PageSql.Replace("\n", " ", StringComparison.Ordinal), query.Parameters)
@@ -84,7 +85,7 @@ internal static class TableHtml
                 f.ToggleUrl + "#facet-" + CssClass.Sanitise(f.Column))).ToList(),
             FacetsTimedOut = facets?.TimedOut ?? [],
             Facets = facets is null ? [] : FacetBoxes(request, facets.Results),
-            Rows = Rows(request, args, datasette, database, table, query, TableQuery.SortableColumns(table, config), columnDescriptions, rowsArray, rendered),
+            Rows = Rows(request, args, datasette, database, table, query, sortable, columnDescriptions, rowsArray, rendered),
             NextUrl = nextUrl,
             Export = Export(datasette, table, tableUrl, args, nextUrl is not null, hasLabels),
             Definition = TableExtras.Definition(database, table),
