@@ -129,7 +129,24 @@ internal static class TableHtml
             var op = key.Length > column.Length ? key[(column.Length + 2)..] : "exact";
             active.Add(new FilterRow(column, op, value));
         }
-        var columns = query.OutputColumns.Concat(table.Columns.Select(col => col.Name)).Distinct(StringComparer.Ordinal).ToList();
+        // The shown columns first, then the table's others; a set only for wide tables (a scan is cheaper for a handful).
+        var columns = new List<string>(query.OutputColumns.Count + table.Columns.Count);
+        var seen = columns.Capacity > 32 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        void Add(string name)
+        {
+            if (seen?.Add(name) ?? !columns.Contains(name))
+            {
+                columns.Add(name);
+            }
+        }
+        foreach (var name in query.OutputColumns)
+        {
+            Add(name);
+        }
+        foreach (var column in table.Columns)
+        {
+            Add(column.Name);
+        }
         return new FilterForm
         {
             HasSearch = table.FtsTable is not null,
