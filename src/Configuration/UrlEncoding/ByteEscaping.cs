@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Datasette.Gen.Configuration.UrlEncoding;
@@ -10,6 +9,8 @@ namespace Datasette.Gen.Configuration.UrlEncoding;
 /// </summary>
 internal static class ByteEscaping
 {
+    private const string HexDigits = "0123456789ABCDEF";
+
     public static string Encode(string value, char escape, bool dotAndTildeSafe)
     {
         // Most names and values need nothing: return them without allocating (this runs per link on every page).
@@ -36,7 +37,7 @@ internal static class ByteEscaping
             }
             else
             {
-                builder.Append(escape).Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                builder.Append(escape).Append(HexDigits[b >> 4]).Append(HexDigits[b & 0xF]);
             }
         }
         return builder.ToString();

@@ -169,20 +169,9 @@ internal static class CellHtml
 
     private static string ForeignKey(string idText, string labelText, string? tableUrl)
     {
-        var builder = new StringBuilder();
         var text = WebUtility.HtmlEncode(labelText.Length == 0 ? "-" : labelText);
-        if (tableUrl is null)
-        {
-            builder.Append(text);
-        }
-        else
-        {
-            builder.Append("<a href=\"").Append(WebUtility.HtmlEncode(tableUrl + "/" + Configuration.UrlEncoding.TildeEncoding.Encode(idText))).Append("\">").Append(text).Append("</a>");
-        }
-        if (labelText != idText)
-        {
-            builder.Append("&nbsp;<em>").Append(WebUtility.HtmlEncode(idText)).Append("</em>");
-        }
-        return builder.ToString();
+        var link = tableUrl is null ? text
+            : string.Concat("<a href=\"", WebUtility.HtmlEncode(tableUrl + "/" + Configuration.UrlEncoding.TildeEncoding.Encode(idText)), "\">", text, "</a>");
+        return labelText == idText ? link : string.Concat(link, "&nbsp;<em>", WebUtility.HtmlEncode(idText), "</em>");
     }
 }

@@ -11,22 +11,41 @@ internal static class CellTags
     public static byte[] OpenUtf8(string cssClass, string column) => Encoding.UTF8.GetBytes(
         "<td class=\"" + HtmlResponse.Encoder.Encode(cssClass) + "\" data-column=\"" + HtmlResponse.Encoder.Encode(column) + "\">");
 
-    /// <summary>One page's tags by column position and type class: (the cell's classes, its opening tag).</summary>
+    /// <summary>How many (column, type) tags are kept between requests: every table page needs its columns' tags, but a schema with endless columns must not grow memory.</summary>
+    internal const int MaxShared = 4096;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Column, string ColumnClass, string Type), (string CssClass, byte[] Tag)> Shared = new();
+    private static int _shared;
+
+    /// <summary>Tags kept between requests now (tests).</summary>
+    internal static int SharedCount => Shared.Count;
+
+    /// <summary>One page's tags by column position and type class: (the cell's classes, its opening tag), each made once per process.</summary>
     internal sealed class Cache(IReadOnlyList<string> columnClasses, IReadOnlyList<string> columns)
     {
-        /// <summary>The type classes <see cref="CellHtml.TypeOf(Data.PageCell)"/> gives, and the key column's.</summary>
-        private static readonly string[] Types = ["none", "str", "int", "float", "bytes", "dict", "pk"];
+        /// <summary>How many type classes <see cref="CellHtml.TypeOf(Data.PageCell)"/> gives, with the key column's.</summary>
+        private const int TypeCount = 7;
 
-        private readonly (string CssClass, byte[] Tag)[] _tags = new (string, byte[])[columns.Count * Types.Length];
+        private readonly (string CssClass, byte[] Tag)[] _tags = new (string, byte[])[columns.Count * TypeCount];
 
         public (string CssClass, byte[] Tag) Get(int column, string type)
         {
-            var index = Array.IndexOf(Types, type);
+            var index = type switch
+            {
+                "none" => 0,
+                "str" => 1,
+                "int" => 2,
+                "float" => 3,
+                "bytes" => 4,
+                "dict" => 5,
+                "pk" => 6,
+                _ => -1,
+            };
             if (index < 0)
             {
                 return Make(column, type);
             }
-            ref var tag = ref _tags[column * Types.Length + index];
+            ref var tag = ref _tags[column * TypeCount + index];
             if (tag.CssClass is null)
             {
                 tag = Make(column, type);
@@ -36,8 +55,18 @@ internal static class CellTags
 
         private (string CssClass, byte[] Tag) Make(int column, string type)
         {
+            var key = (columns[column], columnClasses[column], type);
+            if (Shared.TryGetValue(key, out var known))
+            {
+                return known;
+            }
             var cssClass = columnClasses[column] + " type-" + type;
-            return (cssClass, OpenUtf8(cssClass, columns[column]));
+            var made = (cssClass, OpenUtf8(cssClass, columns[column]));
+            if (Interlocked.Increment(ref _shared) <= MaxShared)
+            {
+                Shared.TryAdd(key, made);
+            }
+            return made;
         }
     }
 }

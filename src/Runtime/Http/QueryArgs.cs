@@ -89,7 +89,12 @@ public sealed class QueryArgs
     /// <summary>The query string with <paramref name="remove"/> dropped and <paramref name="append"/> added at the end.</summary>
     public string ToQueryString(IEnumerable<string>? remove = null, IEnumerable<KeyValuePair<string, string>>? append = null)
     {
-        var removed = remove is null ? null : new HashSet<string>(remove, StringComparer.Ordinal);
+        if (_pairs.Count == 0 && append is null)
+        {
+            return "";
+        }
+        // Nothing to remove from when there are no arguments: pages ask this per link, most often of an empty query string.
+        var removed = remove is null || _pairs.Count == 0 ? null : new HashSet<string>(remove, StringComparer.Ordinal);
         var builder = new StringBuilder();
         foreach (var pair in _pairs)
         {

@@ -37,6 +37,34 @@ internal sealed class PermissionCheckLog
         }
     }
 
+    /// <summary>Logs one check of an action that requires no other.</summary>
+    public void Record(JsonObject? actor, ActionDefinition action, bool verdict, string? parent, string? child)
+    {
+        var when = DateTime.UtcNow;
+        lock (_ring)
+        {
+            Add(new PermissionCheck(when, actor, action.Name, parent, child, verdict));
+        }
+    }
+
+    /// <summary>Logs one check of an action that requires one other: the required action first, as Datasette decides them.</summary>
+    public void Record(JsonObject? actor, ActionDefinition required, bool requiredVerdict, ActionDefinition action, bool verdict, string? parent, string? child)
+    {
+        var when = DateTime.UtcNow;
+        lock (_ring)
+        {
+            Add(new PermissionCheck(when, actor, required.Name, parent, child, requiredVerdict));
+            Add(new PermissionCheck(when, actor, action.Name, parent, child, verdict));
+        }
+    }
+
+    private void Add(PermissionCheck check)
+    {
+        _ring[_next] = check;
+        _next = (_next + 1) % Capacity;
+        _count = Math.Min(_count + 1, Capacity);
+    }
+
     /// <summary>Logs one check of <paramref name="actions"/> (an action then what it also requires): dependencies first, as Datasette decides them.</summary>
     public void Record(JsonObject? actor, List<ActionDefinition> actions, string? parent, string? child, Dictionary<string, bool> verdicts)
     {
@@ -45,9 +73,7 @@ internal sealed class PermissionCheckLog
         {
             for (var i = actions.Count - 1; i >= 0; i--)
             {
-                _ring[_next] = new PermissionCheck(when, actor, actions[i].Name, parent, child, verdicts[actions[i].Name]);
-                _next = (_next + 1) % Capacity;
-                _count = Math.Min(_count + 1, Capacity);
+                Add(new PermissionCheck(when, actor, actions[i].Name, parent, child, verdicts[actions[i].Name]));
             }
         }
     }

@@ -40,7 +40,7 @@ internal sealed class PermissionChecker
 
     /// <summary>May <paramref name="actor"/> perform <paramref name="action"/> on <c>(parent, child)</c>?</summary>
     public bool Allowed(JsonObject? actor, string action, string? parent = null, string? child = null) =>
-        _decider.AllowedMany(actor, new[] { action }, parent, child)[action];
+        _decider.Allowed(actor, action, parent, child);
 
     /// <inheritdoc cref="PermissionDecider.AllowedMany"/>
     public IReadOnlyDictionary<string, bool> AllowedMany(JsonObject? actor, IEnumerable<string> actions, string? parent = null, string? child = null) =>

@@ -13,6 +13,44 @@ internal sealed class PermissionDecider(PermissionActions actions, RuleSources s
     SharedVerdictCache shared, PermissionCheckLog log)
 {
     /// <summary>
+    /// One action for one resource: answered from the request's memo when the action and its whole
+    /// also_requires chain are there (a page asks the same few checks many times), else as <see cref="AllowedMany"/>.
+    /// </summary>
+    public bool Allowed(JsonObject? actor, string action, string? parent, string? child)
+    {
+        if (!PermissionScope.SkipChecks && PermissionScope.Cache is { } cache && FromMemo(cache, actor, action, parent, child) is { } known)
+        {
+            return known;
+        }
+        return AllowedMany(actor, [action], parent, child)[action];
+    }
+
+    /// <summary>The memo's verdict, logged as a full check would log it; null when any action of the chain is not in the memo.</summary>
+    private bool? FromMemo(RequestPermissionCache cache, JsonObject? actor, string action, string? parent, string? child)
+    {
+        var first = actions.Require(action);
+        var state = sources.State(actor, cache);
+        if (!cache.Verdicts.TryGetValue(new VerdictKey(state.Key, first.Name, parent, child), out var verdict))
+        {
+            return null;
+        }
+        if (first.AlsoRequires is null)
+        {
+            log.Record(actor, first, verdict, parent, child);
+            return verdict;
+        }
+        // Chains of more than one step are rare: the general path logs them.
+        var second = actions.Require(first.AlsoRequires);
+        if (second.AlsoRequires is not null || second == first
+            || !cache.Verdicts.TryGetValue(new VerdictKey(state.Key, second.Name, parent, child), out var required))
+        {
+            return null;
+        }
+        log.Record(actor, second, required, first, verdict, parent, child);
+        return verdict;
+    }
+
+    /// <summary>
     /// Several actions for one resource in one query: also_requires chains are expanded and
     /// resolved together; an action is allowed when its own rules and its whole chain allow it.
     /// </summary>

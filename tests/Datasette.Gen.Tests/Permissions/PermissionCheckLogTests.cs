@@ -22,6 +22,28 @@ public sealed class PermissionCheckLogTests
         Assert.True(checker.RecentChecks.Count <= 200);
     }
 
+    [Theory]
+    [InlineData("view-database")]
+    [InlineData("execute-sql")]
+    [InlineData("store-query")]
+    public async Task A_check_answered_from_the_request_memo_is_logged_as_the_first_was(string action)
+    {
+        await using var instance = await PermissionTestInstance.CreateAsync(DecisionTableTests.Config, null, DecisionTableTests.Databases);
+        var checker = instance.Datasette.Permissions;
+        PermissionScope.BeginRequest();
+        var before = checker.RecentChecks.Count;
+        var first = checker.Allowed(null, action, "sales");
+        var firstLogged = checker.RecentChecks.Skip(before).Select(c => (c.Action, c.Parent, c.Result)).ToArray();
+
+        var again = checker.RecentChecks.Count;
+        var repeated = checker.Allowed(null, action, "sales");
+        var repeatLogged = checker.RecentChecks.Skip(again).Select(c => (c.Action, c.Parent, c.Result)).ToArray();
+
+        Assert.Equal(first, repeated);
+        Assert.NotEmpty(firstLogged);
+        Assert.Equal(firstLogged, repeatLogged);
+    }
+
     [Fact]
     public void The_log_keeps_the_last_200_checks_oldest_first()
     {

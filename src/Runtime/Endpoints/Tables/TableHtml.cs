@@ -58,6 +58,7 @@ internal static class TableHtml
             : (truncated ? ">" + CellHtml.Thousands(TableCounts.Cap - 1) + " rows" : CellHtml.Thousands(count.Value) + (count == 1 ? " row" : " rows"))
               + (description.Length > 0 ? " " + description : "");
         var hasLabels = table.Outgoing.Count > 0;
+        var sortable = TableQuery.SortableColumns(table, config);
         var csvArgs = args.ToQueryString(["_next", "_size", "_labels"], [new("_size", "max"), .. hasLabels ? new KeyValuePair<string, string>[] { new("_labels", "on") } : []]);
         return new TablePageModel
         {
@@ -72,7 +73,7 @@ internal static class TableHtml
             ColumnDescriptions = columnDescriptions,
             CountHeading = countHeading,
             CountTruncated = truncated,
-            Filters = Filters(request, table, query, TableQuery.SortableColumns(table, config)),
+            Filters = Filters(request, table, query, sortable),
             Wheres = args.GetAll("_where").Select(w => new RemovableClause(w, tableUrl + WithoutPair(args, "_where", w))).ToList(),
             EditSqlUrl = request.Allowed("execute-sql", database.Name)
                 ? urls.Database(database) + "/-/query" + QueryString(query.PageSql.Replace("\n", " ", StringComparison.Ordinal), query.Parameters)
@@ -84,7 +85,7 @@ internal static class TableHtml
                 f.ToggleUrl + "#facet-" + CssClass.Sanitise(f.Column))).ToList(),
             FacetsTimedOut = facets?.TimedOut ?? [],
             Facets = facets is null ? [] : FacetBoxes(request, facets.Results),
-            Rows = Rows(request, args, datasette, database, table, query, TableQuery.SortableColumns(table, config), columnDescriptions, rowsArray, rendered),
+            Rows = Rows(request, args, datasette, database, table, query, sortable, columnDescriptions, rowsArray, rendered),
             NextUrl = nextUrl,
             Export = Export(datasette, table, tableUrl, args, nextUrl is not null, hasLabels),
             Definition = TableExtras.Definition(database, table),
@@ -128,7 +129,24 @@ internal static class TableHtml
             var op = key.Length > column.Length ? key[(column.Length + 2)..] : "exact";
             active.Add(new FilterRow(column, op, value));
         }
-        var columns = query.OutputColumns.Concat(table.Columns.Select(col => col.Name)).Distinct(StringComparer.Ordinal).ToList();
+        // The shown columns first, then the table's others; a set only for wide tables (a scan is cheaper for a handful).
+        var columns = new List<string>(query.OutputColumns.Count + table.Columns.Count);
+        var seen = columns.Capacity > 32 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        void Add(string name)
+        {
+            if (seen?.Add(name) ?? !columns.Contains(name))
+            {
+                columns.Add(name);
+            }
+        }
+        foreach (var name in query.OutputColumns)
+        {
+            Add(name);
+        }
+        foreach (var column in table.Columns)
+        {
+            Add(column.Name);
+        }
         return new FilterForm
         {
             HasSearch = table.FtsTable is not null,
@@ -161,23 +179,27 @@ internal static class TableHtml
         {
             headers.Add(new HeaderCell("Link", "col-Link", null, false, false, true, null, null, null));
         }
-        var descriptions = columnDescriptions.ToDictionary(p => p.Key, p => p.Value);
-        var foreignTables = table.Outgoing.GroupBy(f => f.Column).ToDictionary(g => g.Key, g => (string)datasette.Urls.Table(database, g.First().OtherTable));
-        foreach (var column in query.OutputColumns)
+        var foreignTables = ForeignTables(datasette, database, table);
+        // The page's arguments without the sort and the position, once: each sortable heading appends its own sort pair.
+        var sortBase = tableUrl + args.ToQueryString(SortArguments);
+        var sortSeparator = sortBase.Length > tableUrl.Length ? "&" : "?";
+        var output = query.OutputColumns;
+        var columnClasses = new string[output.Count];
+        for (var i = 0; i < output.Count; i++)
         {
-            var info = table.Columns.FirstOrDefault(col => col.Name == column);
+            var column = output[i];
+            columnClasses[i] = "col-" + CssClass.Sanitise(column);
+            var info = ColumnNamed(table, column);
             var isPk = table.PrimaryKeys.Contains(column) || (column == "rowid" && table.IsRowidTable);
             // Without a sort the rows come in primary-key order, and the key's heading says so.
             var current = query.SortColumn == column
                 || (query.SortColumn is null && !table.IsView && table.KeyColumns.Count == 1 && table.KeyColumns[0] == column);
             string? arrow = current ? (query.SortDescending ? "▲" : "▼") : null;
-            var sortKey = current && !query.SortDescending ? "_sort_desc" : "_sort";
-            var sortUrl = sortable.Contains(column) ? tableUrl + args.ToQueryString(["_sort", "_sort_desc", "_next"], [new(sortKey, column)]) : null;
-            headers.Add(new HeaderCell(column, "col-" + CssClass.Sanitise(column), info?.Type.ToLowerInvariant(), info?.NotNull ?? false, isPk, false,
-                descriptions.GetValueOrDefault(column), sortUrl, arrow));
+            var sortKey = current && !query.SortDescending ? "_sort_desc=" : "_sort=";
+            var sortUrl = sortable.Contains(column) ? sortBase + sortSeparator + sortKey + QueryArgs.QuotePlus(column) : null;
+            headers.Add(new HeaderCell(column, columnClasses[i], info is null ? null : LowerType(info.Type), info?.NotNull ?? false, isPk, false,
+                Description(columnDescriptions, column), sortUrl, arrow));
         }
-        // Per column, not per cell: the sanitiser is a regex match.
-        var columnClasses = query.OutputColumns.Select(column => "col-" + CssClass.Sanitise(column)).ToArray();
         var tags = new CellTags.Cache(columnClasses, query.OutputColumns);
         var blobSuffixes = query.OutputColumns.Select(column => ".blob?_blob_column=" + QueryArgs.QuotePlus(column)).ToArray();
         var truncate = datasette.Settings.TruncateCellsHtml;
@@ -195,13 +217,13 @@ internal static class TableHtml
             }
             if (!table.IsView)
             {
-                rowPath = string.Join(",", keyTexts.Select(TildeEncoding.Encode));
+                rowPath = keyTexts.Length == 1 ? TildeEncoding.Encode(keyTexts[0]) : JoinEncoded(keyTexts);
             }
             var rowUrl = rowPath is null ? null : tableUrl + "/" + rowPath;
             var cells = new List<Cell>(query.OutputColumns.Count + 1);
             if (linkColumn)
             {
-                var keyText = string.Join(",", keyTexts);
+                var keyText = keyTexts.Length == 1 ? keyTexts[0] : string.Join(',', keyTexts);
                 cells.Add(new Cell("col-Link type-pk", "Link", rowActions.Wrap($"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{WebUtility.HtmlEncode(keyText)}</a>", keyText)));
             }
             for (var i = 0; i < query.OutputColumns.Count; i++)
@@ -218,7 +240,7 @@ internal static class TableHtml
                 // Only a BLOB (or JSON that may describe one) links to its download: the URL is not built for other cells.
                 var links = new CellHtml.Links(
                     rowPath is null || value.Value is null or string or long or double or bool ? null : tableUrl + "/" + rowPath + blobSuffixes[i],
-                    foreignTables.GetValueOrDefault(column));
+                    foreignTables?.GetValueOrDefault(column));
                 var (cssClass, openTag) = tags.Get(i, CellHtml.TypeOf(value));
                 cells.Add(new Cell(cssClass, column, rendered?.Get(rowIndex, i) ?? CellHtml.Render(value, links, truncate)) { OpenTagUtf8 = openTag });
             }
@@ -226,6 +248,75 @@ internal static class TableHtml
             rowIndex++;
         }
         return new RowsTable { Headers = headers, Rows = result };
+    }
+
+    private static readonly string[] SortArguments = ["_sort", "_sort_desc", "_next"];
+
+    private static ColumnInfo? ColumnNamed(TableInfo table, string name)
+    {
+        foreach (var column in table.Columns)
+        {
+            if (column.Name == name)
+            {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Declared types are usually lower case already: no new string for them.</summary>
+    private static string LowerType(string type)
+    {
+        foreach (var c in type)
+        {
+            if (char.IsUpper(c))
+            {
+                return type.ToLowerInvariant();
+            }
+        }
+        return type;
+    }
+
+    private static string? Description(IReadOnlyList<KeyValuePair<string, string>> descriptions, string column)
+    {
+        // Later entries win, as the dictionary this replaces let them.
+        string? found = null;
+        foreach (var (name, text) in descriptions)
+        {
+            if (name == column)
+            {
+                found = text;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Each foreign-key column's target table URL (the first key on a column wins); null when the table has none.</summary>
+    private static Dictionary<string, string>? ForeignTables(Datasette datasette, Database database, TableInfo table)
+    {
+        if (table.Outgoing.Count == 0)
+        {
+            return null;
+        }
+        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in table.Outgoing)
+        {
+            if (!urls.ContainsKey(key.Column))
+            {
+                urls[key.Column] = (string)datasette.Urls.Table(database, key.OtherTable);
+            }
+        }
+        return urls;
+    }
+
+    private static string JoinEncoded(string[] keyTexts)
+    {
+        var encoded = new string[keyTexts.Length];
+        for (var k = 0; k < keyTexts.Length; k++)
+        {
+            encoded[k] = TildeEncoding.Encode(keyTexts[k]);
+        }
+        return string.Join(',', encoded);
     }
 
     private static List<FacetBox> FacetBoxes(DatasetteRequest request, IReadOnlyList<FacetResult> results)
