@@ -109,21 +109,13 @@ public sealed class TablePageCachingTests : IAsyncLifetime
         Assert.DoesNotContain("_facet=size#facet-size", page);
         Assert.Equal(page, await HtmlAsync(datasette, "/data/pets"));
 
-        await database.WriteAsync(c =>
-        {
-            TestSqlite.Execute(c.Connection, "insert into pets (kind, size) values ('dog', 1)");
-            return 0;
-        });
+        await WriteOursAsync(database, "insert into pets (kind, size) values ('dog', 1)");
         page = await HtmlAsync(datasette, "/data/pets");
         Assert.Contains("<h2 class=\"count-heading\">5 rows</h2>", page);
         Assert.Contains("_facet=size#facet-size", page);
         Assert.Equal(5, JsonNode.Parse((await datasette.Client.GetAsync("/data/pets.json?_extra=count")).Text)!["count"]!.GetValue<long>());
 
-        // Another process writing the file: only SQLite's data_version can tell.
-        using (var other = TestSqlite.Open(database.Path!))
-        {
-            TestSqlite.Execute(other, "delete from pets where size = 1");
-        }
+        WriteFromAnotherProcess(database, "delete from pets where size = 1");
         page = await HtmlAsync(datasette, "/data/pets");
         Assert.Contains("<h2 class=\"count-heading\">3 rows</h2>", page);
         Assert.DoesNotContain("_facet=size#facet-size", page);
@@ -143,19 +135,12 @@ public sealed class TablePageCachingTests : IAsyncLifetime
         Assert.Equal(page, await HtmlAsync(datasette, "/data/licences"));
         Assert.Equal(4, database.Derived.Count);
 
-        await database.WriteAsync(c =>
-        {
-            TestSqlite.Execute(c.Connection, "update owners set name = 'Anna' where id = 1");
-            return 0;
-        });
+        await WriteOursAsync(database, "update owners set name = 'Anna' where id = 1");
         page = await HtmlAsync(datasette, "/data/licences");
         Assert.Contains(">Anna</a>&nbsp;<em>1</em>", page);
         Assert.DoesNotContain(">Ann</a>", page);
 
-        using (var other = TestSqlite.Open(database.Path!))
-        {
-            TestSqlite.Execute(other, "update owners set name = 'Bob' where id = 2");
-        }
+        WriteFromAnotherProcess(database, "update owners set name = 'Bob' where id = 2");
         Assert.Contains(">Bob</a>&nbsp;<em>2</em>", await HtmlAsync(datasette, "/data/licences"));
         var json = JsonNode.Parse((await datasette.Client.GetAsync("/data/licences.json?_labels=on")).Text)!;
         Assert.Equal("Bob", json["rows"]![1]!["owner"]!["label"]!.GetValue<string>());
@@ -188,17 +173,11 @@ public sealed class TablePageCachingTests : IAsyncLifetime
         Assert.Equal(page, await HtmlAsync(datasette, "/data/pets"));
 
         // Another process: only SQLite's data_version can tell, and the schema is re-read at most once a second.
-        using (var other = TestSqlite.Open(database.Path!))
-        {
-            TestSqlite.Execute(other, "create index pets_kind on pets (kind)");
-        }
+        WriteFromAnotherProcess(database, "create index pets_kind on pets (kind)");
         page = await HtmlAsync(datasette, "/data/pets");
         Assert.Contains("CREATE INDEX pets_kind on pets (kind);", page);
 
-        using (var other = TestSqlite.Open(database.Path!))
-        {
-            TestSqlite.Execute(other, "alter table pets add column colour text");
-        }
+        WriteFromAnotherProcess(database, "alter table pets add column colour text");
         var definition = JsonNode.Parse((await datasette.Client.GetAsync("/data/pets.json?_extra=table_definition")).Text)!["table_definition"]!.GetValue<string>();
         Assert.Equal("CREATE TABLE pets (id integer primary key, kind text, size integer, colour text);\nCREATE INDEX pets_kind on pets (kind);", definition);
     }
@@ -225,5 +204,19 @@ public sealed class TablePageCachingTests : IAsyncLifetime
         Assert.DoesNotContain("Signed in as", publicAnonymous);
         Assert.Contains("Signed in as root", await HtmlAsync(datasette, "/data/pets", Root));
         Assert.DoesNotContain("Signed in as", await HtmlAsync(datasette, "/data/pets"));
+    }
+
+    /// <summary>A write through the server's own database handle.</summary>
+    private static Task WriteOursAsync(Database database, string sql) => database.WriteAsync(c =>
+    {
+        TestSqlite.Execute(c.Connection, sql);
+        return 0;
+    });
+
+    /// <summary>Another process writing the file: only SQLite's data_version can tell.</summary>
+    private static void WriteFromAnotherProcess(Database database, string sql)
+    {
+        using var other = TestSqlite.Open(database.Path!);
+        TestSqlite.Execute(other, sql);
     }
 }
