@@ -1,9 +1,12 @@
 namespace Datasette.Gen.Runtime.Html;
 
 /// <summary>A page model with its layout's data; the public interfaces leave the layout out.</summary>
-internal interface IChromedPage
+internal interface IChromedPage : IPage
 {
     PageChrome Chrome { get; }
+
+    // Every page's title is its chrome's.
+    string IPage.Title => Chrome.Title;
 }
 
 // The page models seen through the public interfaces a deployment's templates are written against
@@ -11,8 +14,6 @@ internal interface IChromedPage
 
 internal sealed partial class IndexPageModel : IIndexPage, IChromedPage
 {
-    string IPage.Title => Chrome.Title;
-
     IReadOnlyList<IIndexDatabase> IIndexPage.Databases => Databases;
 }
 
@@ -28,8 +29,6 @@ internal sealed partial record IndexTable : ILink
 
 internal sealed partial class DatabasePageModel : IDatabasePage, IChromedPage
 {
-    string IPage.Title => Chrome.Title;
-
     IReadOnlyList<ILink> IDatabasePage.Tables => Tables;
 
     IReadOnlyList<ILink> IDatabasePage.Views => Views;
@@ -48,15 +47,11 @@ internal sealed partial record LinkItem : ILink;
 
 internal sealed partial class TablePageModel : ITablePage, IChromedPage
 {
-    string IPage.Title => Chrome.Title;
-
     IRowsTable ITablePage.Rows => Rows;
 }
 
 internal sealed partial class RowPageModel : IRowPage, IChromedPage
 {
-    string IPage.Title => Chrome.Title;
-
     string IRowPage.Database => Chrome.Database ?? "";
 
     string IRowPage.Table => Chrome.Table ?? "";
@@ -68,8 +63,6 @@ internal sealed partial class RowPageModel : IRowPage, IChromedPage
 
 internal sealed partial class QueryPageModel : IQueryPage, IChromedPage
 {
-    string IPage.Title => Chrome.Title;
-
     string IQueryPage.Database => Chrome.Database ?? "";
 
     string? IQueryPage.Query => QueryName;
@@ -107,60 +100,32 @@ internal sealed partial class PageChrome : IPageLayout
 
 internal sealed partial record Crumb : ILink;
 
-internal sealed partial record ErrorPageModel : IErrorPage, IChromedPage
-{
-    string IPage.Title => Chrome.Title;
-}
+internal sealed partial record ErrorPageModel : IErrorPage, IChromedPage;
 
-internal sealed partial class JsonDataPageModel : IJsonDataPage, IChromedPage
-{
-    string IPage.Title => Chrome.Title;
-}
+internal sealed partial class JsonDataPageModel : IJsonDataPage, IChromedPage;
 
-internal sealed partial class LogoutPageModel : ILogoutPage, IChromedPage
-{
-    string IPage.Title => Chrome.Title;
-}
+internal sealed partial class LogoutPageModel : ILogoutPage, IChromedPage;
 
-internal sealed partial class MessagesPageModel : IMessagesDebugPage, IChromedPage
-{
-    string IPage.Title => Chrome.Title;
-}
+internal sealed partial class MessagesPageModel : IMessagesDebugPage, IChromedPage;
 
-internal sealed partial class CreateTokenPageModel : ICreateTokenPage, IChromedPage
-{
-    string IPage.Title => Chrome.Title;
-}
+internal sealed partial class CreateTokenPageModel : ICreateTokenPage, IChromedPage;
 
-internal sealed partial class AllowDebugPageModel : IAllowDebugPage, IChromedPage
-{
-    string IPage.Title => Chrome.Title;
-}
+internal sealed partial class AllowDebugPageModel : IAllowDebugPage, IChromedPage;
 
 internal sealed partial class ActionsPageModel : IActionsDebugPage, IChromedPage
 {
-    string IPage.Title => Chrome.Title;
-
     IReadOnlyList<IDebugAction> IActionsDebugPage.Actions => Actions;
 }
 
 internal sealed partial record ActionRow : IDebugAction;
 
-internal sealed partial class PermissionToolPageModel : IPermissionToolPage, IChromedPage
-{
-    string IPage.Title => Chrome.Title;
-}
+internal sealed partial class PermissionToolPageModel : IPermissionToolPage, IChromedPage;
 
 internal sealed partial class PermissionsPageModel : IPermissionsDebugPage, IChromedPage
 {
-    string IPage.Title => Chrome.Title;
-
     IReadOnlyList<IPermissionCheck> IPermissionsDebugPage.Checks => Checks;
 }
 
 internal sealed partial record CheckRow : IPermissionCheck;
 
-internal sealed partial class AutocompleteDebugPageModel : IAutocompleteDebugPage, IChromedPage
-{
-    string IPage.Title => Chrome.Title;
-}
+internal sealed partial class AutocompleteDebugPageModel : IAutocompleteDebugPage, IChromedPage;
