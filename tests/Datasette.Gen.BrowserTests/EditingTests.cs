@@ -14,6 +14,22 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
     private static ILocator Dialog(IPage page) => page.Locator("dialog[open]");
 
     /// <summary>Marks the window: a full reload would lose the mark.</summary>
+    /// <summary>A page signed in as root, at <paramref name="path"/>.</summary>
+    private async Task<BrowserPage> RootPageAtAsync(string path)
+    {
+        var browser = await server.NewRootPageAsync(browsers.Browser);
+        try
+        {
+            await browser.GotoAsync(path);
+            return browser;
+        }
+        catch
+        {
+            await browser.DisposeAsync();
+            throw;
+        }
+    }
+
     private static Task MarkAsync(IPage page) => page.EvaluateAsync("() => { window.__notReloaded = true; }");
 
     private static async Task AssertNotReloadedAsync(IPage page) =>
@@ -47,9 +63,8 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
     [BrowserFact]
     public async Task A_row_is_inserted_edited_and_deleted_through_the_dialogs_in_place()
     {
-        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        await using var browser = await RootPageAtAsync("/editing/docs");
         var page = browser.Page;
-        await browser.GotoAsync("/editing/docs");
         await MarkAsync(page);
 
         var insert = page.GetByRole(AriaRole.Button, new() { Name = "Insert row", Exact = true });
@@ -92,9 +107,8 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
     [BrowserFact]
     public async Task Escape_closes_a_dialog_and_focus_returns_to_the_button_that_opened_it()
     {
-        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        await using var browser = await RootPageAtAsync("/editing/docs");
         var page = browser.Page;
-        await browser.GotoAsync("/editing/docs");
         var insert = page.GetByRole(AriaRole.Button, new() { Name = "Insert row", Exact = true });
         await insert.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -109,9 +123,8 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
     [BrowserFact]
     public async Task A_refused_insert_shows_the_apis_error_in_the_dialog()
     {
-        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        await using var browser = await RootPageAtAsync("/editing/codes");
         var page = browser.Page;
-        await browser.GotoAsync("/editing/codes");
         var dialog = await OpenDialogAsync(page, "Insert row", "Insert row into codes");
         await FillAsync(dialog, ("code", "taken"));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Insert row", Exact = true }).ClickAsync();
@@ -125,9 +138,8 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
     [BrowserFact]
     public async Task Two_pasted_rows_are_previewed_then_inserted()
     {
-        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        await using var browser = await RootPageAtAsync("/editing/bulk");
         var page = browser.Page;
-        await browser.GotoAsync("/editing/bulk");
         await MarkAsync(page);
         var dialog = await OpenDialogAsync(page, "Insert row", "Insert row into bulk");
         await dialog.GetByLabel("rows pasted as CSV or TSV").CheckAsync();
@@ -147,9 +159,8 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
     [BrowserFact]
     public async Task A_column_is_added_through_the_alter_table_dialog()
     {
-        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        await using var browser = await RootPageAtAsync("/editing/alterme");
         var page = browser.Page;
-        await browser.GotoAsync("/editing/alterme");
         var dialog = await OpenDialogAsync(page, "Alter table", "Alter table alterme");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add a column" }).ClickAsync();
         await dialog.GetByLabel("New column 1 name").FillAsync("rating");
@@ -165,9 +176,8 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
     [BrowserFact]
     public async Task The_alter_dialog_sets_a_default_and_not_null_then_an_insert_gets_the_default()
     {
-        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        await using var browser = await RootPageAtAsync("/editing/tasks");
         var page = browser.Page;
-        await browser.GotoAsync("/editing/tasks");
         var dialog = await OpenDialogAsync(page, "Alter table", "Alter table tasks");
         await FillAsync(dialog, ("default of status", "todo"));
         await dialog.GetByLabel("not null status", new() { Exact = true }).CheckAsync();
@@ -198,9 +208,8 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
     [BrowserFact]
     public async Task An_upsert_from_the_insert_dialog_updates_the_existing_row_in_place()
     {
-        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        await using var browser = await RootPageAtAsync("/editing/upserts");
         var page = browser.Page;
-        await browser.GotoAsync("/editing/upserts");
         await MarkAsync(page);
         var dialog = await OpenDialogAsync(page, "Insert row", "Insert row into upserts");
         await dialog.GetByLabel("Update the row if its primary key exists (upsert)").CheckAsync();
@@ -221,9 +230,8 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
     [BrowserFact]
     public async Task A_table_is_created_from_the_database_page()
     {
-        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        await using var browser = await RootPageAtAsync("/editing");
         var page = browser.Page;
-        await browser.GotoAsync("/editing");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create table", Exact = true }).ClickAsync();
         var dialog = Dialog(page);
         await dialog.GetByLabel("Table name").FillAsync("created_here");
@@ -245,9 +253,8 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
     [BrowserFact]
     public async Task The_autocomplete_tester_shows_the_picked_row()
     {
-        await using var browser = await server.NewRootPageAsync(browsers.Browser);
+        await using var browser = await RootPageAtAsync("/-/debug/autocomplete?database=editing&table=owners");
         var page = browser.Page;
-        await browser.GotoAsync("/-/debug/autocomplete?database=editing&table=owners");
         var input = page.GetByRole(AriaRole.Combobox, new() { Name = "Search rows" });
         await input.PressSequentiallyAsync("Ada");
         await page.GetByRole(AriaRole.Option, new() { Name = "Ada Lovelace 1" }).ClickAsync();
