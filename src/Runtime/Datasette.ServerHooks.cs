@@ -42,9 +42,18 @@ public sealed partial class Datasette
 
     /// <summary>What every database's writes go through: the write_wrapper hooks, or nothing.</summary>
     private Data.IWriteInterception? WriteInterception =>
-        Plugins.WriteWrapper.Count > 0 ? _writeWrappers ??= new PluginWriteWrappers(this, Plugins.WriteWrapper) : null;
+        WriteWrappers.Count > 0 ? _writeWrappers ??= new PluginWriteWrappers(this, WriteWrappers) : null;
 
     private PluginWriteWrappers? _writeWrappers;
+
+    /// <summary>
+    /// The plugins' write_wrapper hooks, then Datasette's own that tracks table renames. That one is
+    /// left out when no plugin's track_event would hear its event: it would only cost two reads a write.
+    /// </summary>
+    private IReadOnlyList<HookImplementation<WriteWrapperHook>> WriteWrappers =>
+        _writeWrapperHooks ??= Plugins.TrackEvent.Count > 0 ? [.. Plugins.WriteWrapper, TableRenameEvents.Hook] : Plugins.WriteWrapper;
+
+    private IReadOnlyList<HookImplementation<WriteWrapperHook>>? _writeWrapperHooks;
 
     private void CheckEventType(DatasetteEvent datasetteEvent)
     {
@@ -62,7 +71,7 @@ public sealed partial class Datasette
     /// <summary>The pipeline's plugin hooks: null when no plugin implements any, so requests take the plain path.</summary>
     private PipelineHooks? CreatePipelineHooks()
     {
-        if (Plugins.Forbidden.Count == 0 && Plugins.HandleException.Count == 0 && Plugins.AsgiWrapper.Count == 0 && Plugins.WriteWrapper.Count == 0)
+        if (Plugins.Forbidden.Count == 0 && Plugins.HandleException.Count == 0 && Plugins.AsgiWrapper.Count == 0 && WriteWrappers.Count == 0)
         {
             return null;
         }
@@ -75,7 +84,7 @@ public sealed partial class Datasette
             Plugins.Forbidden.Count > 0 ? ForbiddenResponseAsync : null,
             Plugins.HandleException.Count > 0 ? ExceptionResponseAsync : null,
             wrappers,
-            TrackRequest: Plugins.WriteWrapper.Count > 0);
+            TrackRequest: WriteWrappers.Count > 0);
     }
 
     private async ValueTask<DatasetteResponse?> ForbiddenResponseAsync(DatasetteRequest request, string message)

@@ -216,6 +216,34 @@ public sealed class ServerHookTests
     }
 
     [Fact]
+    public async Task Rename_table_event_follows_every_write_that_renames_a_table()
+    {
+        var renames = new List<string>();
+        var plugins = new PluginRegistry().AddTrackEvent("recorder", (_, e) =>
+        {
+            if (e is RenameTableEvent)
+            {
+                renames.Add((e.Actor?["id"]?.GetValue<string>() ?? "no actor") + " " + e.Properties().ToJsonString());
+            }
+            return default;
+        });
+        await using var datasette = await CreateAsync(plugins);
+        var database = datasette.GetDatabase("data");
+
+        var altered = await datasette.Client.PostAsync("/data/docs/-/alter", json: JsonNode.Parse("""{"operations": [{"op": "rename_table", "args": {"to": "memos"}}]}"""), actor: Root);
+        await database.ExecuteWriteAsync("alter table memos rename to notes");
+        await database.ExecuteWriteAsync("insert into notes (title) values ('not a rename')");
+        await database.ExecuteWriteScriptAsync("create table scratch (id integer primary key); drop table scratch;");
+
+        Assert.Equal(200, altered.Status);
+        Assert.Equal(new[]
+        {
+            """root {"database":"data","old_table":"docs","new_table":"memos"}""",
+            """no actor {"database":"data","old_table":"memos","new_table":"notes"}""",
+        }, renames);
+    }
+
+    [Fact]
     public async Task Asgi_wrapper_adds_a_header_to_every_response_in_datasettes_order()
     {
         var plugins = RouteThatThrows(new PluginRegistry())
