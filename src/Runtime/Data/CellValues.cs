@@ -32,9 +32,20 @@ internal static class CellValues
         return reader.GetString(ordinal);
     }
 
-    /// <summary>A key that matches values as Python's dict lookup does: 1 == 1.0, but 1 != "1".</summary>
+    /// <summary>What <see cref="Key(SqliteDataReader, int)"/> gives SQL NULL: a key no value shares (None is a dict key too).</summary>
+    public const string NullKey = "null";
+
+    /// <summary>
+    /// A key that matches values as Python's dict lookup does: 1 == 1.0, but 1 != "1". Defined for
+    /// every value, NULL included: a column the caller expects never to be NULL can still read as
+    /// one (a subquery's rowid, a view's key).
+    /// </summary>
     public static string Key(SqliteDataReader reader, int ordinal)
     {
+        if (reader.IsDBNull(ordinal))
+        {
+            return NullKey;
+        }
         var type = reader.GetFieldType(ordinal);
         if (type == typeof(long))
         {
@@ -50,10 +61,10 @@ internal static class CellValues
         return type == typeof(byte[]) ? "b:" + Convert.ToHexString((byte[])reader.GetValue(ordinal)) : "s:" + reader.GetString(ordinal);
     }
 
-    /// <summary><see cref="Key(SqliteDataReader, int)"/> for a value already read (null, long, double, string or byte[]); null for null.</summary>
-    public static string? Key(object? value) => value switch
+    /// <summary><see cref="Key(SqliteDataReader, int)"/> for a value already read (null, long, double, string or byte[]).</summary>
+    public static string Key(object? value) => value switch
     {
-        null => null,
+        null or DBNull => NullKey,
         long n => "n:" + n.ToString(CultureInfo.InvariantCulture),
         double d => d == Math.Floor(d) && Math.Abs(d) < 1e15
             ? "n:" + ((long)d).ToString(CultureInfo.InvariantCulture)

@@ -143,11 +143,16 @@ internal static class Facets
             var values = new List<FacetValue>();
             foreach (var row in rows)
             {
-                var (name, selectedValue) = SelectionPair(facet, row.ValueText);
+                // NULL (the one a subquery's rowid reads as) is selected by Python's str(None), and
+                // Datasette's path_with_added_args drops an argument given None rather than adding it.
+                var isNull = row.Value is DBNull;
+                var (name, selectedValue) = SelectionPair(facet, isNull ? "None" : row.ValueText);
                 var selected = context.Args.Pairs.Any(p => p.Key == name && p.Value == selectedValue);
                 var toggle = selected
                     ? context.Origin + context.RawPath + RemovePair(context.Args, name, selectedValue)
-                    : context.Origin + context.RawPath + context.Args.ToQueryString(append: new[] { new KeyValuePair<string, string>(name, selectedValue) });
+                    : isNull
+                        ? context.Origin + context.RawPath + context.Args.ToQueryString(remove: [name])
+                        : context.Origin + context.RawPath + context.Args.ToQueryString(append: new[] { new KeyValuePair<string, string>(name, selectedValue) });
                 object label = labels is not null && labels.TryGetValue(row.Key, out var text) ? text : row.Value;
                 values.Add(new FacetValue(row.Value, label, row.Count, toggle, selected));
             }

@@ -41,7 +41,7 @@ internal static class FacetJson
             .Concat(results.Where(r => !r.Request.FromConfig).OrderByDescending(r => r.Values.Count).ThenByDescending(r => r.Key, System.StringComparer.Ordinal));
 
     /// <summary>
-    /// A facet value or label as text: a string as itself, null as empty, anything else as its JSON
+    /// A facet value or label as text: a string as itself, null as "None", anything else as its JSON
     /// (so a number reads as the JSON page writes it).
     /// </summary>
     public static string Text(object value)
@@ -51,7 +51,7 @@ internal static class FacetJson
             case string text:
                 return text;
             case System.DBNull:
-                return "";
+                return "None"; // Jinja's `label | string` of None, as Datasette's facet box shows it
             case long number:
                 return number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

@@ -280,7 +280,7 @@ internal static class TableView
             var values = new List<object>();
             foreach (var raw in rows.RawKeys)
             {
-                if (raw[k] is { } value && seen.Add(CellValues.Key(value)!))
+                if (raw[k] is { } value && seen.Add(CellValues.Key(value)))
                 {
                     values.Add(value);
                 }
@@ -293,7 +293,7 @@ internal static class TableView
             var ordinal = labelOrdinals[k];
             for (var r = 0; r < rows.Rows.Count; r++)
             {
-                if (rows.RawKeys[r][k] is { } value && column.Labels.TryGetValue(CellValues.Key(value)!, out var label))
+                if (rows.RawKeys[r][k] is { } value && column.Labels.TryGetValue(CellValues.Key(value), out var label))
                 {
                     rows.Rows[r][ordinal] = new PageCell(value, label);
                 }
