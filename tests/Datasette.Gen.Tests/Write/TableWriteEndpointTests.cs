@@ -34,6 +34,9 @@ public sealed class TableWriteEndpointTests
     [InlineData("""{"op": "rename_column", "args": {"name": "address", "to": "name"}}""", "Cannot rename column address to name: a column of that name exists")]
     [InlineData("""{"op": "set_primary_key", "args": {"columns": ["nope"]}}""", "Cannot set primary key: no such column nope")]
     [InlineData("""{"op": "add_column", "args": {"name": "x", "not_null": true}}""", "add_column args.default or args.default_expr is required when not_null is true")]
+    [InlineData("""{"op": "add_foreign_key", "args": {"column": "nope", "fk_table": "places", "fk_column": "id"}}""", "Cannot set foreign key: no such column nope")]
+    [InlineData("""{"op": "set_foreign_keys", "args": {"foreign_keys": [{"column": "score", "fk_table": "places", "fk_column": "id"}]}}""", "Cannot set foreign key: no such column score")]
+    [InlineData("""{"op": "rename_column", "args": {"name": "address", "to": "street"}}, {"op": "set_foreign_keys", "args": {"foreign_keys": [{"column": "address", "fk_table": "places", "fk_column": "id"}]}}""", "Cannot set foreign key: no such column address")]
     public async Task Alter_refuses_what_would_lose_or_invent_data_and_changes_nothing(string operation, string message)
     {
         await using var instance = await CreateAsync();
