@@ -82,6 +82,23 @@ public sealed class TableWriteEndpointTests
         Assert.Equal(200, (await instance.Datasette.Client.GetAsync("/data/named.json", actor: Root)).Status);
     }
 
+    [Fact]
+    public async Task The_key_and_foreign_keys_name_columns_renamed_in_the_same_request_by_their_new_names()
+    {
+        await using var instance = await CreateAsync();
+        var (status, body) = await PostAsync(instance, "/data/places/-/alter", """
+            {"operations": [
+              {"op": "set_primary_key", "args": {"columns": ["label"]}},
+              {"op": "set_foreign_keys", "args": {"foreign_keys": [{"column": "near", "fk_table": "places", "fk_column": "id"}]}},
+              {"op": "rename_column", "args": {"name": "name", "to": "label"}},
+              {"op": "rename_column", "args": {"name": "score", "to": "near"}}
+            ]}
+            """);
+
+        Assert.True(status == 200, body.ToJsonString());
+        Assert.Equal("CREATE TABLE \"places\" (\n   \"id\" INTEGER,\n   \"label\" TEXT PRIMARY KEY,\n   \"address\" TEXT,\n   \"near\" INTEGER DEFAULT '0' REFERENCES \"places\"(\"id\")\n)", body["schema"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("""{"table": "t", "columns": [{"name": "a", "zzz": 1}]}""", "columns.0.zzz: Extra inputs are not permitted")]
     [InlineData("""{"table": "t", "columns": [{"name": "a", "not_null": "maybe"}]}""", "columns.0.not_null: Input should be a valid boolean")]
