@@ -206,6 +206,61 @@ public sealed class EditingTests(BrowserFixture browsers, EditingServerFixture s
     }
 
     [BrowserFact]
+    public async Task Columns_renamed_in_the_same_apply_are_the_new_primary_key_and_foreign_key()
+    {
+        await using var browser = await RootPageAtAsync("/editing/renames");
+        var page = browser.Page;
+        var dialog = await OpenDialogAsync(page, "Alter table", "Alter table renames");
+        await FillAsync(dialog, ("Column code", "slug"), ("Column owner", "owner_id"));
+        await dialog.GetByLabel("primary key id", new() { Exact = true }).UncheckAsync();
+        await dialog.GetByLabel("primary key code", new() { Exact = true }).CheckAsync();
+        await dialog.GetByLabel("Foreign key of owner").SelectOptionAsync("owners.id");
+        await MarkAsync(page);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Apply changes" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => window.__notReloaded !== true");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+
+        var schema = await SchemaAsync("renames");
+        Assert.Matches("slug\\W* TEXT PRIMARY KEY", schema);
+        Assert.Matches("owner_id\\W* INTEGER REFERENCES \\W*owners\\W*\\(\\W*id", schema);
+        Assert.DoesNotContain("code", schema);
+        var rows = (await server.JsonAsync("/editing/renames.json?_shape=array"))!.AsArray();
+        Assert.Equal(["a", "b"], rows.Select(r => (string?)r!["slug"]));
+        Assert.Equal([1L, 2L], rows.Select(r => (long?)r!["owner_id"]));
+        browser.AssertNoErrors();
+    }
+
+    [BrowserFact]
+    public async Task A_new_column_gets_not_null_a_default_and_a_foreign_key_in_the_alter_dialog()
+    {
+        await using var browser = await RootPageAtAsync("/editing/newcols");
+        var page = browser.Page;
+        var dialog = await OpenDialogAsync(page, "Alter table", "Alter table newcols");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Add a column" }).ClickAsync();
+        await dialog.GetByLabel("New column 1 name").FillAsync("owner_id");
+        await dialog.GetByLabel("Type of new column 1").SelectOptionAsync("integer");
+        await dialog.GetByLabel("not null new column 1", new() { Exact = true }).CheckAsync();
+        await dialog.GetByLabel("Foreign key of new column 1").SelectOptionAsync("owners.id");
+        // Not null without a default would leave the existing row nothing: the dialog asks for one.
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Apply changes" }).ClickAsync();
+        await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("give it a default");
+        await FillAsync(dialog, ("default of new column 1", "2"));
+        await Expect(dialog.GetByLabel("primary key new column 1", new() { Exact = true })).Not.ToBeCheckedAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page, "the alter-table dialog with a new column's settings");
+        await MarkAsync(page);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Apply changes" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => window.__notReloaded !== true");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+
+        Assert.Matches("owner_id\\W* INTEGER NOT NULL DEFAULT '?2'? REFERENCES \\W*owners\\W*\\(\\W*id", await SchemaAsync("newcols"));
+        Assert.Equal(2L, (long?)(await server.JsonAsync("/editing/newcols/1.json"))["rows"]![0]!["owner_id"]);
+        browser.AssertNoErrors();
+    }
+
+    private async Task<string> SchemaAsync(string table) =>
+        (string)(await server.JsonAsync($"/editing/-/query.json?_shape=array&sql=select+sql+from+sqlite_master+where+name%3D%27{table}%27"))[0]!["sql"]!;
+
+    [BrowserFact]
     public async Task An_upsert_from_the_insert_dialog_updates_the_existing_row_in_place()
     {
         await using var browser = await RootPageAtAsync("/editing/upserts");

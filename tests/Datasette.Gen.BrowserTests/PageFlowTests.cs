@@ -102,6 +102,8 @@ public sealed class PageFlowTests(BrowserFixture fixture)
     [InlineData("/fixtures/no_such_table")]
     [InlineData("/-/queries")]
     [InlineData("/fixtures/-/queries")]
+    [InlineData("/-/schema")]
+    [InlineData("/fixtures/facetable/-/schema")]
     public async Task Pages_have_no_serious_accessibility_violations_light_or_dark(string path)
     {
         foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
@@ -118,6 +120,7 @@ public sealed class PageFlowTests(BrowserFixture fixture)
     [InlineData("/fixtures")]
     [InlineData("/fixtures/simple_primary_key/1")]
     [InlineData("/fixtures/-/query?sql=select+*+from+facetable")]
+    [InlineData("/fixtures/-/schema")]
     public async Task Narrow_screen_never_scrolls_the_page_sideways(string path)
     {
         await using var browser = await fixture.NewPageAsync(width: 375, height: 812);

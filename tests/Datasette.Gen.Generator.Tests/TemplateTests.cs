@@ -20,6 +20,9 @@ public sealed class TemplateTests
 
     private const string Index = "@inherits DatasetteTemplate<IIndexPage>\n<h1>@Model.Heading</h1>\n";
 
+    /// <summary>The end of DSG1012's message: the names of the pages that are not per database or table.</summary>
+    private const string Pages = "a debug, write or stored-query page its Datasette name (logout, create_token, messages_debug, show_json, allow_debug, debug_actions, debug_allowed, debug_rules, debug_check, debug_permissions_playground, debug_autocomplete, execute_write, query_list, query_create, query_edit, query_delete, schema, api_explorer)";
+
     [Fact]
     public void Overrides_are_registered_by_datasette_name_with_their_razor_class()
     {
@@ -58,12 +61,12 @@ public sealed class TemplateTests
     }
 
     [Theory]
-    [InlineData("footer.cshtml", "DSG1012", "Template 'footer.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), a debug page its Datasette name (logout, create_token, messages_debug, show_json, allow_debug, debug_actions, debug_allowed, debug_rules, debug_check, debug_permissions_playground, debug_autocomplete)")]
-    [InlineData("base-fixtures.cshtml", "DSG1012", "Template 'base-fixtures.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), a debug page its Datasette name (logout, create_token, messages_debug, show_json, allow_debug, debug_actions, debug_allowed, debug_rules, debug_check, debug_permissions_playground, debug_autocomplete)")]
-    [InlineData("600.cshtml", "DSG1012", "Template '600.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), a debug page its Datasette name (logout, create_token, messages_debug, show_json, allow_debug, debug_actions, debug_allowed, debug_rules, debug_check, debug_permissions_playground, debug_autocomplete)")]
-    [InlineData("40.cshtml", "DSG1012", "Template '40.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), a debug page its Datasette name (logout, create_token, messages_debug, show_json, allow_debug, debug_actions, debug_allowed, debug_rules, debug_check, debug_permissions_playground, debug_autocomplete)")]
-    [InlineData("debug_nothing.cshtml", "DSG1012", "Template 'debug_nothing.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), a debug page its Datasette name (logout, create_token, messages_debug, show_json, allow_debug, debug_actions, debug_allowed, debug_rules, debug_check, debug_permissions_playground, debug_autocomplete)")]
-    [InlineData("index-fixtures.cshtml", "DSG1012", "Template 'index-fixtures.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), a debug page its Datasette name (logout, create_token, messages_debug, show_json, allow_debug, debug_actions, debug_allowed, debug_rules, debug_check, debug_permissions_playground, debug_autocomplete)")]
+    [InlineData("footer.cshtml", "DSG1012", "Template 'footer.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), " + Pages)]
+    [InlineData("base-fixtures.cshtml", "DSG1012", "Template 'base-fixtures.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), " + Pages)]
+    [InlineData("600.cshtml", "DSG1012", "Template '600.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), " + Pages)]
+    [InlineData("40.cshtml", "DSG1012", "Template '40.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), " + Pages)]
+    [InlineData("debug_nothing.cshtml", "DSG1012", "Template 'debug_nothing.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), " + Pages)]
+    [InlineData("index-fixtures.cshtml", "DSG1012", "Template 'index-fixtures.cshtml' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), " + Pages)]
     [InlineData("table-fixtures-nosuch.cshtml", "DSG1013", "Template 'table-fixtures-nosuch.cshtml' names 'fixtures-nosuch', which is not a table or view (table-DATABASE-TABLE) of the deployment (names as Datasette's to_css_class spells them)")]
     [InlineData("table-fixtures-Table With Space In Name.cshtml", "DSG1013", "Template 'table-fixtures-Table With Space In Name.cshtml' names 'fixtures-Table With Space In Name', which is not a table or view (table-DATABASE-TABLE) of the deployment (names as Datasette's to_css_class spells them)")]
     [InlineData("database-other.cshtml", "DSG1013", "Template 'database-other.cshtml' names 'other', which is not a database (database-DATABASE) of the deployment (names as Datasette's to_css_class spells them)")]
@@ -100,6 +103,13 @@ public sealed class TemplateTests
     [InlineData("debug_check.cshtml")]
     [InlineData("debug_permissions_playground.cshtml")]
     [InlineData("debug_autocomplete.cshtml")]
+    [InlineData("execute_write.cshtml")]
+    [InlineData("query_list.cshtml")]
+    [InlineData("query_create.cshtml")]
+    [InlineData("query_edit.cshtml")]
+    [InlineData("query_delete.cshtml")]
+    [InlineData("schema.cshtml")]
+    [InlineData("api_explorer.cshtml")]
     public void Names_of_existing_resources_are_accepted(string file)
     {
         var run = Run(Snapshot, (file, "@inherits DatasetteTemplate<IPage>\n"));
@@ -112,7 +122,14 @@ public sealed class TemplateTests
     [InlineData("base.cshtml", "IIndexPage", "IPageLayout")]
     [InlineData("404.cshtml", "ITablePage", "IErrorPage")]
     [InlineData("logout.cshtml", "IErrorPage", "ILogoutPage")]
-    public void A_layout_error_or_debug_template_with_another_pages_model_fails_at_its_inherits_line(string file, string wrong, string expected)
+    [InlineData("execute_write.cshtml", "IQueryPage", "IExecuteWritePage")]
+    [InlineData("query_list.cshtml", "IDatabasePage", "IQueryListPage")]
+    [InlineData("query_create.cshtml", "IQueryPage", "IQueryFormPage")]
+    [InlineData("query_edit.cshtml", "IQueryDeletePage", "IQueryFormPage")]
+    [InlineData("query_delete.cshtml", "IQueryFormPage", "IQueryDeletePage")]
+    [InlineData("schema.cshtml", "IDatabasePage", "ISchemaPage")]
+    [InlineData("api_explorer.cshtml", "IJsonDataPage", "IApiExplorerPage")]
+    public void A_layout_error_debug_or_write_template_with_another_pages_model_fails_at_its_inherits_line(string file, string wrong, string expected)
     {
         var run = Run(Snapshot, (file, $"@* {expected} *@\n@inherits DatasetteTemplate<{wrong}>\n"));
         Assert.Empty(run.Diagnostics);

@@ -1,5 +1,5 @@
-// The alter-table dialog (rename, retype and drop columns, their not null, default, primary key and
-// foreign key, add new ones; posts /-/alter) and the
+// The alter-table dialog (rename, retype and drop columns, add new ones, and each column's not
+// null, default, primary key and foreign key; posts /-/alter) and the
 // create-table dialog of the database page (posts /{db}/-/create). The schema changes the page
 // itself, so both go to the table's page once the server agrees.
 import { el, openDialog, showDialog, uniqueId } from "./dialog.js";
@@ -15,8 +15,9 @@ function typeSelect(types, selected, label) {
   return select;
 }
 
-// A row of the "new columns" list: name and type inputs, and a button that removes the row.
-function newColumnRow(types, list, index, onRemove) {
+// A row of the "new columns" list: name and type inputs, and a button that removes the row;
+// `extra` (the alter dialog's column settings) goes between the type and the button.
+function newColumnRow(types, list, index, onRemove, extra = []) {
   const nameId = uniqueId("new-column-name");
   const name = el("input", { id: nameId, type: "text", class: "schema-name", autocomplete: "off" });
   const type = typeSelect(types, "text", `Type of new column ${index}`);
@@ -26,7 +27,7 @@ function newColumnRow(types, list, index, onRemove) {
     li.remove();
     onRemove();
   });
-  li.append(el("label", { for: nameId, text: `New column ${index} name` }), name, type, remove);
+  li.append(el("label", { for: nameId, text: `New column ${index} name` }), name, type, ...extra, remove);
   list.append(li);
   name.focus();
   return { li, name, type };
@@ -61,8 +62,32 @@ function foreignKeySelect(targets, current, label) {
   return select;
 }
 
+// A column's not null, primary key, default and foreign key controls, labelled with `subject`
+// (the column's name, or "new column N") for screen readers; `column` gives their starting values.
+function columnSettings(targets, column, subject) {
+  const notNull = el("input", { type: "checkbox", class: "schema-notnull" });
+  notNull.checked = !!column.notnull;
+  const pk = el("input", { type: "checkbox", class: "schema-pk-box" });
+  pk.checked = !!column.is_pk;
+  const defaultId = uniqueId("default");
+  const defaultInput = el("input", { id: defaultId, type: "text", class: "schema-default", autocomplete: "off" });
+  defaultInput.value = defaultText(column.default);
+  const fk = foreignKeySelect(targets, column.fk, `Foreign key of ${subject}`);
+  const hidden = (text) => el("span", { class: "visually-hidden", text: ` ${text}` });
+  const elements = [
+    el("label", { class: "schema-notnull-label" }, notNull, " not null", hidden(subject)),
+    el("label", { class: "schema-pk-label" }, pk, " primary key", hidden(subject)),
+    el("label", { for: defaultId, class: "schema-default-label", text: "default" }, hidden(`of ${subject}`)), defaultInput,
+    fk,
+  ];
+  return { notNull, pk, defaultInput, fk, elements };
+}
+
 // The alter operations for the dialog's state: drops, one alter_column per column whose type, not
-// null or default changed, renames, new columns, then the primary key and foreign keys as a whole.
+// null or default changed, new columns with their settings, then the primary key and foreign keys
+// as a whole, then renames. The column operations name a column as it was; the primary key and the
+// foreign keys describe the table as it will be (the server's rebuild reads them after the renames),
+// so they name each column by its new name.
 function alterOperations(existing, added, targets, api) {
   const operations = [];
   const kept = existing.filter((c) => !c.drop.checked);
@@ -75,29 +100,39 @@ function alterOperations(existing, added, targets, api) {
     if (text !== column.originalDefault) args.default = text === "" ? null : defaultValue(column.type.value, text);
     if (Object.keys(args).length > 1) operations.push({ op: "alter_column", args });
   }
+  const fresh = [];
   for (const column of added) {
     if (!column.li.isConnected) continue;
     const name = column.name.value.trim();
     if (!name) { api.showErrors(["Every new column needs a name."]); column.name.focus(); return null; }
-    operations.push({ op: "add_column", args: { name, type: column.type.value } });
+    const args = { name, type: column.type.value };
+    const text = column.defaultInput.value;
+    if (text !== "") args.default = defaultValue(column.type.value, text);
+    if (column.notNull.checked) {
+      if (text === "") { api.showErrors([`New column ${name} is not null: give it a default for the rows already there.`]); column.defaultInput.focus(); return null; }
+      args.not_null = true;
+    }
+    operations.push({ op: "add_column", args });
+    fresh.push({ ...column, finalName: name });
   }
-  const pks = kept.filter((c) => c.pk.checked).map((c) => c.name);
-  const originalPks = kept.filter((c) => c.originalPk).map((c) => c.name);
-  if (pks.join("\u0000") !== originalPks.join("\u0000")) {
+  const finalName = (c) => c.rename.value.trim() || c.name;
+  const columns = [...kept.map((c) => ({ ...c, finalName: finalName(c) })), ...fresh];
+  const pkChanged = kept.some((c) => c.pk.checked !== c.originalPk) || fresh.some((c) => c.pk.checked);
+  if (pkChanged) {
+    const pks = columns.filter((c) => c.pk.checked).map((c) => c.finalName);
     if (!pks.length) { api.showErrors(["A table needs at least one primary key column."]); return null; }
     operations.push({ op: "set_primary_key", args: { columns: pks } });
   }
-  if (kept.some((c) => c.fk.value !== c.originalFk)) {
-    const foreignKeys = kept.filter((c) => c.fk.value).map((c) => {
+  if (kept.some((c) => c.fk.value !== c.originalFk) || fresh.some((c) => c.fk.value)) {
+    const foreignKeys = columns.filter((c) => c.fk.value).map((c) => {
       const target = targets.find((t) => fkKey(t) === c.fk.value) || c.originalFkTarget;
-      return { column: c.name, fk_table: target.fk_table, fk_column: target.fk_column };
+      return { column: c.finalName, fk_table: target.fk_table, fk_column: target.fk_column };
     });
     operations.push({ op: "set_foreign_keys", args: { foreign_keys: foreignKeys } });
   }
-  // Renames last among the column changes: the other operations name the columns as they were.
   for (const column of kept) {
-    const to = column.rename.value.trim();
-    if (to && to !== column.name) operations.push({ op: "rename_column", args: { name: column.name, to } });
+    const to = finalName(column);
+    if (to !== column.name) operations.push({ op: "rename_column", args: { name: column.name, to } });
   }
   return operations;
 }
@@ -131,32 +166,20 @@ export function openAlterTable(alter) {
     rename.value = column.name;
     const type = typeSelect(alter.columnTypes, column.type, `Type of ${column.name}`);
     const drop = el("input", { type: "checkbox", class: "schema-drop" });
-    const notNull = el("input", { type: "checkbox", class: "schema-notnull" });
-    notNull.checked = !!column.notnull;
-    const pk = el("input", { type: "checkbox", class: "schema-pk-box" });
-    pk.checked = !!column.is_pk;
-    const defaultId = uniqueId("default");
-    const originalDefault = defaultText(column.default);
-    const defaultInput = el("input", { id: defaultId, type: "text", class: "schema-default", autocomplete: "off" });
-    defaultInput.value = originalDefault;
-    const fk = foreignKeySelect(targets, column.fk, `Foreign key of ${column.name}`);
-    const hidden = (text) => el("span", { class: "visually-hidden", text: ` ${text}` });
+    const settings = columnSettings(targets, column, column.name);
     const li = el("li", { class: "schema-column" },
       el("label", { for: renameId, text: `Column ${column.name}${column.is_pk ? " (primary key)" : ""}` }), rename, type,
-      el("label", { class: "schema-drop-label" }, drop, " drop", hidden(column.name)),
-      el("label", { class: "schema-notnull-label" }, notNull, " not null", hidden(column.name)),
-      el("label", { class: "schema-pk-label" }, pk, " primary key", hidden(column.name)),
-      el("label", { for: defaultId, class: "schema-default-label", text: "default" }, hidden(`of ${column.name}`)), defaultInput,
-      fk);
+      el("label", { class: "schema-drop-label" }, drop, " drop", el("span", { class: "visually-hidden", text: ` ${column.name}` })),
+      ...settings.elements);
     if (column.is_pk) drop.disabled = true;
     drop.addEventListener("change", () => {
-      for (const control of [rename, type, notNull, pk, defaultInput, fk]) control.disabled = drop.checked;
+      for (const control of [rename, type, settings.notNull, settings.pk, settings.defaultInput, settings.fk]) control.disabled = drop.checked;
       li.classList.toggle("schema-column-dropped", drop.checked);
     });
     existing.push({
       name: column.name, originalType: column.type, originalNotNull: !!column.notnull, originalPk: !!column.is_pk,
-      originalDefault, originalFk: fkKey(column.fk), originalFkTarget: column.fk,
-      rename, type, drop, notNull, pk, defaultInput, fk,
+      originalDefault: settings.defaultInput.value, originalFk: fkKey(column.fk), originalFkTarget: column.fk,
+      rename, type, drop, ...settings,
     });
     list.append(li);
   }
@@ -165,7 +188,8 @@ export function openAlterTable(alter) {
   const addButton = el("button", { type: "button", class: "schema-add", text: "Add a column" });
   addButton.addEventListener("click", () => {
     count += 1;
-    added.push(newColumnRow(alter.columnTypes, newList, count, () => addButton.focus()));
+    const settings = columnSettings(targets, {}, `new column ${count}`);
+    added.push({ ...newColumnRow(alter.columnTypes, newList, count, () => addButton.focus(), settings.elements), ...settings });
   });
   dialog.body.append(el("h3", { text: "Columns" }), list, el("h3", { text: "New columns" }), newList, el("p", {}, addButton));
   showDialog(dialog);

@@ -86,7 +86,7 @@ internal static class GeneratorCatalog
     public static readonly ConfigDiagnosticDescriptor UnknownTemplateName = new(
         "DSG1012",
         "Unknown template name",
-        "Template '{0}' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), a debug page its Datasette name (logout, create_token, messages_debug, show_json, allow_debug, debug_actions, debug_allowed, debug_rules, debug_check, debug_permissions_playground, debug_autocomplete)",
+        "Template '{0}' overrides nothing: a page template is named index, database[-DATABASE], table[-DATABASE-TABLE], row[-DATABASE-TABLE], query[-DATABASE[-QUERY]] or _table[-DATABASE-TABLE], with names as Datasette's to_css_class spells them; the layout is base, the error page error or a status from 400 to 599 (404), a debug, write or stored-query page its Datasette name (logout, create_token, messages_debug, show_json, allow_debug, debug_actions, debug_allowed, debug_rules, debug_check, debug_permissions_playground, debug_autocomplete, execute_write, query_list, query_create, query_edit, query_delete, schema, api_explorer)",
         ConfigSeverity.Error);
 
     /// <summary>A template named for a database, table or query the schema snapshot and configuration do not have.</summary>

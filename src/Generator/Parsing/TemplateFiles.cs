@@ -120,6 +120,12 @@ internal static class TemplateFiles
         "debug_allowed" or "debug_rules" or "debug_check" => "IPermissionToolPage",
         "debug_permissions_playground" => "IPermissionsDebugPage",
         "debug_autocomplete" => "IAutocompleteDebugPage",
+        "execute_write" => "IExecuteWritePage",
+        "query_list" => "IQueryListPage",
+        "query_create" or "query_edit" => "IQueryFormPage",
+        "query_delete" => "IQueryDeletePage",
+        "schema" => "ISchemaPage",
+        "api_explorer" => "IApiExplorerPage",
         _ => null,
     };
 

@@ -4,7 +4,7 @@ namespace Datasette.Gen.Runtime.Html;
 /// The execute-write page (html-ui.md §8): the SQL form, what the SQL would do and whether the actor
 /// may, statement templates per table, and after a POST what running it did.
 /// </summary>
-internal sealed class ExecuteWritePageModel
+internal sealed partial class ExecuteWritePageModel
 {
     public required PageChrome Chrome { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Datasette.Gen.Runtime.Html;
 
 /// <summary><c>/-/queries</c> and <c>/{db}/-/queries</c> (html-ui.md §7): search, facet toggles, the list, the next page.</summary>
-internal sealed class QueryListPageModel
+internal sealed partial class QueryListPageModel
 {
     public required PageChrome Chrome { get; init; }
 
@@ -34,14 +34,14 @@ internal sealed record QueryListFacet(string Title, IReadOnlyList<QueryListFacet
 internal sealed record QueryListFacetItem(string Label, int Count, string Href, bool Active);
 
 /// <summary>One listed query; <paramref name="ActorPrivate"/> draws the padlock.</summary>
-internal sealed record QueryListItem(string Database, string DatabaseUrl, string Name, string Url, string Label, string? Description, string TitleText,
+internal sealed partial record QueryListItem(string Database, string DatabaseUrl, string Name, string Url, string Label, string? Description, string TitleText,
     string? OwnerId, bool IsWrite, bool IsPrivate, bool IsTrusted, bool ActorPrivate);
 
 /// <summary>
 /// The save form (<c>/{db}/-/queries/store</c>) and the edit form (<c>/{db}/{query}/-/edit</c>):
 /// the fields, what the SQL does and whether the actor may, and Save disabled when it may not.
 /// </summary>
-internal sealed class QueryFormPageModel
+internal sealed partial class QueryFormPageModel
 {
     public required PageChrome Chrome { get; init; }
 
@@ -82,7 +82,7 @@ internal sealed class QueryFormPageModel
 }
 
 /// <summary>The confirmation before deleting a stored query.</summary>
-internal sealed class QueryDeletePageModel
+internal sealed partial class QueryDeletePageModel
 {
     public required PageChrome Chrome { get; init; }
 

@@ -30,6 +30,10 @@ public sealed class EditingServerFixture : IAsyncLifetime
         INSERT INTO tasks VALUES (1, 'first', 'open', 1);
         CREATE TABLE upserts (id INTEGER PRIMARY KEY, name TEXT, note TEXT);
         INSERT INTO upserts VALUES (1, 'one', 'first note'), (2, 'two', 'second note');
+        CREATE TABLE renames (id INTEGER PRIMARY KEY, code TEXT, owner INTEGER);
+        INSERT INTO renames VALUES (1, 'a', 1), (2, 'b', 2);
+        CREATE TABLE newcols (id INTEGER PRIMARY KEY, title TEXT);
+        INSERT INTO newcols VALUES (1, 'one');
         """;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "datasette-gen-editing-" + Guid.NewGuid().ToString("N"));

@@ -16,7 +16,7 @@ namespace Datasette.Gen.Tests.Html;
 /// <summary>
 /// tests/Datasette.Gen.TemplateSite: a deployment whose templates/ replace the layout (base.html),
 /// index.html, query-fixtures.html, the rows table of facetable (_table-fixtures-facetable.html), the
-/// error pages (404.html, error.html) and a debug page (show_json.html), compiled into it and served
+/// error pages (404.html, error.html), a debug page (show_json.html) and the schema pages (schema.html), compiled into it and served
 /// over fixtures.db. Each page uses the most specific override Datasette would, and only that page.
 /// </summary>
 public sealed class TemplateOverrideTests(TemplateOverrideTests.SiteFixture site) : IClassFixture<TemplateOverrideTests.SiteFixture>
@@ -158,6 +158,15 @@ public sealed class TemplateOverrideTests(TemplateOverrideTests.SiteFixture site
         Assert.Contains("<a href=\"/-/versions.json\">raw</a>", html);
         Assert.Matches("<pre class=\"custom-json-body\">\\{.*&quot;datasette&quot;: \\{", html);
         Assert.Contains("<!-- Templates considered: *show_json.html -->", html);
+    }
+
+    [Fact]
+    public async Task The_schema_template_compiled_into_the_site_serves_the_schema_pages()
+    {
+        var html = await HtmlAssert.PageAsync(_client, "/fixtures/facetable/-/schema");
+        Assert.Contains("<h1 class=\"custom-schema\">Schema for facetable</h1>", html);
+        Assert.Contains("<pre class=\"custom-schema-sql\" data-database=\"fixtures\">CREATE TABLE facetable", html);
+        Assert.Contains("<!-- Templates considered: *schema.html -->", html);
     }
 
     /// <summary>The template site's compiled deployment serving the conformance fixtures.db.</summary>

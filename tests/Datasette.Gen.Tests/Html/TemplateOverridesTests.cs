@@ -38,12 +38,21 @@ public sealed class TemplateOverridesTests
     [InlineData("debug_check.html", typeof(IPermissionToolPage))]
     [InlineData("debug_permissions_playground.html", typeof(IPermissionsDebugPage))]
     [InlineData("debug_autocomplete.html", typeof(IAutocompleteDebugPage))]
+    [InlineData("execute_write.html", typeof(IExecuteWritePage))]
+    [InlineData("query_list.html", typeof(IQueryListPage))]
+    [InlineData("query_create.html", typeof(IQueryFormPage))]
+    [InlineData("query_edit.html", typeof(IQueryFormPage))]
+    [InlineData("query_delete.html", typeof(IQueryDeletePage))]
+    [InlineData("schema.html", typeof(ISchemaPage))]
+    [InlineData("api_explorer.html", typeof(IApiExplorerPage))]
+    [InlineData("schema-fixtures.html", null)]
+    [InlineData("query_list-fixtures.html", null)]
     [InlineData("200.html", null)]
     [InlineData("600.html", null)]
     [InlineData("4044.html", null)]
     [InlineData("base-fixtures.html", null)]
     [InlineData("footer.html", null)]
-    public void The_layout_error_and_debug_pages_have_their_models(string name, Type? model) =>
+    public void The_layout_error_debug_write_and_schema_pages_have_their_models(string name, Type? model) =>
         Assert.Equal(model, TemplateNames.ModelOf(name));
 
     [Fact]

@@ -34,6 +34,9 @@ public sealed class TableWriteEndpointTests
     [InlineData("""{"op": "rename_column", "args": {"name": "address", "to": "name"}}""", "Cannot rename column address to name: a column of that name exists")]
     [InlineData("""{"op": "set_primary_key", "args": {"columns": ["nope"]}}""", "Cannot set primary key: no such column nope")]
     [InlineData("""{"op": "add_column", "args": {"name": "x", "not_null": true}}""", "add_column args.default or args.default_expr is required when not_null is true")]
+    [InlineData("""{"op": "add_foreign_key", "args": {"column": "nope", "fk_table": "places", "fk_column": "id"}}""", "Cannot set foreign key: no such column nope")]
+    [InlineData("""{"op": "set_foreign_keys", "args": {"foreign_keys": [{"column": "score", "fk_table": "places", "fk_column": "id"}]}}""", "Cannot set foreign key: no such column score")]
+    [InlineData("""{"op": "rename_column", "args": {"name": "address", "to": "street"}}, {"op": "set_foreign_keys", "args": {"foreign_keys": [{"column": "address", "fk_table": "places", "fk_column": "id"}]}}""", "Cannot set foreign key: no such column address")]
     public async Task Alter_refuses_what_would_lose_or_invent_data_and_changes_nothing(string operation, string message)
     {
         await using var instance = await CreateAsync();
@@ -77,6 +80,23 @@ public sealed class TableWriteEndpointTests
         Assert.Equal("""[{"id":1,"name":"One","street":"A street","score":5.0,"rank":3},{"id":2,"name":"Two","street":"B street","score":7.0,"rank":3}]""", await RowsAsync(instance));
         Assert.Equal("""["places_score"]""", (await instance.Datasette.Client.GetAsync("/data/-/query.json?_shape=arrayfirst&sql=select+name+from+sqlite_master+where+type%3D'index'", actor: Root)).Text);
         Assert.Equal(200, (await instance.Datasette.Client.GetAsync("/data/named.json", actor: Root)).Status);
+    }
+
+    [Fact]
+    public async Task The_key_and_foreign_keys_name_columns_renamed_in_the_same_request_by_their_new_names()
+    {
+        await using var instance = await CreateAsync();
+        var (status, body) = await PostAsync(instance, "/data/places/-/alter", """
+            {"operations": [
+              {"op": "set_primary_key", "args": {"columns": ["label"]}},
+              {"op": "set_foreign_keys", "args": {"foreign_keys": [{"column": "near", "fk_table": "places", "fk_column": "id"}]}},
+              {"op": "rename_column", "args": {"name": "name", "to": "label"}},
+              {"op": "rename_column", "args": {"name": "score", "to": "near"}}
+            ]}
+            """);
+
+        Assert.True(status == 200, body.ToJsonString());
+        Assert.Equal("CREATE TABLE \"places\" (\n   \"id\" INTEGER,\n   \"label\" TEXT PRIMARY KEY,\n   \"address\" TEXT,\n   \"near\" INTEGER DEFAULT '0' REFERENCES \"places\"(\"id\")\n)", body["schema"]!.GetValue<string>());
     }
 
     [Theory]

@@ -1,6 +1,8 @@
-using System.Net;
 using System.Text;
 using Datasette.Gen.Runtime.Endpoints.Instance;
+using Datasette.Gen.Runtime.Endpoints.Pages;
+using Datasette.Gen.Runtime.Html;
+using Datasette.Gen.Runtime.Html.Pages;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.OpenApi;
 
@@ -38,18 +40,16 @@ internal static class OpenApiView
                 title = "API: " + value;
             }
         }
-        string Attribute(string value) => WebUtility.HtmlEncode(value);
-        var html = new StringBuilder()
-            .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(WebUtility.HtmlEncode(title)).Append("</title>\n")
-            .Append("<link rel=\"stylesheet\" href=\"").Append(Attribute(StaticAssets.Url(datasette.Settings.BaseUrl, "swagger-ui/swagger-ui.css"))).Append("\">\n")
-            .Append("</head>\n<body>\n")
-            .Append("<div id=\"swagger-ui\" data-openapi-url=\"").Append(Attribute(datasette.Settings.BaseUrl + "-/openapi.json")).Append("\"></div>\n")
-            .Append("<script src=\"").Append(Attribute(StaticAssets.Url(datasette.Settings.BaseUrl, "swagger-ui/swagger-ui-bundle.js"))).Append("\"></script>\n")
-            .Append("<script src=\"").Append(Attribute(StaticAssets.Url(datasette.Settings.BaseUrl, "api.js"))).Append("\"></script>\n")
-            .Append("</body>\n</html>\n")
-            .ToString();
-        return Responses.TextAsync(request.Context, html, 200, "text/html; charset=utf-8");
+        var baseUrl = datasette.Settings.BaseUrl;
+        var model = new ApiExplorerPageModel
+        {
+            // Datasette's api_explorer.html is a page of the instance: home crumb, no JSON alternate.
+            Chrome = PageChromes.Build(request, datasette, title, "api-explorer", ["*api_explorer.html"], alternateJson: false),
+            OpenApiUrl = baseUrl + "-/openapi.json",
+            SwaggerCssUrl = StaticAssets.Url(baseUrl, "swagger-ui/swagger-ui.css"),
+            SwaggerJsUrl = StaticAssets.Url(baseUrl, "swagger-ui/swagger-ui-bundle.js"),
+            ApiJsUrl = StaticAssets.Url(baseUrl, "api.js"),
+        };
+        return HtmlResponse.SendAsync(request.Context, HtmlSlices.ApiExplorer(model));
     }
 }

@@ -24,9 +24,12 @@ internal static class ErrorPages
             await Responses.HtmlErrorAsync(request.Context, status, message, title).ConfigureAwait(false);
             return;
         }
+        // The only HTML 403 is the forbidden page (a ForbiddenException), the one error page Datasette
+        // renders through render_template and so the one that answers ?_context=1.
+        var forbidden = status == 403;
         try
         {
-            await HtmlResponse.SendBufferedAsync(request.Context, HtmlSlices.Error(new ErrorPageModel(chrome, status, heading, message)), status).ConfigureAwait(false);
+            await HtmlResponse.SendBufferedAsync(request.Context, HtmlSlices.Error(new ErrorPageModel(chrome, status, heading, message), offerContext: forbidden), status).ConfigureAwait(false);
         }
         catch (Exception) when (!request.Context.Response.HasStarted)
         {

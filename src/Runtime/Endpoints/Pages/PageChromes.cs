@@ -70,7 +70,7 @@ internal static class PageChromes
             Table = table,
             Overrides = datasette.Templates,
             Template = template,
-            ShowContext = datasette.Settings.TemplateDebug && request.Args.Get("_context") is { Length: > 0 },
+            ShowContext = ShowContext(request, datasette),
             PageDataJson = pageDataJson,
             NoIndex = noIndex,
             PluginSource = datasette.Plugins.HasPageHooks ? new PluginPageSource(request, datasette, templates, database, table, plugins) : null,
@@ -83,6 +83,10 @@ internal static class PageChromes
         }
         return chrome;
     }
+
+    /// <summary><c>?_context=1</c> (any non-empty value) with <c>template_debug</c> on: the page answers with its template context.</summary>
+    public static bool ShowContext(DatasetteRequest request, Datasette datasette) =>
+        datasette.Settings.TemplateDebug && request.Args.Get("_context") is { Length: > 0 };
 
     /// <summary>The page-type classes of the body, each name through the CSS-class sanitiser.</summary>
     public static string BodyClass(string kind, string? database = null, string? table = null)

@@ -1,5 +1,7 @@
-using System.Text;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Endpoints.Pages;
+using Datasette.Gen.Runtime.Html;
+using Datasette.Gen.Runtime.Html.Pages;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
 using Datasette.Gen.Runtime.Querying;
@@ -33,7 +35,7 @@ internal static class SchemaViews
                 writer.WriteEndArray();
             }),
             ".md" => Markdown(request, string.Join("\n\n", schemas.Select(s => MarkdownBlock(s.Name, s.Schema)))),
-            _ => Html(request, "Schema", string.Join("\n\n", schemas.Select(s => $"-- {s.Name}\n{s.Schema}"))),
+            _ => Html(request, datasette, "Schema for all databases", "Schema for all databases", schemas.Select(s => new DatabaseSchemaSql(s.Name, s.Schema)).ToList(), isInstance: true),
         };
     }
 
@@ -56,7 +58,7 @@ internal static class SchemaViews
                 writer.WriteString("schema", schema);
             }),
             ".md" => Markdown(request, MarkdownBlock(database.Name, schema) + "\n"),
-            _ => Html(request, $"Schema for {database.Name}", schema),
+            _ => Html(request, datasette, $"Schema for {database.Name}", $"Schema for {database.Name}", [new DatabaseSchemaSql(database.Name, schema)], database: database.Name),
         };
     }
 
@@ -86,7 +88,7 @@ internal static class SchemaViews
                 writer.WriteString("schema", schema);
             }),
             ".md" => Markdown(request, MarkdownBlock($"{database.Name}.{table.Name}", schema) + "\n"),
-            _ => Html(request, $"Schema for {database.Name}.{table.Name}", schema),
+            _ => Html(request, datasette, $"Schema for {database.Name}.{table.Name}", $"Schema for {table.Name}", [new DatabaseSchemaSql(database.Name, schema)], database: database.Name, table: table.Name),
         };
     }
 
@@ -130,19 +132,19 @@ internal static class SchemaViews
     private static Task Markdown(DatasetteRequest request, string text) =>
         Responses.TextAsync(request.Context, text, 200, "text/plain; charset=utf-8");
 
-    private static Task Html(DatasetteRequest request, string title, string schema)
+    /// <summary>Datasette's schema.html: in the layout, crumbs down to the page's database and table, no JSON alternate.</summary>
+    private static Task Html(DatasetteRequest request, Datasette datasette, string title, string heading, IReadOnlyList<DatabaseSchemaSql> schemas,
+        bool isInstance = false, string? database = null, string? table = null)
     {
-        var encoded = System.Net.WebUtility.HtmlEncode(schema);
-        var html = new StringBuilder()
-            .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>")
-            .Append(System.Net.WebUtility.HtmlEncode(title))
-            .Append("</title></head>\n<body>\n<h1>")
-            .Append(System.Net.WebUtility.HtmlEncode(title))
-            .Append("</h1>\n<pre>")
-            .Append(encoded)
-            .Append("</pre>\n</body>\n</html>\n")
-            .ToString();
-        return Responses.TextAsync(request.Context, html, 200, "text/html; charset=utf-8");
+        var model = new SchemaPageModel
+        {
+            Chrome = PageChromes.Build(request, datasette, title, "schema", ["*schema.html"], database, table, alternateJson: false),
+            Heading = heading,
+            IsInstance = isInstance,
+            Table = table,
+            Schemas = schemas,
+        };
+        return HtmlResponse.SendAsync(request.Context, HtmlSlices.Schema(model));
     }
 
     private static Task NotFound(DatasetteRequest request, string message) => Suffix(request) == ".json"

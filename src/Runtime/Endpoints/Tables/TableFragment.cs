@@ -38,7 +38,7 @@ internal static class TableFragment
             rows, emptyIsDefault: true).ConfigureAwait(false);
         var model = TableHtml.Rows(request, args, datasette, database, table, query, TableQuery.SortableColumns(table, config),
             datasette.Internal.Metadata.ColumnDescriptions(database.Name, table.Name), rows, rendered);
-        await HtmlResponse.SendAsync(request.Context, HtmlSlices.TableRows(model, datasette.Templates, database.Name, table.Name)).ConfigureAwait(false);
+        await HtmlResponse.SendAsync(request.Context, HtmlSlices.TableRows(model, datasette.Templates, database.Name, table.Name, PageChromes.ShowContext(request, datasette))).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ internal sealed class TableChanges
 /// layout (types upper-cased, defaults re-quoted), the rows copied, the old table dropped, the new
 /// one renamed into place, indexes on untouched columns recreated. Where sqlite-utils silently
 /// loses data or invents columns (renaming a missing column or onto an existing one, a primary key
-/// on a missing column) this refuses with a 400 instead.
+/// or a foreign key on a missing column) this refuses with a 400 instead.
 /// </summary>
 internal static class TableTransform
 {
@@ -70,6 +70,14 @@ internal static class TableTransform
         var primaryKey = changes.PrimaryKey
             ?? kept.Where(c => c.Pk > 0).OrderBy(c => c.Pk).Select(c => Renamed(c.Name)).ToList();
         var foreignKeys = ForeignKeys(connection, table, changes, Renamed);
+        // Keys name the rebuilt table's columns (new names); sqlite-utils drops one naming no column without a word.
+        foreach (var key in foreignKeys)
+        {
+            if (!newNames.Contains(key.Column))
+            {
+                throw WriteApiException.BadRequest($"Cannot set foreign key: no such column {key.Column}");
+            }
+        }
         var definitions = kept.Select(c =>
         {
             var name = Renamed(c.Name);

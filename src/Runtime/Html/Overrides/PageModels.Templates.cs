@@ -129,3 +129,34 @@ internal sealed partial class PermissionsPageModel : IPermissionsDebugPage, IChr
 internal sealed partial record CheckRow : IPermissionCheck;
 
 internal sealed partial class AutocompleteDebugPageModel : IAutocompleteDebugPage, IChromedPage;
+
+internal sealed partial class ExecuteWritePageModel : IExecuteWritePage, IChromedPage
+{
+    IRowsTable? IExecuteWritePage.ReturnedRows => ReturnedRows;
+}
+
+internal sealed partial class QueryListPageModel : IQueryListPage, IChromedPage
+{
+    IReadOnlyList<IListedQuery> IQueryListPage.Queries => Queries;
+}
+
+internal sealed partial record QueryListItem : IListedQuery;
+
+internal sealed partial class QueryFormPageModel : IQueryFormPage, IChromedPage
+{
+    // The model's own Title is the stored query's; the page's is its chrome's, as on every page.
+    string IPage.Title => Chrome.Title;
+
+    string IQueryFormPage.QueryTitle => Title;
+}
+
+internal sealed partial class QueryDeletePageModel : IQueryDeletePage, IChromedPage;
+
+internal sealed partial class SchemaPageModel : ISchemaPage, IChromedPage
+{
+    IReadOnlyList<IDatabaseSchema> ISchemaPage.Schemas => Schemas;
+}
+
+internal sealed partial record DatabaseSchemaSql : IDatabaseSchema;
+
+internal sealed partial class ApiExplorerPageModel : IApiExplorerPage, IChromedPage;
