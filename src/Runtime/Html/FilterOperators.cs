@@ -8,7 +8,7 @@ internal static class FilterOperators
 {
     internal sealed record Operator(string Key, string Label, bool TakesValue)
     {
-        public string Value => TakesValue ? Key : Key + "__1";
+        public string Value { get; } = TakesValue ? Key : Key + "__1";
     }
 
     public static readonly IReadOnlyList<Operator> All =
@@ -36,4 +36,11 @@ internal static class FilterOperators
         new("isblank", "is blank", false),
         new("notblank", "is not blank", false),
     ];
+
+    /// <summary>
+    /// The new filter's operator options, <c>&lt;option value="…"&gt;label&lt;/option&gt;</c> a line each, encoded by the
+    /// pages' encoder into UTF-8 once: every table page writes the same list, which took a hundred small writes.
+    /// </summary>
+    public static readonly byte[] OptionsUtf8 = System.Text.Encoding.UTF8.GetBytes(string.Concat(All.Select(op =>
+        "<option value=\"" + HtmlResponse.Encoder.Encode(op.Value) + "\">" + HtmlResponse.Encoder.Encode(op.Label) + "</option>\n")));
 }

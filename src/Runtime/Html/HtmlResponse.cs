@@ -51,7 +51,8 @@ internal static class HtmlResponse
             }
             // A writer over the current Body, not Response.BodyWriter: the response cache swaps Body for a
             // capturing stream, and the body feature's own writer would not follow the swap.
-            var writer = PipeWriter.Create(context.Response.Body, WriterOptions);
+            await using var body = new PageBodyBuffer(context.Response);
+            var writer = PipeWriter.Create(body, WriterOptions);
             try
             {
                 await slice.RenderAsync(writer, Encoder, context.RequestAborted).ConfigureAwait(false);
@@ -60,6 +61,8 @@ internal static class HtmlResponse
             {
                 await writer.CompleteAsync().ConfigureAwait(false);
             }
+            // Not reached when rendering fails: a page that failed while held was never started, and the error page can still answer.
+            await body.FinishAsync(context.RequestAborted).ConfigureAwait(false);
         }
     }
 }

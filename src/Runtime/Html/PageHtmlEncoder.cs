@@ -109,8 +109,24 @@ internal sealed class PageHtmlEncoder : HtmlEncoder
         }
     }
 
-    public override OperationStatus Encode(ReadOnlySpan<char> source, Span<char> destination, out int charsConsumed, out int charsWritten, bool isFinalBlock = true)
+    public override unsafe OperationStatus Encode(ReadOnlySpan<char> source, Span<char> destination, out int charsConsumed, out int charsWritten, bool isFinalBlock = true)
     {
+        // Most values a page writes have nothing to escape: one scan and a copy, not a scan for '+' and the inner encoder's own pass.
+        if (source.Length <= destination.Length)
+        {
+            int first;
+            fixed (char* text = source)
+            {
+                first = FindFirstCharacterToEncode(text, source.Length);
+            }
+            if (first < 0)
+            {
+                source.CopyTo(destination);
+                charsConsumed = source.Length;
+                charsWritten = source.Length;
+                return OperationStatus.Done;
+            }
+        }
         charsConsumed = 0;
         charsWritten = 0;
         while (true)

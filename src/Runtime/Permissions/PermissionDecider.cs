@@ -13,24 +13,27 @@ internal sealed class PermissionDecider(PermissionActions actions, RuleSources s
     SharedVerdictCache shared, PermissionCheckLog log)
 {
     /// <summary>
-    /// One action for one resource: answered from the request's memo when the action and its whole
-    /// also_requires chain are there (a page asks the same few checks many times), else as <see cref="AllowedMany"/>.
+    /// One action for one resource: answered from the verdicts already known (the request's memo, then
+    /// the shared verdicts) when the action and its whole also_requires chain are there (a page asks
+    /// the same few checks many times), else as <see cref="AllowedMany"/>.
     /// </summary>
     public bool Allowed(JsonObject? actor, string action, string? parent, string? child)
     {
-        if (!PermissionScope.SkipChecks && PermissionScope.Cache is { } cache && FromMemo(cache, actor, action, parent, child) is { } known)
+        if (!PermissionScope.SkipChecks && FromKnown(PermissionScope.Cache, actor, action, parent, child) is { } known)
         {
             return known;
         }
         return AllowedMany(actor, [action], parent, child)[action];
     }
 
-    /// <summary>The memo's verdict, logged as a full check would log it; null when any action of the chain is not in the memo.</summary>
-    private bool? FromMemo(RequestPermissionCache cache, JsonObject? actor, string action, string? parent, string? child)
+    /// <summary>The known verdict, logged as a full check would log it; null when any action of the chain is not known.</summary>
+    private bool? FromKnown(RequestPermissionCache? cache, JsonObject? actor, string action, string? parent, string? child)
     {
         var first = actions.Require(action);
         var state = sources.State(actor, cache);
-        if (!cache.Verdicts.TryGetValue(new VerdictKey(state.Key, first.Name, parent, child), out var verdict))
+        long? generation = null;
+        var generationRead = false;
+        if (!TryKnown(new VerdictKey(state.Key, first.Name, parent, child), out var verdict))
         {
             return null;
         }
@@ -42,12 +45,33 @@ internal sealed class PermissionDecider(PermissionActions actions, RuleSources s
         // Chains of more than one step are rare: the general path logs them.
         var second = actions.Require(first.AlsoRequires);
         if (second.AlsoRequires is not null || second == first
-            || !cache.Verdicts.TryGetValue(new VerdictKey(state.Key, second.Name, parent, child), out var required))
+            || !TryKnown(new VerdictKey(state.Key, second.Name, parent, child), out var required))
         {
             return null;
         }
         log.Record(actor, second, required, first, verdict, parent, child);
         return verdict;
+
+        // A shared verdict joins the request's memo, so the page's next ask of it stays in the request.
+        bool TryKnown(in VerdictKey key, out bool known)
+        {
+            if (cache is not null && cache.Verdicts.TryGetValue(key, out known))
+            {
+                return true;
+            }
+            if (!generationRead)
+            {
+                generation = shared.Generation();
+                generationRead = true;
+            }
+            if (generation is { } current && shared.TryGet(key, current, out known))
+            {
+                cache?.Verdicts.TryAdd(key, known);
+                return true;
+            }
+            known = false;
+            return false;
+        }
     }
 
     /// <summary>

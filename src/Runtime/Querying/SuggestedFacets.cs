@@ -25,6 +25,8 @@ internal static class SuggestedFacets
             rowCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
         var found = database.Derived.GetOrCompute(database, key, () => Find(context, database, table, query, active, facetSize, rowCount), static _ => true);
         var suggestions = new List<FacetSuggestion>(found.Length);
+        // The page's own arguments once, each suggestion appending its pair (as ToQueryString's append would).
+        string? toggleBase = null;
         foreach (var (column, type) in found)
         {
             var arg = type switch
@@ -33,8 +35,12 @@ internal static class SuggestedFacets
                 FacetType.Array => "_facet_array",
                 _ => "_facet",
             };
-            suggestions.Add(new FacetSuggestion(column, type,
-                context.Origin + context.RawPath + context.Args.ToQueryString(append: new[] { new KeyValuePair<string, string>(arg, column) })));
+            if (toggleBase is null)
+            {
+                var current = context.Args.ToQueryString();
+                toggleBase = context.Origin + context.RawPath + current + (current.Length == 0 ? "?" : "&");
+            }
+            suggestions.Add(new FacetSuggestion(column, type, toggleBase + arg + "=" + QueryArgs.QuotePlus(column)));
         }
         return suggestions;
     }

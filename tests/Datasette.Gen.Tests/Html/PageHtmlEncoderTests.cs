@@ -70,6 +70,9 @@ public sealed class PageHtmlEncoderTests
 
     [Theory]
     [InlineData("a+\uD800b")]
+    [InlineData("\uD800")]
+    [InlineData("caf\u00e9 \u65e5")]
+    [InlineData("col-x")]
     [InlineData("\uD83D\uDE00+\uDE00+x")]
     public void Text_around_plus_is_escaped_as_the_builtin_encoder_escapes_it(string text)
     {

@@ -35,6 +35,18 @@ public sealed class TablePageTests(FixturesServerFixture fixture) : IClassFixtur
         Assert.Equal($"<{fixture.Server.BaseUrl}{json}>; rel=\"alternate\"; type=\"application/json+datasette\"", string.Join(",", response.Headers.GetValues("Link")));
     }
 
+    [Theory]
+    [InlineData("/fixtures/facetable")]
+    [InlineData("/fixtures/simple_primary_key/1")]
+    [InlineData("/fixtures")]
+    public async Task A_page_that_fits_the_buffer_is_sent_whole_with_its_length(string url)
+    {
+        var response = await _client.GetAsync(url);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
+    }
+
     [Fact]
     public async Task The_stylesheet_is_served_with_its_hash()
     {

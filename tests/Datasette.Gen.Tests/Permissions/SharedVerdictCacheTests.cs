@@ -67,6 +67,21 @@ public sealed class SharedVerdictCacheTests
     }
 
     [Fact]
+    public async Task A_shared_verdict_joins_the_request_memo_with_its_whole_chain()
+    {
+        await using var instance = await PermissionTestInstance.CreateAsync("{}");
+        var checker = instance.Datasette.Permissions;
+        PermissionScope.BeginRequest();
+        Assert.True(checker.Allowed(null, "execute-sql", "data"));
+
+        // The next request asks again: the shared verdicts answer, and join its memo (the action and what it also requires)
+        // so the page's further asks stay in the request instead of taking the batch path each time.
+        PermissionScope.BeginRequest();
+        Assert.True(checker.Allowed(null, "execute-sql", "data"));
+        Assert.Equal(2, PermissionScope.Cache!.Verdicts.Count);
+    }
+
+    [Fact]
     public async Task Built_in_verdicts_follow_writes_to_the_internal_database()
     {
         await using var instance = await PermissionTestInstance.CreateAsync("{}");

@@ -76,7 +76,7 @@ internal static class TableHtml
             Filters = Filters(request, table, query, sortable),
             Wheres = args.GetAll("_where").Select(w => new RemovableClause(w, tableUrl + WithoutPair(args, "_where", w))).ToList(),
             EditSqlUrl = request.Allowed("execute-sql", database.Name)
-                ? urls.Database(database) + "/-/query" + QueryString(query.PageSql.Replace("\n", " ", StringComparison.Ordinal), query.Parameters)
+                ? urls.Database(database) + "/-/query" + EditSqlLinks.QueryString(query.PageSql, query.Parameters)
                 : null,
             Renderers = [new LinkItem("json", DatasetteUrls.WithFormat(tableUrl, "json") + args.ToQueryString()),
                 .. extras.Page.PluginFormats.Select(f => new LinkItem(f, DatasetteUrls.WithFormat(tableUrl, f) + args.ToQueryString()))],
@@ -201,7 +201,14 @@ internal static class TableHtml
                 Description(columnDescriptions, column), sortUrl, arrow));
         }
         var tags = new CellTags.Cache(columnClasses, query.OutputColumns);
-        var blobSuffixes = query.OutputColumns.Select(column => ".blob?_blob_column=" + QueryArgs.QuotePlus(column)).ToArray();
+        // Per column position once, not per cell: the foreign key's table URL, and (made when a BLOB first needs it) the download suffix.
+        var foreignByColumn = new string?[output.Count];
+        for (var i = 0; i < output.Count; i++)
+        {
+            foreignByColumn[i] = foreignTables?.GetValueOrDefault(output[i]);
+        }
+        string?[]? blobSuffixes = null;
+        string BlobSuffix(int i) => (blobSuffixes ??= new string?[output.Count])[i] ??= ".blob?_blob_column=" + QueryArgs.QuotePlus(output[i]);
         var truncate = datasette.Settings.TruncateCellsHtml;
         var result = new List<RowCells>();
         var rowIndex = 0;
@@ -239,8 +246,8 @@ internal static class TableHtml
                 }
                 // Only a BLOB (or JSON that may describe one) links to its download: the URL is not built for other cells.
                 var links = new CellHtml.Links(
-                    rowPath is null || value.Value is null or string or long or double or bool ? null : tableUrl + "/" + rowPath + blobSuffixes[i],
-                    foreignTables?.GetValueOrDefault(column));
+                    rowPath is null || value.Value is null or string or long or double or bool ? null : tableUrl + "/" + rowPath + BlobSuffix(i),
+                    foreignByColumn[i]);
                 var (cssClass, openTag) = tags.Get(i, CellHtml.TypeOf(value));
                 cells.Add(new Cell(cssClass, column, rendered?.Get(rowIndex, i) ?? CellHtml.Render(value, links, truncate)) { OpenTagUtf8 = openTag });
             }
@@ -370,16 +377,5 @@ internal static class TableHtml
     {
         var kept = args.Pairs.Where(p => !(p.Key == name && p.Value == value)).ToList();
         return new QueryArgs(kept).ToQueryString();
-    }
-
-    /// <summary><c>?sql=…&amp;p0=…</c> for the query page.</summary>
-    private static string QueryString(string sql, IReadOnlyDictionary<string, object?> parameters)
-    {
-        var pairs = new List<KeyValuePair<string, string>> { new("sql", sql) };
-        foreach (var (name, value) in parameters)
-        {
-            pairs.Add(new(name, Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""));
-        }
-        return new QueryArgs(pairs).ToQueryString();
     }
 }
