@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Datasette.Gen.Runtime.ColumnTypes;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Http;
@@ -22,9 +23,61 @@ internal sealed class RenderedCells
         _html = new string?[rows * columns];
     }
 
+    /// <summary>Whether any cell could be rendered: a render_cell plugin exists, or <paramref name="table"/> has a column type.</summary>
+    public static bool Wanted(Datasette datasette, Database database, string? table) =>
+        datasette.Plugins.RenderCell.Count > 0 || (table is not null && datasette.CachedColumnTypes(database, table).Count > 0);
+
     /// <summary>render_cell's <c>pks</c>: the primary keys, <c>rowid</c> for a rowid table, none for a view.</summary>
     public static IReadOnlyList<string> PksForDisplay(TableInfo table) =>
         table.PrimaryKeys.Count > 0 ? table.PrimaryKeys : table.IsView ? [] : ["rowid"];
+
+    /// <summary>
+    /// The <c>render_cell</c> extra: per row, an object of the cells rendered here (given with
+    /// <c>emptyIsDefault</c>, as Datasette keeps only truthy renderings), else <c>{}</c> per row.
+    /// </summary>
+    public static void WriteExtra(Utf8JsonWriter writer, RenderedCells? rendered, IReadOnlyList<string> columns, int rowCount)
+    {
+        writer.WriteStartArray("render_cell");
+        for (var r = 0; r < rowCount; r++)
+        {
+            writer.WriteStartObject();
+            for (var i = 0; rendered is not null && i < columns.Count; i++)
+            {
+                if (rendered.Get(r, i) is not null && !RenderedBefore(rendered, columns, r, i))
+                {
+                    writer.WriteString(columns[i], LastRendering(rendered, columns, r, i));
+                }
+            }
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    // A query may repeat a column name: Datasette's dict keeps the key where it was first set, with the last value set.
+    private static bool RenderedBefore(RenderedCells rendered, IReadOnlyList<string> columns, int row, int column)
+    {
+        for (var j = 0; j < column; j++)
+        {
+            if (columns[j] == columns[column] && rendered.Get(row, j) is not null)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static string LastRendering(RenderedCells rendered, IReadOnlyList<string> columns, int row, int column)
+    {
+        var html = rendered.Get(row, column)!;
+        for (var j = column + 1; j < columns.Count; j++)
+        {
+            if (columns[j] == columns[column] && rendered.Get(row, j) is { } later)
+            {
+                html = later;
+            }
+        }
+        return html;
+    }
 
     /// <summary>The HTML for row <paramref name="row"/>, column <paramref name="column"/> (positions in the lists given), or null for the default.</summary>
     public string? Get(int row, int column) => _html[row * _columns + column];
