@@ -140,7 +140,7 @@ internal static class RowView
 
     /// <summary>
     /// The HTML page: the JSON page's steps in its order (so the same error wins), the row read as typed cells
-    /// through the same reader, and no JSON made. It ignores <c>_shape</c> and unknown extras.
+    /// through the same reader, and no JSON made. It ignores <c>_shape</c>.
     /// </summary>
     private static async Task HtmlAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, IReadOnlyList<string> keys,
         string[] values, string sql, Dictionary<string, object?> parameters, int timeLimit)
@@ -156,7 +156,8 @@ internal static class RowView
             throw new RowNotFoundException(database.Name, table.Name, values);
         }
         EnsureVisible(request, database, table);
-        _ = ExtraRegistry.Parse(request.Args, ExtraScopes.Row, rejectUnknown: false);
+        // A .html suffix is a format to Datasette: it rejects unknown extras there.
+        _ = ExtraRegistry.Parse(request.Args, ExtraScopes.Row, rejectUnknown: request.FormatSuffix is not null);
         Caching.Apply(request, datasette.Settings.DefaultCacheTtl);
         var incoming = ForeignKeyTables(request, datasette, database, table, values);
         await RowHtml.SendAsync(request, datasette, database, table, keys, values, columns, rows.Rows[0], incoming).ConfigureAwait(false);
