@@ -84,6 +84,21 @@ public sealed class RenderCellExtraTests
     }
 
     [Fact]
+    public async Task Plain_text_is_escaped_in_the_html_and_kept_as_text_in_the_json()
+    {
+        var plugins = new PluginRegistry().AddRenderCell("text", (_, value, column, _, _, _, _, _, _) =>
+            ValueTask.FromResult(column == "name" && value is "Bob" ? Markup.Text("<i>B & b</i>") : null));
+        await using var instance = await PluginApiInstance.CreateAsync(plugins: plugins);
+
+        var json = await ExtraAsync(instance, "/data/people.json?_extra=render_cell");
+        var html = await HtmlAsync(instance, "/data/people");
+
+        // Datasette's str(value) of a plain string: the text; its template escapes the same value.
+        Assert.Equal(Text(new JsonArray(new JsonObject(), new JsonObject { ["name"] = "<i>B & b</i>" })), Text(json));
+        Assert.Equal(["Ada", "&lt;i&gt;B &amp; b&lt;/i&gt;"], Cells(html, "name"));
+    }
+
+    [Fact]
     public async Task A_table_without_a_primary_key_passes_rowid_as_pks_and_a_view_none()
     {
         var calls = new List<string>();

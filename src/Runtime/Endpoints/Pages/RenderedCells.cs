@@ -32,8 +32,7 @@ internal sealed class RenderedCells
         table.PrimaryKeys.Count > 0 ? table.PrimaryKeys : table.IsView ? [] : ["rowid"];
 
     /// <summary>
-    /// The <c>render_cell</c> extra: per row, an object of the cells rendered here (given with
-    /// <c>emptyIsDefault</c>, as Datasette keeps only truthy renderings), else <c>{}</c> per row.
+    /// The <c>render_cell</c> extra: per row, an object of the cells <see cref="RenderForExtraAsync"/> rendered, else <c>{}</c> per row.
     /// </summary>
     public static void WriteExtra(Utf8JsonWriter writer, RenderedCells? rendered, IReadOnlyList<string> columns, int rowCount)
     {
@@ -86,8 +85,20 @@ internal sealed class RenderedCells
     /// <paramref name="rows"/> are the page's typed rows, cells in <paramref name="columns"/> order; <paramref name="table"/> is null for a query. Datasette's table and row
     /// pages ignore an empty rendering (they test truthiness), its query page shows it: <paramref name="emptyIsDefault"/>.
     /// </summary>
-    public static async ValueTask<RenderedCells?> RenderAsync(DatasetteRequest request, Datasette datasette, Database database, string? table,
-        IReadOnlyList<string> pks, IReadOnlyList<string> columns, IReadOnlyList<PageCell[]> rows, bool emptyIsDefault)
+    public static ValueTask<RenderedCells?> RenderAsync(DatasetteRequest request, Datasette datasette, Database database, string? table,
+        IReadOnlyList<string> pks, IReadOnlyList<string> columns, IReadOnlyList<PageCell[]> rows, bool emptyIsDefault) =>
+        RenderAsync(request, datasette, database, table, pks, columns, rows, emptyIsDefault, json: false);
+
+    /// <summary>
+    /// The same rendering for the <c>render_cell</c> extra (<see cref="WriteExtra"/>): an empty rendering counts as none, and a
+    /// plugin's plain text is kept as text (Datasette writes <c>str(value)</c>, which escapes only in a template).
+    /// </summary>
+    public static ValueTask<RenderedCells?> RenderForExtraAsync(DatasetteRequest request, Datasette datasette, Database database, string? table,
+        IReadOnlyList<string> pks, IReadOnlyList<string> columns, IReadOnlyList<PageCell[]> rows) =>
+        RenderAsync(request, datasette, database, table, pks, columns, rows, emptyIsDefault: true, json: true);
+
+    private static async ValueTask<RenderedCells?> RenderAsync(DatasetteRequest request, Datasette datasette, Database database, string? table,
+        IReadOnlyList<string> pks, IReadOnlyList<string> columns, IReadOnlyList<PageCell[]> rows, bool emptyIsDefault, bool json)
     {
         var hooks = datasette.Plugins.RenderCell;
         var types = table is null ? [] : datasette.CachedColumnTypes(database, table);
@@ -122,7 +133,8 @@ internal sealed class RenderedCells
                 var html = typeOf[i]?.RenderCell(values[i], columns[i], table!, database.Name, datasette, request);
                 for (var h = 0; html is null && h < hooks.Count; h++)
                 {
-                    html = (await hooks[h].Invoke(named, values[i], columns[i], table, pks, database.Name, datasette, request, typeOf[i]).ConfigureAwait(false))?.Html;
+                    var markup = await hooks[h].Invoke(named, values[i], columns[i], table, pks, database.Name, datasette, request, typeOf[i]).ConfigureAwait(false);
+                    html = json ? markup?.AsString : markup?.Html;
                 }
                 rendered._html[r * columns.Count + i] = emptyIsDefault && html is { Length: 0 } ? null : html;
             }

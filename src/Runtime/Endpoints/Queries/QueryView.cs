@@ -318,7 +318,7 @@ internal static class QueryView
         }
         var resolved = ExtraRegistry.Resolve(extras, ExtraScopes.Query);
         var rendered = rows?.Typed is { } typed && resolved.Has(Extra.RenderCell)
-            ? await RenderedCells.RenderAsync(request, datasette, database, null, [], rows.Columns, typed, emptyIsDefault: true).ConfigureAwait(false)
+            ? await RenderedCells.RenderForExtraAsync(request, datasette, database, null, [], rows.Columns, typed).ConfigureAwait(false)
             : null;
         using var body = new JsonBody();
         var writer = body.Writer;

@@ -125,7 +125,7 @@ internal static class RowView
         writer.WriteBoolean("ok", true);
         var resolved = ExtraRegistry.Resolve(requested, ExtraScopes.Row);
         var rendered = typed is not null && resolved.Has(Extra.RenderCell)
-            ? await RenderedCells.RenderAsync(request, datasette, database, table.Name, RenderedCells.PksForDisplay(table), columns, typed, emptyIsDefault: true).ConfigureAwait(false)
+            ? await RenderedCells.RenderForExtraAsync(request, datasette, database, table.Name, RenderedCells.PksForDisplay(table), columns, typed).ConfigureAwait(false)
             : null;
         var context = new RowExtraContext(request, datasette, database, table, columns, keys, values, sql, parameters, rawPks, requested, rendered);
         ExtraWriter<RowExtraContext>.WriteAll(writer, RowExtras.BeforeRows, resolved, context);

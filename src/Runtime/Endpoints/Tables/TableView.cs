@@ -137,8 +137,7 @@ internal static class TableView
                 ? await LinkedFormatsAsync(request, datasette, database, table, query, timeLimit).ConfigureAwait(false)
                 : Array.Empty<string>(),
             RenderedCells = typed is not null && extras.Resolved.Has(Extra.RenderCell)
-                ? await Pages.RenderedCells.RenderAsync(request, datasette, database, table.Name, Pages.RenderedCells.PksForDisplay(table), query.OutputColumns, typed,
-                    emptyIsDefault: true).ConfigureAwait(false)
+                ? await Pages.RenderedCells.RenderForExtraAsync(request, datasette, database, table.Name, Pages.RenderedCells.PksForDisplay(table), query.OutputColumns, typed).ConfigureAwait(false)
                 : null,
         };
         using var body = new JsonBody();
