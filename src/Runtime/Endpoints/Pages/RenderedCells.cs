@@ -100,12 +100,12 @@ internal sealed class RenderedCells
     private static async ValueTask<RenderedCells?> RenderAsync(DatasetteRequest request, Datasette datasette, Database database, string? table,
         IReadOnlyList<string> pks, IReadOnlyList<string> columns, IReadOnlyList<PageCell[]> rows, bool emptyIsDefault, bool json)
     {
-        var hooks = datasette.Plugins.RenderCell;
-        var types = table is null ? [] : datasette.CachedColumnTypes(database, table);
-        if (hooks.Count == 0 && types.Count == 0)
+        if (!Wanted(datasette, database, table))
         {
             return null;
         }
+        var hooks = datasette.Plugins.RenderCell;
+        var types = table is null ? [] : datasette.CachedColumnTypes(database, table);
         var typeOf = new ColumnType?[columns.Count];
         foreach (var (column, type) in types)
         {

@@ -190,9 +190,8 @@ internal static class QueryView
         QueryRows? written = null;
         if (sqlError is null)
         {
-            // The HTML page keeps its rows typed, and makes no JSON; a data format keeps them typed too only for render_cell.
-            var keepTyped = format is null
-                || (RenderedCells.Wanted(datasette, database, table: null) && ExtraRegistry.Asks(request.Args, ExtraScopes.Query, Extra.RenderCell));
+            // The HTML page keeps its rows typed and makes no JSON; the JSON keeps them typed as well only for render_cell.
+            var typedForExtra = RenderedCells.Wanted(datasette, database, table: null) && ExtraRegistry.Asks(request.Args, ExtraScopes.Query, Extra.RenderCell);
             try
             {
                 written = QueryRunner.Run(database, sql, parameters, timeLimit, reader =>
@@ -205,7 +204,7 @@ internal static class QueryView
                         var page = PageRows.Read(reader, options, limit, labelOrdinals: []);
                         return new QueryRows(null, page.Result, names, page.Rows);
                     }
-                    var typed = keepTyped ? new List<PageCell[]>() : null;
+                    var typed = typedForExtra ? new List<PageCell[]>() : null;
                     return new QueryRows(rows, RowJson.Write(rows.Writer, reader, options, limit, typed), names, typed);
                 });
             }
