@@ -171,6 +171,12 @@ internal static class ExtraRegistry
         return requested;
     }
 
+    /// <summary>
+    /// Whether the page will write <paramref name="extra"/>, known before its rows are read (an unknown name is
+    /// rejected later, by <see cref="Parse"/>, in the page's own order).
+    /// </summary>
+    public static bool Asks(QueryArgs args, ExtraScopes scope, Extra extra) => Resolve(Parse(args, scope, rejectUnknown: false), scope).Has(extra);
+
     /// <summary>What a page writes: the requested extras, what they bring along, and the scope's defaults.</summary>
     public static ExtraSet Resolve(ExtraSet requested, ExtraScopes scope)
     {

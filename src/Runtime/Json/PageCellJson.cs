@@ -18,6 +18,30 @@ internal static class PageCellJson
         }
         using var body = new JsonBody();
         var writer = body.Writer;
+        WriteCell(writer, cell);
+        writer.Flush();
+        using var document = JsonDocument.Parse(body.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>A row of typed cells as the JSON object the row's page writes (a repeated name keeps its last value).</summary>
+    public static JsonObject ToObject(IReadOnlyList<string> columns, PageCell[] cells)
+    {
+        using var body = new JsonBody();
+        var writer = body.Writer;
+        writer.WriteStartObject();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            writer.WritePropertyName(columns[i]);
+            WriteCell(writer, cells[i]);
+        }
+        writer.WriteEndObject();
+        writer.Flush();
+        return JsonNode.Parse(body.WrittenMemory.Span, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = true })!.AsObject();
+    }
+
+    private static void WriteCell(Utf8JsonWriter writer, PageCell cell)
+    {
         if (cell.IsLabelled)
         {
             writer.WriteStartObject();
@@ -30,9 +54,6 @@ internal static class PageCellJson
         {
             WriteValue(writer, cell.Value);
         }
-        writer.Flush();
-        using var document = JsonDocument.Parse(body.WrittenMemory);
-        return document.RootElement.Clone();
     }
 
     private static void WriteValue(Utf8JsonWriter writer, object? value)

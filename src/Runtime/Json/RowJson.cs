@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Data;
 using Microsoft.Data.Sqlite;
 
@@ -25,14 +24,12 @@ internal sealed record RowJsonResult(int Count, bool HasMore, IReadOnlyList<obje
 /// </summary>
 internal static class RowJson
 {
-    public static RowJsonResult Write(Utf8JsonWriter writer, SqliteDataReader reader, RowJsonOptions options, int limit)
+    /// <summary>
+    /// Writes the rows; given <paramref name="typedRows"/>, also keeps them as typed cells (the same reading, for the
+    /// <c>render_cell</c> extra, which hands plugins the values rather than their JSON).
+    /// </summary>
+    public static RowJsonResult Write(Utf8JsonWriter writer, SqliteDataReader reader, RowJsonOptions options, int limit, List<PageCell[]>? typedRows = null)
     {
-        var columns = options.OutputColumns;
-        var encodedNames = new JsonEncodedText[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
-        {
-            encodedNames[i] = JsonEncodedText.Encode(columns[i], JsonBody.WriterOptions.Encoder);
-        }
         if (options.Shape == RowShape.Object)
         {
             writer.WriteStartObject();
@@ -41,46 +38,16 @@ internal static class RowJson
         {
             writer.WriteStartArray();
         }
-        var count = 0;
-        var hasMore = false;
-        IReadOnlyList<object?> lastKey = Array.Empty<object?>();
-        object? lastSortValue = null;
-        while (reader.Read())
+        var json = new JsonRowSink(writer, options);
+        RowJsonResult result;
+        if (typedRows is null)
         {
-            if (count >= limit)
-            {
-                hasMore = true;
-                break;
-            }
-            count++;
-            var key = options.KeyOrdinals is { } ordinals ? ReadKey(reader, ordinals) : null;
-            switch (options.Shape)
-            {
-                case RowShape.Arrays:
-                    writer.WriteStartArray();
-                    for (var i = 0; i < columns.Count; i++)
-                    {
-                        WriteCell(writer, reader, i, columns[i], options);
-                    }
-                    writer.WriteEndArray();
-                    break;
-                case RowShape.ArrayFirst:
-                    WriteCell(writer, reader, 0, columns[0], options);
-                    break;
-                case RowShape.Object:
-                    writer.WritePropertyName(string.Join(",", Array.ConvertAll(key!, v => TildeEncoding.Encode(v ?? "None"))));
-                    WriteObject(writer, reader, encodedNames, columns, options);
-                    break;
-                default:
-                    WriteObject(writer, reader, encodedNames, columns, options);
-                    break;
-            }
-            if (count == limit)
-            {
-                // Only a full page's last row can start the next page.
-                lastKey = options.KeyOrdinals is { } keyOrdinals ? ReadValues(reader, keyOrdinals) : Array.Empty<object?>();
-                lastSortValue = options.SortOrdinal >= 0 ? CellValues.Read(reader, options.SortOrdinal) : null;
-            }
+            result = RowReader.Read(reader, options, limit, ref json);
+        }
+        else
+        {
+            var both = new TeeRowSink<JsonRowSink, TypedRowSink>(json, new TypedRowSink(typedRows, options.OutputColumns.Count, []));
+            result = RowReader.Read(reader, options, limit, ref both);
         }
         if (options.Shape == RowShape.Object)
         {
@@ -90,70 +57,7 @@ internal static class RowJson
         {
             writer.WriteEndArray();
         }
-        return new RowJsonResult(count, hasMore, lastKey, lastSortValue);
-    }
-
-    private static object?[] ReadValues(SqliteDataReader reader, IReadOnlyList<int> ordinals)
-    {
-        var values = new object?[ordinals.Count];
-        for (var i = 0; i < ordinals.Count; i++)
-        {
-            values[i] = CellValues.Read(reader, ordinals[i]);
-        }
-        return values;
-    }
-
-    private static string?[] ReadKey(SqliteDataReader reader, IReadOnlyList<int> ordinals)
-    {
-        var key = new string?[ordinals.Count];
-        for (var i = 0; i < ordinals.Count; i++)
-        {
-            key[i] = SqliteJson.ToText(reader, ordinals[i]);
-        }
-        return key;
-    }
-
-    private static void WriteObject(Utf8JsonWriter writer, SqliteDataReader reader, JsonEncodedText[] names, IReadOnlyList<string> columns, RowJsonOptions options)
-    {
-        writer.WriteStartObject();
-        for (var i = 0; i < names.Length; i++)
-        {
-            writer.WritePropertyName(names[i]);
-            WriteCell(writer, reader, i, columns[i], options);
-        }
-        writer.WriteEndObject();
-    }
-
-    private static void WriteCell(Utf8JsonWriter writer, SqliteDataReader reader, int ordinal, string column, RowJsonOptions options)
-    {
-        if (options.Labels is { } labels && labels.TryGetValue(ordinal, out var columnLabels) && !reader.IsDBNull(ordinal)
-            && columnLabels.TryGetValue(CellValues.Key(reader, ordinal), out var label))
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("value");
-            SqliteJson.WriteValue(writer, reader, ordinal, options.JsonInfinity);
-            writer.WriteString("label", label);
-            writer.WriteEndObject();
-            return;
-        }
-        if (options.JsonColumns is { } jsonColumns && jsonColumns.Contains(column) && !reader.IsDBNull(ordinal) && reader.GetFieldType(ordinal) == typeof(string))
-        {
-            var text = reader.GetString(ordinal);
-            if (TryParseJson(text, out var document))
-            {
-                using (document)
-                {
-                    document!.WriteTo(writer);
-                }
-                return;
-            }
-        }
-        if (options.Transforms is { } transforms && transforms.TryGetValue(ordinal, out var transform))
-        {
-            WriteObjectValue(writer, transform(reader.IsDBNull(ordinal) ? null : reader.GetValue(ordinal)), options.JsonInfinity);
-            return;
-        }
-        SqliteJson.WriteValue(writer, reader, ordinal, options.JsonInfinity);
+        return result;
     }
 
     /// <summary>A value a column type's transform returned: SQLite's own types, booleans, or JSON.</summary>
@@ -185,20 +89,6 @@ internal static class RowJson
             default:
                 writer.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
                 break;
-        }
-    }
-
-    private static bool TryParseJson(string text, out JsonDocument? document)
-    {
-        try
-        {
-            document = JsonDocument.Parse(text);
-            return true;
-        }
-        catch (JsonException)
-        {
-            document = null;
-            return false;
         }
     }
 

@@ -9,16 +9,26 @@ namespace Datasette.Gen.Runtime.Plugins;
 /// </summary>
 public sealed class Markup
 {
-    private Markup(string html) => Html = html;
+    private Markup(string html, string? text = null)
+    {
+        Html = html;
+        _text = text;
+    }
+
+    // Text given as text: Python's str(value) of a plain string is the text, not its escaped HTML.
+    private readonly string? _text;
 
     /// <summary>The HTML written into the cell.</summary>
     public string Html { get; }
+
+    /// <summary>Python's <c>str(value)</c> of what the plugin returned: the text for <see cref="Text"/>, else the HTML (the <c>render_cell</c> JSON extra).</summary>
+    internal string AsString => _text ?? Html;
 
     /// <summary>Markup written into the page unescaped: the plugin must escape whatever it took from the data.</summary>
     public static Markup Trusted(string html) => new(html ?? "");
 
     /// <summary>Plain text, shown as text (HTML-escaped).</summary>
-    public static Markup Text(string text) => new(Escape(text));
+    public static Markup Text(string text) => new(Escape(text), text ?? "");
 
     /// <summary>
     /// markupsafe's <c>escape</c>: <c>&amp; &lt; &gt; " '</c> as entities, for text a plugin puts into trusted

@@ -43,8 +43,8 @@ internal static class ActionMenus
             : new ActionMenu("Table actions", () => CollectAsync(hooks, h => h(datasette, request.Actor, database.Name, table.Name, request)));
     }
 
-    /// <summary>The row page's menu; <paramref name="row"/> (the page JSON's row) must outlive the page's rendering.</summary>
-    public static ActionMenu? Row(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, JsonElement row)
+    /// <summary>The row page's menu; <paramref name="row"/> holds the row's cells in <paramref name="columns"/> order.</summary>
+    public static ActionMenu? Row(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, IReadOnlyList<string> columns, PageCell[] row)
     {
         var hooks = datasette.Plugins.RowActions;
         if (hooks.Count == 0)
@@ -53,7 +53,7 @@ internal static class ActionMenus
         }
         return new ActionMenu("Row actions", () =>
         {
-            var values = CellValues.Row(row);
+            var values = CellValues.Row(columns, row);
             return CollectAsync(hooks, h => h(datasette, request.Actor, request, database.Name, table.Name, values));
         });
     }

@@ -4,16 +4,16 @@ using Datasette.Gen.Runtime.Json;
 
 namespace Datasette.Gen.Runtime.Endpoints.Pages;
 
-/// <summary>The SQLite value behind a cell of a page's JSON, as plugins receive it: string, long, double, byte[] or null.</summary>
+/// <summary>The SQLite value behind a page's cell, as plugins receive it: string, long, double, byte[] or null.</summary>
 internal static class CellValues
 {
-    /// <summary>A JSON row object as column → value.</summary>
-    public static IReadOnlyDictionary<string, object?> Row(JsonElement row)
+    /// <summary>A row of typed cells as column → value (a repeated name keeps its last value, as the row's JSON object does).</summary>
+    public static IReadOnlyDictionary<string, object?> Row(IReadOnlyList<string> columns, PageCell[] cells)
     {
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in row.EnumerateObject())
+        var values = new Dictionary<string, object?>(columns.Count, StringComparer.Ordinal);
+        for (var i = 0; i < columns.Count; i++)
         {
-            values[property.Name] = ToClr(property.Value);
+            values[columns[i]] = ToClr(cells[i]);
         }
         return values;
     }
@@ -25,32 +25,6 @@ internal static class CellValues
         double real => double.IsFinite(real) ? real : null,
         bool flag => flag ? 1L : 0L,
         _ => ToClr(PageCellJson.ToElement(cell)),
-    };
-
-    /// <summary>A JSON row (an object, or an array in <paramref name="columns"/> order) as typed cells in <paramref name="columns"/> order.</summary>
-    public static PageCell[] Cells(JsonElement row, IReadOnlyList<string> columns)
-    {
-        var cells = new PageCell[columns.Count];
-        for (var i = 0; i < cells.Length; i++)
-        {
-            var value = row.ValueKind == JsonValueKind.Array ? row[i] : row.TryGetProperty(columns[i], out var v) ? v : default;
-            cells[i] = FromJson(value);
-        }
-        return cells;
-    }
-
-    /// <summary>
-    /// A JSON value as a typed cell: strings, integers, booleans and null natively; anything else (reals, BLOBs,
-    /// labels, JSON) kept as its JSON, which the renderers read as before.
-    /// </summary>
-    public static PageCell FromJson(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Null or JsonValueKind.Undefined => new PageCell(null),
-        JsonValueKind.String => new PageCell(value.GetString()),
-        JsonValueKind.Number when value.TryGetInt64(out var number) => new PageCell(number),
-        JsonValueKind.True => new PageCell(true),
-        JsonValueKind.False => new PageCell(false),
-        _ => new PageCell(value),
     };
 
     public static object? ToClr(JsonElement cell) => cell.ValueKind switch

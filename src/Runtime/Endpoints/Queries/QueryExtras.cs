@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Endpoints.Pages;
 using Datasette.Gen.Runtime.Extras;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Internal;
@@ -16,7 +17,8 @@ internal sealed record QueryExtraContext(
     IReadOnlyDictionary<string, object?> Parameters,
     StoredQuery? StoredQuery,
     QueryView.QueryRows? Rows,
-    ExtraSet Requested);
+    ExtraSet Requested,
+    RenderedCells? RenderedCells);
 
 /// <summary>The query page's blocks in the order Datasette writes them.</summary>
 internal static class QueryExtras
@@ -24,16 +26,7 @@ internal static class QueryExtras
     public static readonly ExtraWriter<QueryExtraContext>[] Writers =
     {
         new(Extra.Columns, static (w, c) => w.WriteStringArray("columns", c.Rows?.Columns ?? new List<string>())),
-        new(Extra.RenderCell, static (w, c) =>
-        {
-            w.WriteStartArray("render_cell");
-            for (var i = 0; i < (c.Rows?.Result.Count ?? 0); i++)
-            {
-                w.WriteStartObject();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }),
+        new(Extra.RenderCell, static (w, c) => RenderedCells.WriteExtra(w, c.RenderedCells, c.Rows?.Columns ?? [], c.Rows?.Result.Count ?? 0)),
         new(Extra.Debug, static (w, c) =>
         {
             w.WriteStartObject("debug");

@@ -18,11 +18,11 @@ namespace Datasette.Gen.Runtime.Endpoints.Queries;
 /// </summary>
 internal static class QueryHtml
 {
+    /// <summary><paramref name="results"/> are the query's typed rows, null when it has none to show (no SQL, an error, a write query).</summary>
     public static async Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, string? sql, Dictionary<string, object?> parameters,
-        StoredQuery? stored, IReadOnlyList<string>? columns, JsonBody body, string? error, IReadOnlyList<string> pluginFormats)
+        StoredQuery? stored, QueryView.QueryRows? results, string? error, IReadOnlyList<string> pluginFormats)
     {
-        using var document = JsonDocument.Parse(body.WrittenMemory);
-        var page = document.RootElement;
+        var columns = results?.Columns;
         var args = request.Args;
         var databaseUrl = (string)datasette.Urls.Database(database);
         var path = stored is null ? databaseUrl + "/-/query" : (string)datasette.Urls.Query(database, stored.Name);
@@ -37,13 +37,11 @@ internal static class QueryHtml
         RowsTable? rows = null;
         string? resultHeading = null;
         var exports = new List<LinkItem>();
-        if (!string.IsNullOrEmpty(sql) && error is null && columns is not null)
+        if (!string.IsNullOrEmpty(sql) && error is null && results is { Typed: { } typed } && columns is not null)
         {
-            var truncated = page.TryGetProperty("truncated", out var t) && t.ValueKind == JsonValueKind.True;
-            var rowArray = page.GetProperty("rows");
-            var count = rowArray.GetArrayLength();
+            var truncated = results.Result.HasMore;
+            var count = typed.Count;
             resultHeading = $"Custom SQL query returning {(truncated ? "more than " : "")}{CellHtml.Thousands(count)} row{(count == 1 ? "" : "s")}";
-            var typed = rowArray.EnumerateArray().Select(row => Pages.CellValues.Cells(row, columns)).ToList();
             var rendered = await RenderedCells.RenderAsync(request, datasette, database, null, [], columns, typed, emptyIsDefault: false).ConfigureAwait(false);
             rows = Rows(datasette, columns, typed, rendered);
             exports.Add(new LinkItem("json", DatasetteUrls.WithFormat(path, "json") + args.ToQueryString()));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Endpoints.Blobs;
+using Datasette.Gen.Runtime.Endpoints.Pages;
 using Datasette.Gen.Runtime.Endpoints.Renderers;
 using Datasette.Gen.Runtime.Endpoints.Rows;
 using Datasette.Gen.Runtime.Errors;
@@ -128,7 +129,11 @@ internal static class QueryView
         return body.SendAsync(request.Context);
     }
 
-    internal sealed record QueryRows(JsonBody Json, RowJsonResult Result, List<string> Columns);
+    /// <summary>
+    /// A query's rows: <see cref="Json"/> as written for a data format (null for the HTML page), <see cref="Typed"/> as
+    /// typed cells for the HTML page or the <c>render_cell</c> extra (else null), both from one reading.
+    /// </summary>
+    internal sealed record QueryRows(JsonBody? Json, RowJsonResult Result, List<string> Columns, List<PageCell[]>? Typed);
 
     /// <summary>
     /// Runs the query and answers in the requested format, in Datasette's order: the query runs
@@ -185,15 +190,23 @@ internal static class QueryView
         QueryRows? written = null;
         if (sqlError is null)
         {
+            // The HTML page keeps its rows typed and makes no JSON; the JSON keeps them typed as well only for render_cell.
+            var typedForExtra = RenderedCells.Wanted(datasette, database, table: null) && ExtraRegistry.Asks(request.Args, ExtraScopes.Query, Extra.RenderCell);
             try
             {
-                var (result, columns) = QueryRunner.Run(database, sql, parameters, timeLimit, reader =>
+                written = QueryRunner.Run(database, sql, parameters, timeLimit, reader =>
                 {
                     var names = RowJson.ColumnNames(reader);
                     var options = new RowJsonOptions(names, shape == RowShape.Object ? RowShape.Objects : shape, QueryArgs.IsTruthy(request.Args.Get("_json_infinity")), jsonColumns);
-                    return (RowJson.Write(rows.Writer, reader, options, datasette.Settings.MaxReturnedRows), names);
+                    var limit = datasette.Settings.MaxReturnedRows;
+                    if (format is null)
+                    {
+                        var page = PageRows.Read(reader, options, limit, labelOrdinals: []);
+                        return new QueryRows(null, page.Result, names, page.Rows);
+                    }
+                    var typed = typedForExtra ? new List<PageCell[]>() : null;
+                    return new QueryRows(rows, RowJson.Write(rows.Writer, reader, options, limit, typed), names, typed);
                 });
-                written = new QueryRows(rows, result, columns);
             }
             catch (SqlErrorException error)
             {
@@ -218,7 +231,7 @@ internal static class QueryView
                 {
                     Caching.Apply(request, datasette.Settings.DefaultCacheTtl);
                 }
-                await NdJson.SendOrJsonAsync(request, written.Json).ConfigureAwait(false);
+                await NdJson.SendOrJsonAsync(request, written.Json!).ConfigureAwait(false);
                 return;
             }
         }
@@ -289,32 +302,41 @@ internal static class QueryView
         }
     }
 
-    private static Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, string sql, Dictionary<string, object?> parameters,
+    private static async Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, string sql, Dictionary<string, object?> parameters,
         StoredQuery? storedQuery, QueryRows? rows, ExtraSet extras, string? error)
     {
         if (storedQuery is not null && error is null)
         {
             Caching.Apply(request, datasette.Settings.DefaultCacheTtl);
         }
+        if (request.Format is null)
+        {
+            // Datasette's HTML query page shows a SQL error inside the page, with status 200.
+            await SendHtmlAsync(request, datasette, database, sql, parameters, storedQuery, rows, error).ConfigureAwait(false);
+            return;
+        }
+        var resolved = ExtraRegistry.Resolve(extras, ExtraScopes.Query);
+        var rendered = rows?.Typed is { } typed && resolved.Has(Extra.RenderCell)
+            ? await RenderedCells.RenderForExtraAsync(request, datasette, database, null, [], rows.Columns, typed).ConfigureAwait(false)
+            : null;
         using var body = new JsonBody();
         var writer = body.Writer;
         writer.WriteStartObject();
         writer.WriteBoolean("ok", error is null);
         writer.WritePropertyName("rows");
-        if (rows is not null)
+        if (rows?.Json is { } json)
         {
-            writer.WriteRawValue(rows.Json.WrittenMemory.Span, skipInputValidation: true);
+            writer.WriteRawValue(json.WrittenMemory.Span, skipInputValidation: true);
         }
         else
         {
             writer.WriteStartArray();
             writer.WriteEndArray();
         }
-        var resolved = ExtraRegistry.Resolve(extras, ExtraScopes.Query);
         if (!resolved.IsEmpty)
         {
             ExtraWriter<QueryExtraContext>.WriteAll(writer, QueryExtras.Writers, resolved,
-                new QueryExtraContext(request, datasette, database, sql, parameters, storedQuery, rows, extras));
+                new QueryExtraContext(request, datasette, database, sql, parameters, storedQuery, rows, extras, rendered));
         }
         if (error is not null)
         {
@@ -323,19 +345,16 @@ internal static class QueryView
         }
         writer.WriteBoolean("truncated", rows?.Result.HasMore ?? false);
         writer.WriteEndObject();
-        // Datasette's HTML query page shows a SQL error inside the page, with status 200.
-        return request.Format is null
-            ? SendHtmlAsync(request, datasette, database, sql, parameters, storedQuery, rows, body, error)
-            : body.SendAsync(request.Context, error is null ? 200 : 400);
+        await body.SendAsync(request.Context, error is null ? 200 : 400).ConfigureAwait(false);
     }
 
     private static async Task SendHtmlAsync(DatasetteRequest request, Datasette datasette, Database database, string sql, Dictionary<string, object?> parameters,
-        StoredQuery? storedQuery, QueryRows? rows, JsonBody body, string? error)
+        StoredQuery? storedQuery, QueryRows? rows, string? error)
     {
         var formats = rows is null || error is not null || datasette.OutputRenderers.Count == 0
             ? Array.Empty<string>()
             : await LinkedFormatsAsync(request, datasette, database, sql, parameters, storedQuery).ConfigureAwait(false);
-        await QueryHtml.SendAsync(request, datasette, database, sql, parameters, storedQuery, rows?.Columns, body, error, formats).ConfigureAwait(false);
+        await QueryHtml.SendAsync(request, datasette, database, sql, parameters, storedQuery, error is null ? rows : null, error, formats).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Datasette.Gen.Runtime.Data;
+using Datasette.Gen.Runtime.Endpoints.Pages;
 using Datasette.Gen.Runtime.Endpoints.Tables;
 using Datasette.Gen.Runtime.Extras;
 using Datasette.Gen.Runtime.Http;
@@ -20,7 +21,8 @@ internal sealed record RowExtraContext(
     string Sql,
     IReadOnlyDictionary<string, object?> Parameters,
     string RawPks,
-    ExtraSet Requested);
+    ExtraSet Requested,
+    RenderedCells? RenderedCells);
 
 /// <summary>The row page's blocks in the order Datasette writes them, before and after its <c>rows</c>.</summary>
 internal static class RowExtras
@@ -42,13 +44,7 @@ internal static class RowExtras
         new(Extra.Private, static (w, _) => w.WriteBoolean("private", false)),
         new(Extra.Request, static (w, c) => RequestExtra.Write(w, c.Request)),
         new(Extra.Query, static (w, c) => TableExtras.WriteQuery(w, c.Sql, c.Parameters)),
-        new(Extra.RenderCell, static (w, _) =>
-        {
-            w.WriteStartArray("render_cell");
-            w.WriteStartObject();
-            w.WriteEndObject();
-            w.WriteEndArray();
-        }),
+        new(Extra.RenderCell, static (w, c) => RenderedCells.WriteExtra(w, c.RenderedCells, c.Columns, rowCount: 1)),
         new(Extra.Debug, static (w, c) =>
         {
             w.WriteStartObject("debug");

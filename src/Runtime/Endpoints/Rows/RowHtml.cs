@@ -11,24 +11,20 @@ using Datasette.Gen.Runtime.Json;
 namespace Datasette.Gen.Runtime.Endpoints.Rows;
 
 /// <summary>
-/// The row page's HTML (html-ui.md §5), from the row's JSON: primary-key columns first and bold,
+/// The row page's HTML (html-ui.md §5), from the row's typed cells: primary-key columns first and bold,
 /// cells never truncated, no sort links, then the incoming foreign keys with their counts.
 /// </summary>
 internal static class RowHtml
 {
-    public static async Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, IReadOnlyList<string> keys, string[] values, JsonBody body)
+    /// <summary><paramref name="row"/> is the row's cells in <paramref name="names"/> order (the query's columns).</summary>
+    public static async Task SendAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, IReadOnlyList<string> keys, string[] values,
+        IReadOnlyList<string> names, PageCell[] row, IReadOnlyList<RowView.IncomingRows> incomingRows)
     {
-        using var document = JsonDocument.Parse(body.WrittenMemory);
-        var page = document.RootElement;
         var tableUrl = (string)datasette.Urls.Table(database, table.Name);
-        var row = page.GetProperty("rows")[0];
-        var columns = new List<string>();
-        foreach (var property in row.EnumerateObject())
-        {
-            columns.Add(property.Name);
-        }
-        columns = columns.Where(keys.Contains).Concat(columns.Where(c => !keys.Contains(c))).ToList();
-        var typed = Pages.CellValues.Cells(row, columns);
+        // Keys first; a name repeated by the query is shown once, as the row's JSON object holds it (its last value).
+        var distinct = names.Distinct().ToList();
+        var columns = distinct.Where(keys.Contains).Concat(distinct.Where(c => !keys.Contains(c))).ToList();
+        var typed = columns.Select(c => row[LastIndexOf(names, c)]).ToArray();
         var rendered = await RenderedCells.RenderAsync(request, datasette, database, table.Name, RenderedCells.PksForDisplay(table), columns,
             [typed], emptyIsDefault: true).ConfigureAwait(false);
         var rowPath = string.Join(",", values.Select(Configuration.UrlEncoding.TildeEncoding.Encode));
@@ -46,25 +42,17 @@ internal static class RowHtml
             var isKey = keys.Contains(column);
             return new Cell("col-" + CssClass.Sanitise(column) + " type-" + (isKey ? "pk" : CellHtml.TypeOf(value)), column, isKey ? "<strong>" + html + "</strong>" : html);
         }).ToList();
-        var incoming = new List<LinkItem>();
-        if (page.TryGetProperty("foreign_key_tables", out var fkTables))
-        {
-            foreach (var fk in fkTables.EnumerateArray())
-            {
-                var count = fk.GetProperty("count").GetInt64();
-                var label = $"{CellHtml.Thousands(count)} row{(count == 1 ? "" : "s")} from {fk.GetProperty("other_column").GetString()} in {fk.GetProperty("other_table").GetString()}";
-                incoming.Add(new LinkItem(label, fk.GetProperty("link").GetString()!));
-            }
-        }
+        var incoming = incomingRows.Select(fk =>
+            new LinkItem($"{CellHtml.Thousands(fk.Count)} row{(fk.Count == 1 ? "" : "s")} from {fk.OtherColumn} in {fk.OtherTable}", fk.Link)).ToList();
         var heading = $"{table.Name}: {string.Join(", ", values)}";
         var model = new RowPageModel
         {
             Chrome = PageChromes.Build(request, datasette, $"{database.Name}: {heading}", PageChromes.BodyClass("row", database.Name, table.Name),
                 Templates.Row(database.Name, table.Name), database.Name, table.Name,
                 plugins: datasette.Plugins.HasPageHooks
-                    ? new PluginPageView("row", columns, TopSlot.Row, datasette.Plugins.TopRow.Count > 0 ? JsonNode.Parse(row.GetRawText())!.AsObject() : null)
+                    ? new PluginPageView("row", columns, TopSlot.Row, datasette.Plugins.TopRow.Count > 0 ? PageCellJson.ToObject(names, row) : null)
                     : null,
-                actions: ActionMenus.Row(request, datasette, database, table, row)),
+                actions: ActionMenus.Row(request, datasette, database, table, names, row)),
             Heading = heading,
             IsPrivate = request.IsPrivate("view-table", database.Name, table.Name),
             JsonUrl = HtmlPages.AlternateJsonUrl(request),
@@ -72,5 +60,17 @@ internal static class RowHtml
             IncomingLinks = incoming,
         };
         await HtmlResponse.SendAsync(request.Context, HtmlSlices.Row(model)).ConfigureAwait(false);
+    }
+
+    private static int LastIndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = names.Count - 1; i >= 0; i--)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 }

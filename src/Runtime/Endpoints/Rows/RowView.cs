@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Datasette.Gen.Configuration.UrlEncoding;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Endpoints.Blobs;
+using Datasette.Gen.Runtime.Endpoints.Pages;
 using Datasette.Gen.Runtime.Endpoints.Queries;
 using Datasette.Gen.Runtime.Endpoints.Renderers;
 using Datasette.Gen.Runtime.Errors;
@@ -80,8 +81,16 @@ internal static class RowView
             }
         }
 
-        // The HTML page ignores _shape and unknown extras; .json rejects them, but only once the row is found.
-        var shape = format is null ? RowShape.Objects : RowShapes.TryParse(request.Args.Get("_shape")) ?? RowShape.Objects;
+        if (format is null)
+        {
+            await HtmlAsync(request, datasette, database, table, keys, values, sql, parameters, timeLimit).ConfigureAwait(false);
+            return;
+        }
+
+        // .json rejects a bad _shape and unknown extras, but only once the row is found.
+        var shape = RowShapes.TryParse(request.Args.Get("_shape")) ?? RowShape.Objects;
+        var renderCell = RenderedCells.Wanted(datasette, database, table.Name) && ExtraRegistry.Asks(request.Args, ExtraScopes.Row, Extra.RenderCell);
+        var typed = renderCell ? new List<PageCell[]>(1) : null;
         var started = Stopwatch.GetTimestamp();
         using var rows = new JsonBody();
         var (result, columns) = QueryRunner.Run(database, sql, parameters, timeLimit, reader =>
@@ -90,7 +99,7 @@ internal static class RowView
             var keyOrdinals = keys.Select(k => names.IndexOf(k)).ToArray();
             var options = new RowJsonOptions(names, shape, QueryArgs.IsTruthy(request.Args.Get("_json_infinity")), KeyOrdinals: keyOrdinals,
                 Transforms: datasette.ValueTransforms(database, table.Name, names));
-            return (RowJson.Write(rows.Writer, reader, options, limit: 1), names);
+            return (RowJson.Write(rows.Writer, reader, options, limit: 1, typed), names);
         });
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (result.Count == 0)
@@ -99,12 +108,12 @@ internal static class RowView
         }
         EnsureVisible(request, database, table);
         var requested = ExtraRegistry.Parse(request.Args, ExtraScopes.Row, rejectUnknown: request.FormatSuffix is not null);
-        if (format is not null && RowShapes.TryParse(request.Args.Get("_shape")) is null)
+        if (RowShapes.TryParse(request.Args.Get("_shape")) is null)
         {
             throw RowShapes.Invalid(request.Args.Get("_shape"));
         }
         Caching.Apply(request, datasette.Settings.DefaultCacheTtl);
-        if (format is not null && shape.IsBare())
+        if (shape.IsBare())
         {
             await NdJson.SendOrJsonAsync(request, rows).ConfigureAwait(false);
             return;
@@ -114,13 +123,11 @@ internal static class RowView
         var writer = body.Writer;
         writer.WriteStartObject();
         writer.WriteBoolean("ok", true);
-        var context = new RowExtraContext(request, datasette, database, table, columns, keys, values, sql, parameters, rawPks, requested);
         var resolved = ExtraRegistry.Resolve(requested, ExtraScopes.Row);
-        if (request.Format is null)
-        {
-            // The HTML page lists the links from other tables whatever _extra= asked for.
-            resolved = resolved.With(Extra.ForeignKeyTables);
-        }
+        var rendered = typed is not null && resolved.Has(Extra.RenderCell)
+            ? await RenderedCells.RenderForExtraAsync(request, datasette, database, table.Name, RenderedCells.PksForDisplay(table), columns, typed).ConfigureAwait(false)
+            : null;
+        var context = new RowExtraContext(request, datasette, database, table, columns, keys, values, sql, parameters, rawPks, requested, rendered);
         ExtraWriter<RowExtraContext>.WriteAll(writer, RowExtras.BeforeRows, resolved, context);
         writer.WritePropertyName("rows");
         writer.WriteRawValue(rows.WrittenMemory.Span, skipInputValidation: true);
@@ -128,12 +135,32 @@ internal static class RowView
         writer.WriteNumber("query_ms", elapsed);
         writer.WriteBoolean("truncated", false);
         writer.WriteEndObject();
-        if (request.Format is null)
-        {
-            await RowHtml.SendAsync(request, datasette, database, table, keys, values, body).ConfigureAwait(false);
-            return;
-        }
         await body.SendAsync(request.Context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The HTML page: the JSON page's steps in its order (so the same error wins), the row read as typed cells
+    /// through the same reader, and no JSON made. It ignores <c>_shape</c>.
+    /// </summary>
+    private static async Task HtmlAsync(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, IReadOnlyList<string> keys,
+        string[] values, string sql, Dictionary<string, object?> parameters, int timeLimit)
+    {
+        var (rows, columns) = QueryRunner.Run(database, sql, parameters, timeLimit, reader =>
+        {
+            var names = RowJson.ColumnNames(reader);
+            var options = new RowJsonOptions(names, RowShape.Objects, Transforms: datasette.ValueTransforms(database, table.Name, names));
+            return (PageRows.Read(reader, options, limit: 1, labelOrdinals: []), names);
+        });
+        if (rows.Rows.Count == 0)
+        {
+            throw new RowNotFoundException(database.Name, table.Name, values);
+        }
+        EnsureVisible(request, database, table);
+        // A .html suffix is a format to Datasette: it rejects unknown extras there.
+        _ = ExtraRegistry.Parse(request.Args, ExtraScopes.Row, rejectUnknown: request.FormatSuffix is not null);
+        Caching.Apply(request, datasette.Settings.DefaultCacheTtl);
+        var incoming = ForeignKeyTables(request, datasette, database, table, values);
+        await RowHtml.SendAsync(request, datasette, database, table, keys, values, columns, rows.Rows[0], incoming).ConfigureAwait(false);
     }
 
     private static readonly IReadOnlyList<string> RowidKey = new[] { "rowid" };
@@ -186,39 +213,54 @@ internal static class RowView
         await CsvResponse.FlushAsync(body, buffer).ConfigureAwait(false);
     }
 
+    /// <summary>One table referencing this row: how many of its rows point here, and the link to them.</summary>
+    internal sealed record IncomingRows(string OtherTable, string Column, string OtherColumn, long Count, string Link);
+
     /// <summary>
     /// For each table referencing this one: how many rows point at this row, and a link to them.
     /// A referencing table the actor may not view is left out (<see cref="OtherTables"/>): its count
     /// is a fact about its rows, and the entry would name it.
     /// </summary>
+    internal static List<IncomingRows> ForeignKeyTables(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, string[] values)
+    {
+        var tables = new List<IncomingRows>();
+        if (table.PrimaryKeys.Count != 1)
+        {
+            return tables;
+        }
+        foreach (var key in table.Incoming.Where(k => OtherTables.Visible(request.ActorPermissions, database, k.OtherTable)))
+        {
+            long count;
+            try
+            {
+                count = QueryRunner.Run(database,
+                    $"select count(*) from {SqlIdentifier.Escape(key.OtherTable)} where {SqlIdentifier.Quote(key.OtherColumn)} = :id",
+                    new Dictionary<string, object?> { ["id"] = values[0] }, datasette.Settings.SqlTimeLimitMs,
+                    reader => reader.Read() ? reader.GetInt64(0) : 0);
+            }
+            catch (QueryInterruptedException)
+            {
+                continue;
+            }
+            var column = key.OtherColumn.StartsWith('_') ? key.OtherColumn + "__exact" : key.OtherColumn;
+            tables.Add(new IncomingRows(key.OtherTable, key.Column, key.OtherColumn, count,
+                $"{Urls.Table(datasette, database, key.OtherTable)}?{QueryArgs.QuotePlus(column)}={QueryArgs.QuotePlus(values[0])}"));
+        }
+        return tables;
+    }
+
     internal static void WriteForeignKeyTables(System.Text.Json.Utf8JsonWriter writer, DatasetteRequest request, Datasette datasette, Database database, TableInfo table, string[] values)
     {
         writer.WriteStartArray("foreign_key_tables");
-        if (table.PrimaryKeys.Count == 1)
+        foreach (var incoming in ForeignKeyTables(request, datasette, database, table, values))
         {
-            foreach (var key in table.Incoming.Where(k => OtherTables.Visible(request.ActorPermissions, database, k.OtherTable)))
-            {
-                long count;
-                try
-                {
-                    count = QueryRunner.Run(database,
-                        $"select count(*) from {SqlIdentifier.Escape(key.OtherTable)} where {SqlIdentifier.Quote(key.OtherColumn)} = :id",
-                        new Dictionary<string, object?> { ["id"] = values[0] }, datasette.Settings.SqlTimeLimitMs,
-                        reader => reader.Read() ? reader.GetInt64(0) : 0);
-                }
-                catch (QueryInterruptedException)
-                {
-                    continue;
-                }
-                var column = key.OtherColumn.StartsWith('_') ? key.OtherColumn + "__exact" : key.OtherColumn;
-                writer.WriteStartObject();
-                writer.WriteString("other_table", key.OtherTable);
-                writer.WriteString("column", key.Column);
-                writer.WriteString("other_column", key.OtherColumn);
-                writer.WriteNumber("count", count);
-                writer.WriteString("link", $"{Urls.Table(datasette, database, key.OtherTable)}?{QueryArgs.QuotePlus(column)}={QueryArgs.QuotePlus(values[0])}");
-                writer.WriteEndObject();
-            }
+            writer.WriteStartObject();
+            writer.WriteString("other_table", incoming.OtherTable);
+            writer.WriteString("column", incoming.Column);
+            writer.WriteString("other_column", incoming.OtherColumn);
+            writer.WriteNumber("count", incoming.Count);
+            writer.WriteString("link", incoming.Link);
+            writer.WriteEndObject();
         }
         writer.WriteEndArray();
     }

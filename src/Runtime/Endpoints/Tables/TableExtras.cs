@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Endpoints.Databases;
+using Datasette.Gen.Runtime.Endpoints.Pages;
 using Datasette.Gen.Runtime.Extras;
 using Datasette.Gen.Runtime.Http;
 using Datasette.Gen.Runtime.Json;
@@ -47,7 +48,7 @@ internal static class TableExtras
         new(Extra.PrimaryKeys, static (w, c) => w.WriteStringArray("primary_keys", c.Page.Table.PrimaryKeys)),
         new(Extra.ColumnDetails, static (w, c) => ColumnDetails.Write(w, c.Page.Table)),
         new(Extra.DisplayColumns, static (w, c) => WriteDisplayColumns(w, c.Page)),
-        new(Extra.RenderCell, static (w, c) => WriteRenderCell(w, c.Page.RowCount)),
+        new(Extra.RenderCell, static (w, c) => RenderedCells.WriteExtra(w, c.Page.RenderedCells, c.Page.Query.OutputColumns, c.Page.RowCount)),
         new(Extra.Debug, static (w, c) => WriteDebug(w, c)),
         new(Extra.Request, static (w, c) => RequestExtra.Write(w, c.Page.Request)),
         new(Extra.Query, static (w, c) => WriteQuery(w, c.Page.Query.PageSql, c.Page.Query.Parameters)),
@@ -93,17 +94,6 @@ internal static class TableExtras
 
     private static void WriteSuggestedFacets(Utf8JsonWriter writer, TableExtraContext context) =>
         SuggestedFacets.Write(writer, context.Suggestions);
-
-    private static void WriteRenderCell(Utf8JsonWriter writer, int rowCount)
-    {
-        writer.WriteStartArray("render_cell");
-        for (var i = 0; i < rowCount; i++)
-        {
-            writer.WriteStartObject();
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-    }
 
     private static void WriteDebug(Utf8JsonWriter writer, TableExtraContext context)
     {

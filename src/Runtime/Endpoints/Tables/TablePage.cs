@@ -26,6 +26,9 @@ internal sealed record TablePage(
     /// <summary>The plugin formats (register_output_renderer) this page links to: the <c>renderers</c> extra and the HTML export links.</summary>
     public IReadOnlyList<string> PluginFormats { get; init; } = Array.Empty<string>();
 
+    /// <summary>The cells column types and render_cell plugins rendered, for the <c>render_cell</c> extra; null when none could be.</summary>
+    public Pages.RenderedCells? RenderedCells { get; init; }
+
     /// <summary>
     /// The request's arguments, settings, configuration, actor and address, for the querying code,
     /// with the clauses the plugins' filters_from_request hooks add (none, without a call, when no plugin has one).

@@ -89,10 +89,14 @@ internal static class TableView
         }
 
         using var rows = new JsonBody();
+        // render_cell hands plugins the values: keep them typed from the same reading, only when it can render anything.
+        var typed = !shape.IsBare() && Pages.RenderedCells.Wanted(datasette, database, table.Name) && ExtraRegistry.Asks(request.Args, ExtraScopes.Table, Extra.RenderCell)
+            ? new List<PageCell[]>()
+            : null;
         // rows keyed by primary key need one; without, _shape=object is refused below, once the query has run
         var result = WriteRows(rows, datasette, database, table, query, expanded,
             shape == RowShape.Object && table.PrimaryKeys.Count == 0 ? RowShape.Objects : shape,
-            QueryArgs.IsTruthy(request.Args.Get("_json_infinity")), timeLimit);
+            QueryArgs.IsTruthy(request.Args.Get("_json_infinity")), timeLimit, typed);
 
         var extras = CheckExtrasAndFacets(request, datasette, format);
         if (format == "json")
@@ -132,6 +136,9 @@ internal static class TableView
             PluginFormats = extras.Resolved.Has(Extra.Renderers)
                 ? await LinkedFormatsAsync(request, datasette, database, table, query, timeLimit).ConfigureAwait(false)
                 : Array.Empty<string>(),
+            RenderedCells = typed is not null && extras.Resolved.Has(Extra.RenderCell)
+                ? await Pages.RenderedCells.RenderForExtraAsync(request, datasette, database, table.Name, Pages.RenderedCells.PksForDisplay(table), query.OutputColumns, typed).ConfigureAwait(false)
+                : null,
         };
         using var body = new JsonBody();
         var writer = body.Writer;
@@ -237,13 +244,13 @@ internal static class TableView
         return (requested, facetArguments ? resolved.With(Extra.FacetResults) : resolved);
     }
 
-    /// <summary>Runs the page's query, writing its rows as JSON: shared by the page and its <c>/-/fragment</c>, so both render the same cells.</summary>
-    internal static RowJsonResult WriteRows(JsonBody rows, Datasette datasette, Database database, TableInfo table, TableQuery query,
-        List<ExpandedColumn> expanded, RowShape shape, bool jsonInfinity, int timeLimit)
+    /// <summary>Runs the page's query, writing its rows as JSON (and keeping them as <paramref name="typed"/> cells too, when given).</summary>
+    private static RowJsonResult WriteRows(JsonBody rows, Datasette datasette, Database database, TableInfo table, TableQuery query,
+        List<ExpandedColumn> expanded, RowShape shape, bool jsonInfinity, int timeLimit, List<PageCell[]>? typed)
     {
         var options = Options(datasette, database, table, query, expanded, shape, jsonInfinity);
         return QueryRunner.Run(database, query.PageSql, query.Parameters, timeLimit,
-            reader => RowJson.Write(rows.Writer, reader, options, query.PageSize));
+            reader => RowJson.Write(rows.Writer, reader, options, query.PageSize, typed));
     }
 
     private static RowJsonOptions Options(Datasette datasette, Database database, TableInfo table, TableQuery query,
