@@ -171,7 +171,8 @@ internal static class CellHtml
     {
         var text = WebUtility.HtmlEncode(labelText.Length == 0 ? "-" : labelText);
         var link = tableUrl is null ? text
-            : string.Concat("<a href=\"", WebUtility.HtmlEncode(tableUrl + "/" + Configuration.UrlEncoding.TildeEncoding.Encode(idText)), "\">", text, "</a>");
+            // A tilde-encoded key is letters, digits and "_-+~" only: escaping the table part alone escapes the whole URL.
+            : string.Concat("<a href=\"", WebUtility.HtmlEncode(tableUrl), "/", Configuration.UrlEncoding.TildeEncoding.Encode(idText), "\">", text, "</a>");
         return labelText == idText ? link : string.Concat(link, "&nbsp;<em>", WebUtility.HtmlEncode(idText), "</em>");
     }
 }

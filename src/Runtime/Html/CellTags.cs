@@ -20,13 +20,16 @@ internal static class CellTags
     /// <summary>Tags kept between requests now (tests).</summary>
     internal static int SharedCount => Shared.Count;
 
-    /// <summary>One page's tags by column position and type class: (the cell's classes, its opening tag), each made once per process.</summary>
+    /// <summary>
+    /// A column list's tags by column position and type class: (the cell's classes, its opening tag), each made once per process.
+    /// Safe to share between requests: a slot holds one reference, so a reader sees a whole tag or none (and then makes it again).
+    /// </summary>
     internal sealed class Cache(IReadOnlyList<string> columnClasses, IReadOnlyList<string> columns)
     {
         /// <summary>How many type classes <see cref="CellHtml.TypeOf(Data.PageCell)"/> gives, with the key column's.</summary>
         private const int TypeCount = 7;
 
-        private readonly (string CssClass, byte[] Tag)[] _tags = new (string, byte[])[columns.Count * TypeCount];
+        private readonly Made?[] _tags = new Made?[columns.Count * TypeCount];
 
         public (string CssClass, byte[] Tag) Get(int column, string type)
         {
@@ -45,13 +48,16 @@ internal static class CellTags
             {
                 return Make(column, type);
             }
-            ref var tag = ref _tags[column * TypeCount + index];
-            if (tag.CssClass is null)
+            var slot = column * TypeCount + index;
+            if (Volatile.Read(ref _tags[slot]) is not { } made)
             {
-                tag = Make(column, type);
+                made = new Made(Make(column, type));
+                Volatile.Write(ref _tags[slot], made);
             }
-            return tag;
+            return made.Tag;
         }
+
+        private sealed record Made((string CssClass, byte[] Tag) Tag);
 
         private (string CssClass, byte[] Tag) Make(int column, string type)
         {

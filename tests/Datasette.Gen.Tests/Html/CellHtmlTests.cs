@@ -35,6 +35,14 @@ public sealed class CellHtmlTests
     }
 
     [Fact]
+    public void A_foreign_key_link_is_escaped_whole_whatever_the_key_holds()
+    {
+        // The key is tilde-encoded (nothing left for HTML to escape), the table URL is escaped.
+        Assert.Equal("<a href=\"/db/o&amp;t/~3Ca~26~22~C3~A9~3E\">x</a>&nbsp;<em>&lt;a&amp;&quot;&#233;&gt;</em>",
+            Render("{\"value\": \"<a&\\\"\u00e9>\", \"label\": \"x\"}", foreignTable: "/db/o&t"));
+    }
+
+    [Fact]
     public void Foreign_keys_show_the_label_linked_then_the_id()
     {
         Assert.Equal("<a href=\"/db/other/a~2Fb\">&lt;x&gt;</a>&nbsp;<em>a/b</em>", Render("{\"value\": \"a/b\", \"label\": \"<x>\"}", foreignTable: "/db/other"));

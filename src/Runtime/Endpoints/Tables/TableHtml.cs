@@ -179,41 +179,33 @@ internal static class TableHtml
         {
             headers.Add(new HeaderCell("Link", "col-Link", null, false, false, true, null, null, null));
         }
-        var foreignTables = ForeignTables(datasette, database, table);
+        var output = query.OutputColumns;
+        var pieces = TableColumnPieces.For(datasette, database, table, output);
         // The page's arguments without the sort and the position, once: each sortable heading appends its own sort pair.
         var sortBase = tableUrl + args.ToQueryString(SortArguments);
         var sortSeparator = sortBase.Length > tableUrl.Length ? "&" : "?";
-        var output = query.OutputColumns;
-        var columnClasses = new string[output.Count];
         for (var i = 0; i < output.Count; i++)
         {
             var column = output[i];
-            columnClasses[i] = "col-" + CssClass.Sanitise(column);
-            var info = ColumnNamed(table, column);
-            var isPk = table.PrimaryKeys.Contains(column) || (column == "rowid" && table.IsRowidTable);
             // Without a sort the rows come in primary-key order, and the key's heading says so.
             var current = query.SortColumn == column
                 || (query.SortColumn is null && !table.IsView && table.KeyColumns.Count == 1 && table.KeyColumns[0] == column);
             string? arrow = current ? (query.SortDescending ? "▲" : "▼") : null;
             var sortKey = current && !query.SortDescending ? "_sort_desc=" : "_sort=";
-            var sortUrl = sortable.Contains(column) ? sortBase + sortSeparator + sortKey + QueryArgs.QuotePlus(column) : null;
-            headers.Add(new HeaderCell(column, columnClasses[i], info is null ? null : LowerType(info.Type), info?.NotNull ?? false, isPk, false,
+            var sortUrl = sortable.Contains(column) ? sortBase + sortSeparator + sortKey + pieces.QuotedNames[i] : null;
+            headers.Add(new HeaderCell(column, pieces.Classes[i], pieces.Types[i], pieces.NotNull[i], pieces.IsPk[i], false,
                 Description(columnDescriptions, column), sortUrl, arrow));
         }
-        var tags = new CellTags.Cache(columnClasses, query.OutputColumns);
-        // Per column position once, not per cell: the foreign key's table URL, and (made when a BLOB first needs it) the download suffix.
-        var foreignByColumn = new string?[output.Count];
-        for (var i = 0; i < output.Count; i++)
-        {
-            foreignByColumn[i] = foreignTables?.GetValueOrDefault(output[i]);
-        }
-        string?[]? blobSuffixes = null;
-        string BlobSuffix(int i) => (blobSuffixes ??= new string?[output.Count])[i] ??= ".blob?_blob_column=" + QueryArgs.QuotePlus(output[i]);
+        var tags = pieces.Tags;
+        var foreignByColumn = pieces.ForeignTableUrls;
         var truncate = datasette.Settings.TruncateCellsHtml;
-        var result = new List<RowCells>();
+        // The row links' escaped table part, once: the row path is tilde-encoded, so escaping the two parts apart gives the whole URL's escaping.
+        var rowHrefBase = WebUtility.HtmlEncode(tableUrl + "/");
+        var result = new List<RowCells>(rows.Count);
         var rowIndex = 0;
         // Where each key column is among the output columns (-1: not shown, its text is empty).
         var keyPositions = table.KeyColumns.Select(k => TableView.IndexOf(query.OutputColumns, k)).ToArray();
+        var cellCount = output.Count + (linkColumn ? 1 : 0);
         foreach (var row in rows)
         {
             string? rowPath = null;
@@ -226,30 +218,34 @@ internal static class TableHtml
             {
                 rowPath = keyTexts.Length == 1 ? TildeEncoding.Encode(keyTexts[0]) : JoinEncoded(keyTexts);
             }
-            var rowUrl = rowPath is null ? null : tableUrl + "/" + rowPath;
-            var cells = new List<Cell>(query.OutputColumns.Count + 1);
+            var rowHref = rowPath is null ? null : rowHrefBase + WebUtility.HtmlEncode(rowPath);
+            var cells = new Cell[cellCount];
+            var at = 0;
             if (linkColumn)
             {
                 var keyText = keyTexts.Length == 1 ? keyTexts[0] : string.Join(',', keyTexts);
-                cells.Add(new Cell("col-Link type-pk", "Link", rowActions.Wrap($"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{WebUtility.HtmlEncode(keyText)}</a>", keyText)));
+                cells[at++] = new Cell("col-Link type-pk", "Link", rowActions.Wrap("<a href=\"" + rowHref + "\">" + WebUtility.HtmlEncode(keyText) + "</a>", keyText));
             }
-            for (var i = 0; i < query.OutputColumns.Count; i++)
+            for (var i = 0; i < output.Count; i++)
             {
-                var column = query.OutputColumns[i];
+                var column = output[i];
                 var value = row[i];
-                if (column == singlePk && rowUrl is not null)
+                if (column == singlePk && rowHref is not null)
                 {
                     var (pkClass, pkTag) = tags.Get(i, "pk");
-                    cells.Add(new Cell(pkClass, column,
-                        rowActions.Wrap($"<a href=\"{WebUtility.HtmlEncode(rowUrl)}\">{CellHtml.Render(value, default, 0)}</a>", CellHtml.KeyText(value))) { OpenTagUtf8 = pkTag });
+                    var keyText = CellHtml.KeyText(value);
+                    // An integer key renders as its own text: not made twice.
+                    var linkText = value.Value is long && !value.IsLabelled ? keyText : CellHtml.Render(value, default, 0);
+                    cells[at++] = new Cell(pkClass, column,
+                        rowActions.Wrap("<a href=\"" + rowHref + "\">" + linkText + "</a>", keyText)) { OpenTagUtf8 = pkTag };
                     continue;
                 }
                 // Only a BLOB (or JSON that may describe one) links to its download: the URL is not built for other cells.
                 var links = new CellHtml.Links(
-                    rowPath is null || value.Value is null or string or long or double or bool ? null : tableUrl + "/" + rowPath + BlobSuffix(i),
+                    rowPath is null || value.Value is null or string or long or double or bool ? null : tableUrl + "/" + rowPath + pieces.BlobSuffixes[i],
                     foreignByColumn[i]);
                 var (cssClass, openTag) = tags.Get(i, CellHtml.TypeOf(value));
-                cells.Add(new Cell(cssClass, column, rendered?.Get(rowIndex, i) ?? CellHtml.Render(value, links, truncate)) { OpenTagUtf8 = openTag });
+                cells[at++] = new Cell(cssClass, column, rendered?.Get(rowIndex, i) ?? CellHtml.Render(value, links, truncate)) { OpenTagUtf8 = openTag };
             }
             result.Add(new RowCells(rowPath, cells));
             rowIndex++;
@@ -258,31 +254,6 @@ internal static class TableHtml
     }
 
     private static readonly string[] SortArguments = ["_sort", "_sort_desc", "_next"];
-
-    private static ColumnInfo? ColumnNamed(TableInfo table, string name)
-    {
-        foreach (var column in table.Columns)
-        {
-            if (column.Name == name)
-            {
-                return column;
-            }
-        }
-        return null;
-    }
-
-    /// <summary>Declared types are usually lower case already: no new string for them.</summary>
-    private static string LowerType(string type)
-    {
-        foreach (var c in type)
-        {
-            if (char.IsUpper(c))
-            {
-                return type.ToLowerInvariant();
-            }
-        }
-        return type;
-    }
 
     private static string? Description(IReadOnlyList<KeyValuePair<string, string>> descriptions, string column)
     {
@@ -296,24 +267,6 @@ internal static class TableHtml
             }
         }
         return found;
-    }
-
-    /// <summary>Each foreign-key column's target table URL (the first key on a column wins); null when the table has none.</summary>
-    private static Dictionary<string, string>? ForeignTables(Datasette datasette, Database database, TableInfo table)
-    {
-        if (table.Outgoing.Count == 0)
-        {
-            return null;
-        }
-        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var key in table.Outgoing)
-        {
-            if (!urls.ContainsKey(key.Column))
-            {
-                urls[key.Column] = (string)datasette.Urls.Table(database, key.OtherTable);
-            }
-        }
-        return urls;
     }
 
     private static string JoinEncoded(string[] keyTexts)
