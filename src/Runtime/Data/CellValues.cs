@@ -12,24 +12,9 @@ internal static class CellValues
     /// <summary>The value at <paramref name="ordinal"/> in its storage class: null, long, double, string or byte[].</summary>
     public static object? Read(SqliteDataReader reader, int ordinal)
     {
-        if (reader.IsDBNull(ordinal))
-        {
-            return null;
-        }
-        var type = reader.GetFieldType(ordinal);
-        if (type == typeof(long))
-        {
-            return reader.GetInt64(ordinal);
-        }
-        if (type == typeof(double))
-        {
-            return reader.GetDouble(ordinal);
-        }
-        if (type == typeof(byte[]))
-        {
-            return (byte[])reader.GetValue(ordinal);
-        }
-        return reader.GetString(ordinal);
+        // One storage-class read decides the type (asking IsDBNull, then GetFieldType, then the getter asked SQLite three times).
+        var value = reader.GetValue(ordinal);
+        return value is DBNull ? null : value;
     }
 
     /// <summary>What <see cref="Key(SqliteDataReader, int)"/> gives SQL NULL: a key no value shares (None is a dict key too).</summary>

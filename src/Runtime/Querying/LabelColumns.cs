@@ -6,7 +6,24 @@ namespace Datasette.Gen.Runtime.Querying;
 /// <summary>Which column labels a table's rows when a foreign key points at it (Datasette's label_column_for_table).</summary>
 internal static class LabelColumns
 {
+    // Every page with foreign keys asks once per referenced table; the answer changes only with the schema (a new
+    // TableInfo) or the configuration, so it is kept with the table.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TableInfo, Kept> ByTable = new();
+
+    private sealed record Kept(DatasetteConfig Config, string Database, string? Column);
+
     public static string? For(DatasetteConfig config, Database database, TableInfo table)
+    {
+        if (ByTable.TryGetValue(table, out var kept) && ReferenceEquals(kept.Config, config) && kept.Database == database.Name)
+        {
+            return kept.Column;
+        }
+        var column = Find(config, database, table);
+        ByTable.AddOrUpdate(table, new Kept(config, database.Name, column));
+        return column;
+    }
+
+    private static string? Find(DatasetteConfig config, Database database, TableInfo table)
     {
         if (config.Table(database.Name, table.Name)?.LabelColumn is { } configured)
         {

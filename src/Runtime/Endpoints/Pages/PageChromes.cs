@@ -42,13 +42,14 @@ internal static class PageChromes
             request.Context.Response.Headers.Link = HeaderValues.Link(alternate, "rel=\"alternate\"; type=\"application/json+datasette\"");
         }
         var (considered, template) = datasette.Templates.Choose(templates);
+        var assets = AssetUrls.For(baseUrl);
         var chrome = new PageChrome
         {
             Title = title,
             BodyClass = bodyClass,
             BaseUrl = baseUrl,
-            AppCssUrl = StaticAssets.Url(baseUrl, "app.css"),
-            ScriptUrl = StaticAssets.Url(baseUrl, ScriptPath),
+            AppCssUrl = assets.AppCss,
+            ScriptUrl = assets.Script,
             Version = Datasette.CompatibleVersion,
             AlternateJsonUrl = alternate,
             ExtraCss = PageAssets.Merge(null, datasette.Config.ExtraCssUrls, baseUrl),
@@ -57,12 +58,7 @@ internal static class PageChromes
             ActorName = actor is null ? null : ActorDisplay.Name(actor),
             // Only a cookie can be cleared by logging out; a token or plugin actor cannot.
             CanLogOut = actor is not null && request.Cookie("ds_actor") is not null,
-            Messages = request.ShowMessages().Select(m => new FlashMessage(m.Message, m.Type switch
-            {
-                MessageType.Warning => "warning",
-                MessageType.Error => "error",
-                _ => "info",
-            })).ToList(),
+            Messages = FlashMessages(request),
             Links = SourceLinksFor(datasette, database, table),
             DatabaseColor = database is not null && datasette.Databases.TryGetValue(database, out var db) ? db.Color : null,
             TemplatesConsidered = considered,
@@ -82,6 +78,38 @@ internal static class PageChromes
             PagePreparation.Add(request.Context, chrome.PrepareAsync);
         }
         return chrome;
+    }
+
+    /// <summary>The stylesheet's and script's content-hashed URLs, made once for the base URL (every page links both).</summary>
+    private sealed record AssetUrls(string BaseUrl, string AppCss, string Script)
+    {
+        private static AssetUrls? s_last;
+
+        public static AssetUrls For(string baseUrl)
+        {
+            if (Volatile.Read(ref s_last) is { } last && last.BaseUrl == baseUrl)
+            {
+                return last;
+            }
+            var made = new AssetUrls(baseUrl, StaticAssets.Url(baseUrl, "app.css"), StaticAssets.Url(baseUrl, ScriptPath));
+            Volatile.Write(ref s_last, made);
+            return made;
+        }
+    }
+
+    private static IReadOnlyList<FlashMessage> FlashMessages(DatasetteRequest request)
+    {
+        var shown = request.ShowMessages();
+        if (shown.Count == 0)
+        {
+            return [];
+        }
+        return shown.Select(m => new FlashMessage(m.Message, m.Type switch
+        {
+            MessageType.Warning => "warning",
+            MessageType.Error => "error",
+            _ => "info",
+        })).ToList();
     }
 
     /// <summary><c>?_context=1</c> (any non-empty value) with <c>template_debug</c> on: the page answers with its template context.</summary>
@@ -141,7 +169,13 @@ internal static class PageChromes
         return Links(store.Instance());
     }
 
-    private static SourceLinks Links(IReadOnlyList<KeyValuePair<string, string>> pairs)
+    // The metadata store hands out the same list while its data is unchanged: the links made of it are kept with it.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<KeyValuePair<string, string>>, SourceLinks> LinksByPairs = new();
+
+    private static SourceLinks Links(IReadOnlyList<KeyValuePair<string, string>> pairs) =>
+        LinksByPairs.GetValue(pairs, MakeLinks);
+
+    private static SourceLinks MakeLinks(IReadOnlyList<KeyValuePair<string, string>> pairs)
     {
         string? Get(string key) => pairs.FirstOrDefault(p => p.Key == key).Value;
         return new SourceLinks(Get("license"), Get("license_url"), Get("source"), Get("source_url"), Get("about"), Get("about_url"));

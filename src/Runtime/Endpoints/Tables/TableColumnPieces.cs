@@ -1,25 +1,30 @@
 using System.Runtime.CompilerServices;
+using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Html;
 using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Querying;
 
 namespace Datasette.Gen.Runtime.Endpoints.Tables;
 
 /// <summary>
-/// What the rows table needs of each shown column that no request changes: its class, declared type, key flag, the
-/// sort link's quoted name, the foreign key's table URL, the BLOB download suffix and the cells' tags. Kept with the
-/// table's schema (<see cref="TableInfo"/> is read once per schema version, so a schema change brings a new one and
-/// these go with the old), one column list per table (a page with <c>_col</c>/<c>_nocol</c> replaces it).
+/// What the table page needs of each shown column that no request changes: its class, declared type, key flag, whether
+/// it sorts, the sort link's quoted name, the foreign key's table URL, the BLOB download suffix and the cells' tags; and
+/// the filter form's column lists. Kept with the table's schema (<see cref="TableInfo"/> is read once per schema
+/// version, so a schema change brings a new one and these go with the old) and its configuration, one column list per
+/// table (a page with <c>_col</c>/<c>_nocol</c> replaces it).
 /// </summary>
 internal sealed class TableColumnPieces
 {
     private static readonly ConditionalWeakTable<TableInfo, TableColumnPieces> ByTable = new();
 
     private readonly DatasetteUrls _urls;
+    private readonly TableConfig? _config;
 
-    private TableColumnPieces(Datasette datasette, Database database, TableInfo table, IReadOnlyList<string> columns)
+    private TableColumnPieces(Datasette datasette, Database database, TableInfo table, TableConfig? config, IReadOnlyList<string> columns)
     {
         _urls = datasette.Urls;
+        _config = config;
         Columns = [.. columns];
         var count = Columns.Length;
         Classes = new string[count];
@@ -29,6 +34,9 @@ internal sealed class TableColumnPieces
         QuotedNames = new string[count];
         ForeignTableUrls = new string?[count];
         BlobSuffixes = new string[count];
+        Sortable = new bool[count];
+        var sortable = TableQuery.SortableColumns(table, config);
+        var sortableShown = new List<string>();
         for (var i = 0; i < count; i++)
         {
             var column = Columns[i];
@@ -39,6 +47,11 @@ internal sealed class TableColumnPieces
             IsPk[i] = table.PrimaryKeys.Contains(column) || (column == "rowid" && table.IsRowidTable);
             QuotedNames[i] = QueryArgs.QuotePlus(column);
             BlobSuffixes[i] = ".blob?_blob_column=" + QuotedNames[i];
+            Sortable[i] = sortable.Contains(column);
+            if (Sortable[i])
+            {
+                sortableShown.Add(column);
+            }
             // The first foreign key on a column wins.
             foreach (var key in table.Outgoing)
             {
@@ -50,6 +63,8 @@ internal sealed class TableColumnPieces
             }
         }
         Tags = new CellTags.Cache(Classes, Columns);
+        SortableShown = sortableShown;
+        FilterColumns = FilterColumnsOf(Columns, table);
     }
 
     public string[] Columns { get; }
@@ -72,21 +87,30 @@ internal sealed class TableColumnPieces
 
     public CellTags.Cache Tags { get; }
 
+    /// <summary>Whether each shown column may be sorted by (the table's sortable_columns, else all).</summary>
+    public bool[] Sortable { get; }
+
+    /// <summary>The shown columns that sort, in their order: the sort select's options.</summary>
+    public IReadOnlyList<string> SortableShown { get; }
+
+    /// <summary>The filter row's column options: the shown columns first, then the table's others.</summary>
+    public IReadOnlyList<string> FilterColumns { get; }
+
     /// <summary>The pieces for the table's <paramref name="columns"/>, made when the table's schema or the shown columns differ from the kept ones.</summary>
-    public static TableColumnPieces For(Datasette datasette, Database database, TableInfo table, IReadOnlyList<string> columns)
+    public static TableColumnPieces For(Datasette datasette, Database database, TableInfo table, TableConfig? config, IReadOnlyList<string> columns)
     {
-        if (ByTable.TryGetValue(table, out var kept) && kept.Fits(datasette, columns))
+        if (ByTable.TryGetValue(table, out var kept) && kept.Fits(datasette, config, columns))
         {
             return kept;
         }
-        var made = new TableColumnPieces(datasette, database, table, columns);
+        var made = new TableColumnPieces(datasette, database, table, config, columns);
         ByTable.AddOrUpdate(table, made);
         return made;
     }
 
-    private bool Fits(Datasette datasette, IReadOnlyList<string> columns)
+    private bool Fits(Datasette datasette, TableConfig? config, IReadOnlyList<string> columns)
     {
-        if (!ReferenceEquals(_urls, datasette.Urls) || columns.Count != Columns.Length)
+        if (!ReferenceEquals(_urls, datasette.Urls) || !ReferenceEquals(_config, config) || columns.Count != Columns.Length)
         {
             return false;
         }
@@ -98,6 +122,27 @@ internal sealed class TableColumnPieces
             }
         }
         return true;
+    }
+
+    private static List<string> FilterColumnsOf(string[] shown, TableInfo table)
+    {
+        var columns = new List<string>(shown.Length + table.Columns.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in shown)
+        {
+            if (seen.Add(name))
+            {
+                columns.Add(name);
+            }
+        }
+        foreach (var column in table.Columns)
+        {
+            if (seen.Add(column.Name))
+            {
+                columns.Add(column.Name);
+            }
+        }
+        return columns;
     }
 
     private static ColumnInfo? ColumnNamed(TableInfo table, string name)

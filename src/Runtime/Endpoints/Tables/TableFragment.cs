@@ -36,7 +36,7 @@ internal static class TableFragment
         // The same cells as the page: plugins' render_cell too.
         var rendered = await RenderedCells.RenderAsync(request, datasette, database, table.Name, RenderedCells.PksForDisplay(table), query.OutputColumns,
             rows, emptyIsDefault: true).ConfigureAwait(false);
-        var model = TableHtml.Rows(request, args, datasette, database, table, query, TableQuery.SortableColumns(table, config),
+        var model = TableHtml.Rows(request, args, datasette, database, table, query, TableColumnPieces.For(datasette, database, table, config, query.OutputColumns),
             datasette.Internal.Metadata.ColumnDescriptions(database.Name, table.Name), rows, rendered);
         await HtmlResponse.SendAsync(request.Context, HtmlSlices.TableRows(model, datasette.Templates, database.Name, table.Name, PageChromes.ShowContext(request, datasette))).ConfigureAwait(false);
     }

@@ -58,7 +58,7 @@ internal static class TableHtml
             : (truncated ? ">" + CellHtml.Thousands(TableCounts.Cap - 1) + " rows" : CellHtml.Thousands(count.Value) + (count == 1 ? " row" : " rows"))
               + (description.Length > 0 ? " " + description : "");
         var hasLabels = table.Outgoing.Count > 0;
-        var sortable = TableQuery.SortableColumns(table, config);
+        var pieces = TableColumnPieces.For(datasette, database, table, config, query.OutputColumns);
         var csvArgs = args.ToQueryString(["_next", "_size", "_labels"], [new("_size", "max"), .. hasLabels ? new KeyValuePair<string, string>[] { new("_labels", "on") } : []]);
         return new TablePageModel
         {
@@ -73,19 +73,18 @@ internal static class TableHtml
             ColumnDescriptions = columnDescriptions,
             CountHeading = countHeading,
             CountTruncated = truncated,
-            Filters = Filters(request, table, query, sortable),
-            Wheres = args.GetAll("_where").Select(w => new RemovableClause(w, tableUrl + WithoutPair(args, "_where", w))).ToList(),
+            Filters = Filters(request, table, query, pieces),
+            Wheres = Wheres(args, tableUrl),
             EditSqlUrl = request.Allowed("execute-sql", database.Name)
                 ? urls.Database(database) + "/-/query" + EditSqlLinks.QueryString(query.PageSql, query.Parameters)
                 : null,
-            Renderers = [new LinkItem("json", DatasetteUrls.WithFormat(tableUrl, "json") + args.ToQueryString()),
-                .. extras.Page.PluginFormats.Select(f => new LinkItem(f, DatasetteUrls.WithFormat(tableUrl, f) + args.ToQueryString()))],
+            Renderers = Renderers(tableUrl, args, extras.Page.PluginFormats),
             CsvUrl = DatasetteUrls.WithFormat(tableUrl, "csv") + csvArgs,
             SuggestedFacets = suggested.Select(f => new SuggestedFacet(f.Column, f.PluginType ?? (f.Type == FacetType.Column ? null : Querying.Facets.TypeName(f.Type)),
                 f.ToggleUrl + "#facet-" + CssClass.Sanitise(f.Column))).ToList(),
             FacetsTimedOut = facets?.TimedOut ?? [],
             Facets = facets is null ? [] : FacetBoxes(request, facets.Results),
-            Rows = Rows(request, args, datasette, database, table, query, sortable, columnDescriptions, rowsArray, rendered),
+            Rows = Rows(request, args, datasette, database, table, query, pieces, columnDescriptions, rowsArray, rendered),
             NextUrl = nextUrl,
             Export = Export(datasette, table, tableUrl, args, nextUrl is not null, hasLabels),
             Definition = TableExtras.Definition(database, table),
@@ -116,7 +115,7 @@ internal static class TableHtml
         return ScriptJson.Safe(System.Text.Encoding.UTF8.GetString(buffer.WrittenMemory.Span));
     }
 
-    private static FilterForm Filters(DatasetteRequest request, TableInfo table, TableQuery query, IReadOnlyList<string> sortable)
+    private static FilterForm Filters(DatasetteRequest request, TableInfo table, TableQuery query, TableColumnPieces pieces)
     {
         var args = request.Args;
         var active = new List<FilterRow>();
@@ -129,40 +128,58 @@ internal static class TableHtml
             var op = key.Length > column.Length ? key[(column.Length + 2)..] : "exact";
             active.Add(new FilterRow(column, op, value));
         }
-        // The shown columns first, then the table's others; a set only for wide tables (a scan is cheaper for a handful).
-        var columns = new List<string>(query.OutputColumns.Count + table.Columns.Count);
-        var seen = columns.Capacity > 32 ? new HashSet<string>(StringComparer.Ordinal) : null;
-        void Add(string name)
-        {
-            if (seen?.Add(name) ?? !columns.Contains(name))
-            {
-                columns.Add(name);
-            }
-        }
-        foreach (var name in query.OutputColumns)
-        {
-            Add(name);
-        }
-        foreach (var column in table.Columns)
-        {
-            Add(column.Name);
-        }
         return new FilterForm
         {
             HasSearch = table.FtsTable is not null,
             Search = args.Get("_search"),
             Active = active,
-            Columns = columns,
-            SortableColumns = query.OutputColumns.Where(sortable.Contains).ToList(),
+            Columns = pieces.FilterColumns,
+            SortableColumns = pieces.SortableShown,
             Sort = query.SortFromRequest ? query.SortColumn : null,
             SortDescending = query.SortFromRequest && query.SortDescending,
-            HiddenArgs = args.Pairs.Where(p => p.Key.StartsWith('_') && !p.Key.Contains("__", StringComparison.Ordinal)
-                && p.Key is not ("_sort" or "_sort_desc" or "_search" or "_next")).ToList(),
+            HiddenArgs = HiddenArgs(args),
         };
     }
 
+    /// <summary>The page's own underscore arguments the filter form carries (not the sort, search or position it sets itself).</summary>
+    private static IReadOnlyList<KeyValuePair<string, string>> HiddenArgs(QueryArgs args)
+    {
+        List<KeyValuePair<string, string>>? hidden = null;
+        foreach (var pair in args.Pairs)
+        {
+            if (pair.Key.StartsWith('_') && !pair.Key.Contains("__", StringComparison.Ordinal)
+                && pair.Key is not ("_sort" or "_sort_desc" or "_search" or "_next"))
+            {
+                (hidden ??= []).Add(pair);
+            }
+        }
+        return hidden ?? (IReadOnlyList<KeyValuePair<string, string>>)[];
+    }
+
+    private static IReadOnlyList<RemovableClause> Wheres(QueryArgs args, string tableUrl)
+    {
+        var wheres = args.GetAll("_where");
+        if (wheres.Count == 0)
+        {
+            return [];
+        }
+        return wheres.Select(w => new RemovableClause(w, tableUrl + WithoutPair(args, "_where", w))).ToList();
+    }
+
+    /// <summary>This data as JSON and each plugin's format, with the page's arguments.</summary>
+    private static List<LinkItem> Renderers(string tableUrl, QueryArgs args, IReadOnlyList<string> pluginFormats)
+    {
+        var query = args.ToQueryString();
+        var links = new List<LinkItem>(1 + pluginFormats.Count) { new("json", DatasetteUrls.WithFormat(tableUrl, "json") + query) };
+        foreach (var format in pluginFormats)
+        {
+            links.Add(new LinkItem(format, DatasetteUrls.WithFormat(tableUrl, format) + query));
+        }
+        return links;
+    }
+
     /// <summary>The rows table; <paramref name="args"/> are the page's arguments (the fragment endpoint's own, rewritten).</summary>
-    internal static RowsTable Rows(DatasetteRequest request, QueryArgs args, Datasette datasette, Database database, TableInfo table, TableQuery query, IReadOnlyList<string> sortable,
+    internal static RowsTable Rows(DatasetteRequest request, QueryArgs args, Datasette datasette, Database database, TableInfo table, TableQuery query, TableColumnPieces pieces,
         IReadOnlyList<KeyValuePair<string, string>> columnDescriptions, List<PageCell[]> rows, RenderedCells? rendered)
     {
         var tableUrl = (string)datasette.Urls.Table(database, table.Name);
@@ -180,7 +197,6 @@ internal static class TableHtml
             headers.Add(new HeaderCell("Link", "col-Link", null, false, false, true, null, null, null));
         }
         var output = query.OutputColumns;
-        var pieces = TableColumnPieces.For(datasette, database, table, output);
         // The page's arguments without the sort and the position, once: each sortable heading appends its own sort pair.
         var sortBase = tableUrl + args.ToQueryString(SortArguments);
         var sortSeparator = sortBase.Length > tableUrl.Length ? "&" : "?";
@@ -192,7 +208,7 @@ internal static class TableHtml
                 || (query.SortColumn is null && !table.IsView && table.KeyColumns.Count == 1 && table.KeyColumns[0] == column);
             string? arrow = current ? (query.SortDescending ? "▲" : "▼") : null;
             var sortKey = current && !query.SortDescending ? "_sort_desc=" : "_sort=";
-            var sortUrl = sortable.Contains(column) ? sortBase + sortSeparator + sortKey + pieces.QuotedNames[i] : null;
+            var sortUrl = pieces.Sortable[i] ? sortBase + sortSeparator + sortKey + pieces.QuotedNames[i] : null;
             headers.Add(new HeaderCell(column, pieces.Classes[i], pieces.Types[i], pieces.NotNull[i], pieces.IsPk[i], false,
                 Description(columnDescriptions, column), sortUrl, arrow));
         }
