@@ -33,9 +33,11 @@ internal sealed partial class PageChrome
 
     /// <summary>
     /// Where <c>base.html</c>'s <c>RenderContent()</c> stands: the page's own content goes there.
-    /// Random per page, so nothing the layout writes (titles, names) can spell it.
+    /// Random per page, so nothing the layout writes (titles, names) can spell it; made only for a page with a layout.
     /// </summary>
-    internal string ContentMarker { get; } = "<!--content-" + Guid.NewGuid().ToString("N") + "-->";
+    internal string ContentMarker => _contentMarker ??= "<!--content-" + Guid.NewGuid().ToString("N") + "-->";
+
+    private string? _contentMarker;
 
     private HtmlString? _layoutEnd;
 
