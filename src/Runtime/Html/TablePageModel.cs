@@ -114,8 +114,9 @@ internal sealed partial record RowCells(string? RowPath, IReadOnlyList<Cell> Cel
 /// <summary>
 /// One cell: its classes and its HTML, already escaped by <see cref="CellHtml"/>. <see cref="OpenTagUtf8"/>, when
 /// given, is its encoded <c>&lt;td&gt;</c> tag in UTF-8 (<see cref="CellTags"/>), shared by the cells of a column and type.
+/// A struct: a page of a hundred rows has a thousand cells, held in their rows' arrays rather than as objects of their own.
 /// </summary>
-internal sealed partial record Cell(string CssClass, string Column, string Html)
+internal readonly partial record struct Cell(string CssClass, string Column, string Html)
 {
     public byte[]? OpenTagUtf8 { get; init; }
 }

@@ -49,18 +49,19 @@ internal static class ForeignKeyLabels
             if (values.Count > 0)
             {
                 var labelColumn = LabelColumns.For(context.Config, database, target);
-                var parameters = new Dictionary<string, object?>();
+                var parameters = new Dictionary<string, object?>(values.Count);
                 for (var i = 0; i < values.Count; i++)
                 {
-                    parameters["v" + i] = values[i];
+                    parameters[ParameterName(i)] = values[i];
                 }
-                var select = labelColumn is null ? SqlIdentifier.Quote(key.OtherColumn) : $"{SqlIdentifier.Quote(key.OtherColumn)}, {SqlIdentifier.Quote(labelColumn)}";
-                var sql = $"select {select} from {SqlIdentifier.Quote(target.Name)} where {SqlIdentifier.Quote(key.OtherColumn)} in ({string.Join(", ", parameters.Keys.Select(k => ":" + k))})";
                 try
                 {
                     // The same page of unchanged data asks for the same labels: kept under the content version (never changed once made).
-                    labels = database.Derived.GetOrCompute(database, DerivedResultCache.Key(parameters, "labels", sql),
-                        () => QueryRunner.Run(database, sql, parameters, context.Settings.SqlTimeLimitMs, reader =>
+                    // The key names what the SQL is made of (table, key column, label column; the parameters say how many values), so
+                    // the SQL is only written when the labels are not kept.
+                    var cacheKey = DerivedResultCache.Key(parameters, "labels", target.Name, key.OtherColumn, labelColumn is null ? "-" : "+" + labelColumn);
+                    labels = database.Derived.GetOrCompute(database, cacheKey,
+                        () => QueryRunner.Run(database, LabelSql(target.Name, key.OtherColumn, labelColumn, values.Count), parameters, context.Settings.SqlTimeLimitMs, reader =>
                         {
                             var found = new Dictionary<string, string>();
                             while (reader.Read())
@@ -79,6 +80,18 @@ internal static class ForeignKeyLabels
             expanded.Add(new ExpandedColumn(key.Column, key, labels));
         }
         return expanded;
+    }
+
+    private static readonly string[] ParameterNames = Enumerable.Range(0, 128).Select(i => "v" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+    private static string ParameterName(int i) => i < ParameterNames.Length ? ParameterNames[i] : "v" + i.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The label of each value: the key column, with the label column when the table has one.</summary>
+    private static string LabelSql(string table, string keyColumn, string? labelColumn, int count)
+    {
+        var select = labelColumn is null ? SqlIdentifier.Quote(keyColumn) : $"{SqlIdentifier.Quote(keyColumn)}, {SqlIdentifier.Quote(labelColumn)}";
+        var placeholders = string.Join(", ", Enumerable.Range(0, count).Select(i => ":" + ParameterName(i)));
+        return $"select {select} from {SqlIdentifier.Quote(table)} where {SqlIdentifier.Quote(keyColumn)} in ({placeholders})";
     }
 
     /// <summary>The distinct non-null values of some columns over a result, for the label lookups.</summary>

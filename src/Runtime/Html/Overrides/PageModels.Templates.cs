@@ -88,10 +88,28 @@ internal sealed partial record RowCells : IRow
 {
     string? IRow.Path => RowPath;
 
-    IReadOnlyList<ICell> IRow.Cells => Cells;
+    // Cells are structs (a list of them is not a list of ICell): an override sees them through a view that boxes each it reads.
+    IReadOnlyList<ICell> IRow.Cells => new CellsView(Cells);
+
+    private sealed class CellsView(IReadOnlyList<Cell> cells) : IReadOnlyList<ICell>
+    {
+        public ICell this[int index] => cells[index];
+
+        public int Count => cells.Count;
+
+        public IEnumerator<ICell> GetEnumerator()
+        {
+            foreach (var cell in cells)
+            {
+                yield return cell;
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }
 
-internal sealed partial record Cell : ICell;
+internal readonly partial record struct Cell : ICell;
 
 internal sealed partial class PageChrome : IPageLayout
 {
