@@ -32,6 +32,10 @@ TARGET_HTML_VS_DATASETTE = 50.0
 DATASETTE_HTML_RPS = 85.0
 TARGET_BINARY_MB = 25.0
 IDLE_SECONDS = 3.0
+# The pair the HTML target compares, and how many times each is loaded in turn (quick, full).
+HTML_PAIR_HTML = "/fixtures/facetable"
+HTML_PAIR_JSON = "/fixtures/facetable.json"
+HTML_PAIR_ROUNDS = (3, 5)
 
 
 class HarnessError(Exception):
@@ -58,19 +62,50 @@ def tilde(value):
     return "".join(out)
 
 
-def html_targets(rows, out):
+def cpu_seconds(pid):
+    """User plus system CPU time of a process so far."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def html_json_rounds(server, rounds, seconds, threads, connections):
+    """The HTML table page and the JSON table page of ours, loaded in turn `rounds` times: one pair of
+    runs is at the mercy of whatever else the machine does in those seconds, alternating several
+    and taking medians is not. Each run also gives ours's CPU time per request."""
+    runs = {"json": [], "html": []}
+    for _ in range(rounds):
+        for kind, path in (("json", HTML_PAIR_JSON), ("html", HTML_PAIR_HTML)):
+            before = cpu_seconds(server.proc.pid)
+            result = wrk(server.port, path, seconds, threads, connections)
+            used = cpu_seconds(server.proc.pid) - before
+            requests = result["requests"] or result["rps"] * seconds
+            runs[kind].append({"rps": result["rps"], "cpu_ms": 1000.0 * used / requests if requests else None})
+    return runs
+
+
+def html_targets(pairs, out):
     """The HTML table page against its own targets (ours only: the baseline answers that URL with a bare table of the rows, not a page)."""
-    by_name = {r["name"]: r for r in rows}
-    html, json_page = by_name.get("fixtures: HTML table"), by_name.get("fixtures: facetable")
-    if not (html and json_page and html.get("ours") and json_page.get("ours") and html["ours"]["rps"] > 0):
+    if not pairs or not pairs["html"] or not pairs["json"]:
         return
-    slower = json_page["ours"]["rps"] / html["ours"]["rps"]
-    times = html["ours"]["rps"] / DATASETTE_HTML_RPS
+    html_rps = statistics.median(r["rps"] for r in pairs["html"])
+    json_rps = statistics.median(r["rps"] for r in pairs["json"])
+    if html_rps <= 0:
+        return
+    slower = json_rps / html_rps
+    per_round = [j["rps"] / h["rps"] for j, h in zip(pairs["json"], pairs["html"]) if h["rps"] > 0]
+    times = html_rps / DATASETTE_HTML_RPS
+    cpu = [(j["cpu_ms"], h["cpu_ms"]) for j, h in zip(pairs["json"], pairs["html"]) if j["cpu_ms"] and h["cpu_ms"]]
     out("")
-    out("| HTML table page `/fixtures/facetable` (ours) | figure | target |")
+    out("| HTML table page `%s` (ours; %d alternating rounds with `%s`, medians) | figure | target |" % (
+        HTML_PAIR_HTML, len(pairs["html"]), HTML_PAIR_JSON))
     out("|---|---:|---|")
-    out("| times slower than our JSON table page (%.0f ÷ %.0f req/s) | %.2f× | ≤ %.0f× %s |" % (
-        json_page["ours"]["rps"], html["ours"]["rps"], slower, TARGET_HTML_VS_JSON, "ok" if slower <= TARGET_HTML_VS_JSON else "**MISS**"))
+    out("| times slower than our JSON table page (%.0f ÷ %.0f req/s; rounds %.2f–%.2f×) | %.2f× | ≤ %.0f× %s |" % (
+        json_rps, html_rps, min(per_round), max(per_round), slower, TARGET_HTML_VS_JSON, "ok" if slower <= TARGET_HTML_VS_JSON else "**MISS**"))
+    if cpu:
+        out("| ours's CPU per request, HTML ÷ JSON (%.3f ÷ %.3f ms) | %.2f× | (diagnostic) |" % (
+            statistics.median(h for _, h in cpu), statistics.median(j for j, _ in cpu),
+            statistics.median(h for _, h in cpu) / statistics.median(j for j, _ in cpu)))
     out("| times Datasette 1.0a37's %.0f req/s for the same page | %.0f× | ≥ %.0f× %s |" % (
         DATASETTE_HTML_RPS, times, TARGET_HTML_VS_DATASETTE, "ok" if times >= TARGET_HTML_VS_DATASETTE else "**MISS**"))
 
@@ -197,7 +232,8 @@ def compare(kind, ours, base):
         text = o_body.decode("utf-8", "replace")
         if not o_type.startswith("text/html") or "<table" not in text:
             return "n/a: not HTML yet (%s)" % o_type.split(";")[0]
-        return None
+        # The baseline writes a bare table of the rows: the 70% target is for like answers; the page has its own below.
+        return "a floor, not a target: the baseline writes a bare table of the rows (the page's targets are under this table)"
     try:
         o, b = json.loads(o_body), json.loads(b_body)
     except ValueError as e:
@@ -271,7 +307,9 @@ def wrk(port, path, seconds, threads, connections, probe_facets=False, script=No
     m = re.search(r"Socket errors: (.*)", text)
     if m:
         errors.append("socket errors: " + m.group(1).strip())
-    return {"rps": float(rps.group(1)), "p50": percentile(50), "p99": percentile(99), "errors": errors}
+    total = re.search(r"(\d+) requests in", text)
+    return {"rps": float(rps.group(1)), "requests": int(total.group(1)) if total else None,
+            "p50": percentile(50), "p99": percentile(99), "errors": errors}
 
 
 def cold_start(argv, cwd, launches, path="/.json"):
@@ -571,6 +609,7 @@ def main():
     load_before = os.getloadavg()
     started_at = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     rows = []
+    html_pairs = None
     rss_after_load = {}
     try:
         ours.start()
@@ -605,6 +644,9 @@ def main():
                 # Each server's memory right as its own load ends (the other server runs next).
                 rss_after_load[key] = (ours if key == "ours" else base).rss()
             rows.append(result)
+        if selected("HTML table"):
+            print("  HTML and JSON table pages, %d alternating rounds" % HTML_PAIR_ROUNDS[0 if args.quick else 1], file=sys.stderr, flush=True)
+            html_pairs = html_json_rounds(ours, HTML_PAIR_ROUNDS[0 if args.quick else 1], seconds, args.threads, args.connections)
         ours_rss = rss_after_load.get("ours") or ours.rss()
         base_rss = rss_after_load.get("base") or base.rss()
         # What each server holds once quiet: ours gives page caches and free heap back after a
@@ -666,7 +708,7 @@ def main():
             fmt(o and o["rps"]), fmt(b and b["rps"]), ratio,
             fmt(o and o["p50"], 2), fmt(o and o["p99"], 2), fmt(b and b["p50"], 2), fmt(b and b["p99"], 2),
             "; ".join(notes)))
-    html_targets(rows, out)
+    html_targets(html_pairs, out)
     if tier_rows:
         out("")
         out("Read tier (`scale/tier`: HAProxy on loopback, GETs round robin over N instances of ours; same machine, same cores):")

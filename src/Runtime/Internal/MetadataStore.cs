@@ -72,7 +72,10 @@ internal sealed class MetadataStore
 
     /// <summary>Column descriptions of a table or view (metadata_columns rows with key "description").</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ColumnDescriptions(string database, string resource) =>
-        Pairs("select column_name, value from metadata_columns where database_name = :db and resource_name = :resource and key = 'description' order by rowid", database, resource);
+        Pairs(ColumnDescriptionsSql, database, resource);
+
+    private const string ColumnDescriptionsSql =
+        "select column_name, value from metadata_columns where database_name = :db and resource_name = :resource and key = 'description' order by rowid";
 
     private static Level LevelOf(string? database, string? resource, string? column) => (database, resource, column) switch
     {
@@ -126,7 +129,22 @@ internal sealed class MetadataStore
 
     private sealed record KeptReads(string Version)
     {
-        public System.Collections.Concurrent.ConcurrentDictionary<(string Sql, string? Database, string? Resource), IReadOnlyList<KeyValuePair<string, string>>> Reads { get; } = new();
+        public System.Collections.Concurrent.ConcurrentDictionary<(string Sql, string? Database, string? Resource), IReadOnlyList<KeyValuePair<string, string>>> Reads { get; } = new(ReadKeyComparer.Instance);
+    }
+
+    /// <summary>
+    /// The SQL of a read is one of this class's constant strings: compared and hashed by reference, not by its text
+    /// (every page asks several times, and hashing the statement each time showed in profiles).
+    /// </summary>
+    private sealed class ReadKeyComparer : IEqualityComparer<(string Sql, string? Database, string? Resource)>
+    {
+        public static readonly ReadKeyComparer Instance = new();
+
+        public bool Equals((string Sql, string? Database, string? Resource) x, (string Sql, string? Database, string? Resource) y) =>
+            ReferenceEquals(x.Sql, y.Sql) && string.Equals(x.Database, y.Database, StringComparison.Ordinal) && string.Equals(x.Resource, y.Resource, StringComparison.Ordinal);
+
+        public int GetHashCode((string Sql, string? Database, string? Resource) key) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Sql), key.Database, key.Resource);
     }
 
     private IReadOnlyList<KeyValuePair<string, string>> ReadPairs(string sql, string? database, string? resource) => _internal.Read(c =>
