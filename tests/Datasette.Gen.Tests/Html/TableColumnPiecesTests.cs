@@ -63,6 +63,11 @@ public sealed class TableColumnPiecesTests : IAsyncLifetime
         Assert.Contains("<option>nickname</option>", after, StringComparison.Ordinal);
         Assert.Contains("<option value=\"nickname\">Sort by nickname</option>", after, StringComparison.Ordinal);
         Assert.Contains("href=\"/data/pets?_sort=nickname\"", after, StringComparison.Ordinal);
+        // The page's script data names the new column, and the shown ones when a page chooses them.
+        Assert.Contains("\"allColumns\":[\"id\",\"owner\",\"nickname\"]", after, StringComparison.Ordinal);
+        var chosen = (await instance.Datasette.Client.GetAsync("/data/pets?_col=nickname")).Text;
+        Assert.Contains("\"columns\":[\"id\",\"nickname\"]", chosen, StringComparison.Ordinal);
+        Assert.Contains("\"primaryKeys\":[\"id\"]", chosen, StringComparison.Ordinal);
 
         // The referenced table is recreated with a title column first, which now labels its rows (the first of name and title).
         using (var connection = TestSqlite.Open(path))

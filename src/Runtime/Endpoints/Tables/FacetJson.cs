@@ -37,7 +37,7 @@ internal static class FacetJson
 
     /// <summary>Configured facets first in configured order, then the rest by (number of values, name) descending.</summary>
     public static IEnumerable<FacetResult> Sorted(IReadOnlyList<FacetResult> results) =>
-        results.Where(r => r.Request.FromConfig)
+        results.Count == 0 ? [] : results.Where(r => r.Request.FromConfig)
             .Concat(results.Where(r => !r.Request.FromConfig).OrderByDescending(r => r.Values.Count).ThenByDescending(r => r.Key, System.StringComparer.Ordinal));
 
     /// <summary>

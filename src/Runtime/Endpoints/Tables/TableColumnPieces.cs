@@ -3,6 +3,7 @@ using Datasette.Gen.Configuration.Model;
 using Datasette.Gen.Runtime.Data;
 using Datasette.Gen.Runtime.Html;
 using Datasette.Gen.Runtime.Http;
+using Datasette.Gen.Runtime.Json;
 using Datasette.Gen.Runtime.Querying;
 
 namespace Datasette.Gen.Runtime.Endpoints.Tables;
@@ -65,6 +66,10 @@ internal sealed class TableColumnPieces
         Tags = new CellTags.Cache(Classes, Columns);
         SortableShown = sortableShown;
         FilterColumns = FilterColumnsOf(Columns, table);
+        ColumnsJson = JsonArray(Columns);
+        AllColumnsJson = JsonArray(table.Columns.Select(c => c.Name));
+        PrimaryKeysJson = JsonArray(table.PrimaryKeys);
+        KeyPositions = table.KeyColumns.Select(k => Array.IndexOf(Columns, k)).ToArray();
     }
 
     public string[] Columns { get; }
@@ -96,6 +101,16 @@ internal sealed class TableColumnPieces
     /// <summary>The filter row's column options: the shown columns first, then the table's others.</summary>
     public IReadOnlyList<string> FilterColumns { get; }
 
+    /// <summary>The page data's arrays (shown columns, all columns, primary keys) as JSON, written as its writer writes them.</summary>
+    public byte[] ColumnsJson { get; }
+
+    public byte[] AllColumnsJson { get; }
+
+    public byte[] PrimaryKeysJson { get; }
+
+    /// <summary>Where each of the table's key columns is among the shown ones (-1: not shown).</summary>
+    public int[] KeyPositions { get; }
+
     /// <summary>The pieces for the table's <paramref name="columns"/>, made when the table's schema or the shown columns differ from the kept ones.</summary>
     public static TableColumnPieces For(Datasette datasette, Database database, TableInfo table, TableConfig? config, IReadOnlyList<string> columns)
     {
@@ -122,6 +137,21 @@ internal sealed class TableColumnPieces
             }
         }
         return true;
+    }
+
+    private static byte[] JsonArray(IEnumerable<string> values)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, JsonBody.WriterOptions))
+        {
+            writer.WriteStartArray();
+            foreach (var value in values)
+            {
+                writer.WriteStringValue(value);
+            }
+            writer.WriteEndArray();
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static List<string> FilterColumnsOf(string[] shown, TableInfo table)

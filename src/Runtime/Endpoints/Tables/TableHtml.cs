@@ -41,11 +41,12 @@ internal static class TableHtml
         var columnDescriptions = datasette.Internal.Metadata.ColumnDescriptions(database.Name, table.Name);
         string? Meta(string key) => metadata.FirstOrDefault(p => p.Key == key).Value;
         var title = Meta("title") ?? table.Name;
+        var pieces = TableColumnPieces.For(datasette, database, table, config, query.OutputColumns);
         var chrome = PageChromes.Build(request, datasette, $"{database.Name}: {table.Name}",
             PageChromes.BodyClass("table", database.Name, table.Name),
             Templates.Table(database.Name, table.Name),
             database.Name, table.Name,
-            pageDataJson: PageData(request, datasette, database, table, tableUrl, query),
+            pageDataJson: PageData(request, datasette, database, table, tableUrl, query, pieces),
             plugins: new PluginPageView("table", query.OutputColumns, TopSlot.Table),
             actions: ActionMenus.Table(request, datasette, database, table));
         // In the order the JSON blocks are written (count, facets, suggestions), so the same error wins.
@@ -58,7 +59,6 @@ internal static class TableHtml
             : (truncated ? ">" + CellHtml.Thousands(TableCounts.Cap - 1) + " rows" : CellHtml.Thousands(count.Value) + (count == 1 ? " row" : " rows"))
               + (description.Length > 0 ? " " + description : "");
         var hasLabels = table.Outgoing.Count > 0;
-        var pieces = TableColumnPieces.For(datasette, database, table, config, query.OutputColumns);
         var csvArgs = args.ToQueryString(["_next", "_size", "_labels"], [new("_size", "max"), .. hasLabels ? new KeyValuePair<string, string>[] { new("_labels", "on") } : []]);
         return new TablePageModel
         {
@@ -92,7 +92,8 @@ internal static class TableHtml
     }
 
     /// <summary>The JSON the page's scripts read (docs/html.md): names, URLs, columns and the SQL completion schema.</summary>
-    private static string PageData(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, string tableUrl, TableQuery query)
+    private static string PageData(DatasetteRequest request, Datasette datasette, Database database, TableInfo table, string tableUrl, TableQuery query,
+        TableColumnPieces pieces)
     {
         using var buffer = new JsonBody();
         var w = buffer.Writer;
@@ -102,9 +103,13 @@ internal static class TableHtml
         w.WriteString("table", table.Name);
         w.WriteString("tableUrl", tableUrl);
         w.WriteBoolean("isView", table.IsView);
-        w.WriteStringArray("primaryKeys", table.PrimaryKeys);
-        w.WriteStringArray("columns", query.OutputColumns);
-        w.WriteStringArray("allColumns", table.Columns.Select(col => col.Name));
+        // The column arrays are the same on every request for these columns: written once, with the pieces.
+        w.WritePropertyName("primaryKeys");
+        w.WriteRawValue(pieces.PrimaryKeysJson, skipInputValidation: true);
+        w.WritePropertyName("columns");
+        w.WriteRawValue(pieces.ColumnsJson, skipInputValidation: true);
+        w.WritePropertyName("allColumns");
+        w.WriteRawValue(pieces.AllColumnsJson, skipInputValidation: true);
         w.WriteString("sort", query.SortColumn);
         w.WriteBoolean("sortDesc", query.SortDescending);
         // The column menu's "Facet by this" (Datasette's DATASETTE_ALLOW_FACET).
@@ -220,7 +225,7 @@ internal static class TableHtml
         var result = new List<RowCells>(rows.Count);
         var rowIndex = 0;
         // Where each key column is among the output columns (-1: not shown, its text is empty).
-        var keyPositions = table.KeyColumns.Select(k => TableView.IndexOf(query.OutputColumns, k)).ToArray();
+        var keyPositions = pieces.KeyPositions;
         var cellCount = output.Count + (linkColumn ? 1 : 0);
         foreach (var row in rows)
         {
