@@ -173,7 +173,7 @@ public sealed class StoredQueryPagesTests
     {
         await using var instance = await CreateAsync();
         await StoreAsync(instance, "mine", "select title from docs", "Mine");
-        await StoreAsync(instance, "shared", "select id from docs", "Shared", isPrivate: false);
+        await StoreAsync(instance, "everyone", "select id from docs", "Everyone", isPrivate: false);
 
         var html = Page(await instance.Datasette.Client.GetAsync("/data/-/queries", actor: Alice));
 
@@ -189,7 +189,7 @@ public sealed class StoredQueryPagesTests
         // Bob sees the public queries only; the instance list names each query's database
         var all = Page(await instance.Datasette.Client.GetAsync("/-/queries", actor: Bob));
         Assert.Contains("<th scope=\"col\">Database</th>", all);
-        Assert.Contains("href=\"/data/shared\"", all);
+        Assert.Contains("href=\"/data/everyone\"", all);
         Assert.DoesNotContain("href=\"/data/mine\"", all);
     }
 
@@ -198,7 +198,7 @@ public sealed class StoredQueryPagesTests
     {
         await using var instance = await CreateAsync();
         await StoreAsync(instance, "mine", "select title from docs", "Mine");
-        await StoreAsync(instance, "shared", "select id from docs", "Shared", isPrivate: false);
+        await StoreAsync(instance, "everyone", "select id from docs", "Everyone", isPrivate: false);
 
         var html = Page(await instance.Datasette.Client.GetAsync("/data/-/queries?q=i&is_private=1&_next=x", actor: Alice));
         var facets = HtmlAssert.Inner(html, "nav", "query-list-facets");
