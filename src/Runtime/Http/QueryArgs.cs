@@ -114,6 +114,13 @@ public sealed class QueryArgs
         return builder.ToString();
     }
 
+    /// <summary>
+    /// <paramref name="queryString"/> (as <see cref="ToQueryString"/> made it) ready for one more pair: "?" when empty,
+    /// else followed by "&amp;". A page linking many variants of itself (a sort per heading, a facet per suggestion, a
+    /// format per renderer) makes the common part once and appends each pair to it.
+    /// </summary>
+    internal static string BeforePair(string queryString) => queryString.Length == 0 ? "?" : queryString + "&";
+
     private static void Append(StringBuilder builder, string name, string value)
     {
         builder.Append(builder.Length == 0 ? '?' : '&');

@@ -35,11 +35,7 @@ internal static class SuggestedFacets
                 FacetType.Array => "_facet_array",
                 _ => "_facet",
             };
-            if (toggleBase is null)
-            {
-                var current = context.Args.ToQueryString();
-                toggleBase = context.Origin + context.RawPath + current + (current.Length == 0 ? "?" : "&");
-            }
+            toggleBase ??= context.Origin + context.RawPath + QueryArgs.BeforePair(context.Args.ToQueryString());
             suggestions.Add(new FacetSuggestion(column, type, toggleBase + arg + "=" + QueryArgs.QuotePlus(column)));
         }
         return suggestions;

@@ -118,11 +118,11 @@ internal static class TableExtras
     {
         writer.WriteStartObject("renderers");
         var labels = page.Table.Outgoing.Count > 0 ? "&_labels=on" : "";
-        var queryString = page.Request.Args.ToQueryString();
-        writer.WriteString("json", page.Request.RawPath + queryString + (queryString.Length == 0 ? "?" : "&") + "_format=json" + labels);
+        var beforeFormat = page.Request.RawPath + QueryArgs.BeforePair(page.Request.Args.ToQueryString()) + "_format=";
+        writer.WriteString("json", beforeFormat + "json" + labels);
         foreach (var format in page.PluginFormats)
         {
-            writer.WriteString(format, page.Request.RawPath + queryString + (queryString.Length == 0 ? "?" : "&") + "_format=" + format + labels);
+            writer.WriteString(format, beforeFormat + format + labels);
         }
         writer.WriteEndObject();
     }

@@ -203,8 +203,7 @@ internal static class TableHtml
         }
         var output = query.OutputColumns;
         // The page's arguments without the sort and the position, once: each sortable heading appends its own sort pair.
-        var sortBase = tableUrl + args.ToQueryString(SortArguments);
-        var sortSeparator = sortBase.Length > tableUrl.Length ? "&" : "?";
+        var sortBase = tableUrl + QueryArgs.BeforePair(args.ToQueryString(SortArguments));
         for (var i = 0; i < output.Count; i++)
         {
             var column = output[i];
@@ -213,7 +212,7 @@ internal static class TableHtml
                 || (query.SortColumn is null && !table.IsView && table.KeyColumns.Count == 1 && table.KeyColumns[0] == column);
             string? arrow = current ? (query.SortDescending ? "▲" : "▼") : null;
             var sortKey = current && !query.SortDescending ? "_sort_desc=" : "_sort=";
-            var sortUrl = pieces.Sortable[i] ? sortBase + sortSeparator + sortKey + pieces.QuotedNames[i] : null;
+            var sortUrl = pieces.Sortable[i] ? sortBase + sortKey + pieces.QuotedNames[i] : null;
             headers.Add(new HeaderCell(column, pieces.Classes[i], pieces.Types[i], pieces.NotNull[i], pieces.IsPk[i], false,
                 Description(columnDescriptions, column), sortUrl, arrow));
         }
@@ -326,14 +325,15 @@ internal static class TableHtml
     {
         var json = DatasetteUrls.WithFormat(tableUrl, "json");
         var plain = args.ToQueryString(["_shape", "_next"]);
+        var beforeShape = json + QueryArgs.BeforePair(plain) + "_shape=";
         var shapes = new List<LinkItem> { new("default", json + plain) };
         foreach (var (label, shape) in new[] { ("array", "array"), ("newline-delimited", "array&_nl=on") })
         {
-            shapes.Add(new LinkItem(label, json + (plain.Length == 0 ? "?" : plain + "&") + "_shape=" + shape));
+            shapes.Add(new LinkItem(label, beforeShape + shape));
         }
         if (table.PrimaryKeys.Count > 0)
         {
-            shapes.Add(new LinkItem("object", json + (plain.Length == 0 ? "?" : plain + "&") + "_shape=object"));
+            shapes.Add(new LinkItem("object", beforeShape + "object"));
         }
         return new AdvancedExport
         {
